@@ -1,0 +1,4 @@
+import type { Octokit } from "@octokit/rest";
+
+/** The slice of Octokit that Ferry's GitHub code needs: typed `request` against REST routes. */
+export type GitHubClient = Pick<Octokit, "request">;
