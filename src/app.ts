@@ -1,0 +1,15 @@
+import type { ApplicationFunction } from "probot";
+import type { IntakeDeps } from "./github/intake.ts";
+import { onIssueLabeled } from "./github/handlers/issue-labeled.ts";
+import { onIssueClosed, onIssueUnlabeled } from "./github/handlers/issue-cancelled.ts";
+import { onIssueComment } from "./github/handlers/issue-comment.ts";
+
+/** Probot entry: wires webhook events to their (thin) handlers. */
+export function createApp(deps: IntakeDeps): ApplicationFunction {
+  return (app) => {
+    app.on("issues.labeled", onIssueLabeled(deps));
+    app.on("issues.unlabeled", onIssueUnlabeled(deps));
+    app.on("issues.closed", onIssueClosed(deps));
+    app.on("issue_comment.created", onIssueComment(deps));
+  };
+}

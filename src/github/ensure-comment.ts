@@ -1,0 +1,72 @@
+import { z } from "zod";
+import type { GitHubClient } from "./client.ts";
+
+export type IssueRef = { owner: string; repo: string; issueNumber: number };
+
+export type EnsureCommentResult = { id: number; action: "created" | "updated" | "unchanged" };
+
+const Comment = z.object({ id: z.number(), body: z.string().nullish() });
+const CommentPage = z.array(Comment);
+const PAGE_SIZE = 100;
+
+/** Finds the issue comment that carries `marker`, newest first, scanning every page. */
+export async function findMarkedComment(
+  client: GitHubClient,
+  issue: IssueRef,
+  marker: string,
+): Promise<z.infer<typeof Comment> | undefined> {
+  for (let page = 1; ; page++) {
+    const response = await client.request("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+      owner: issue.owner,
+      repo: issue.repo,
+      issue_number: issue.issueNumber,
+      per_page: PAGE_SIZE,
+      page,
+    });
+    const comments = CommentPage.parse(response.data);
+    const found = comments.find((comment) => comment.body?.includes(marker));
+    if (found) return found;
+    if (comments.length < PAGE_SIZE) return undefined;
+  }
+}
+
+/**
+ * The one comment Ferry owns for `marker`: created if missing, edited only when its
+ * body changed. `body` must contain the marker so the next call finds it again.
+ */
+export async function ensureComment(
+  client: GitHubClient,
+  issue: IssueRef,
+  marker: string,
+  body: string,
+): Promise<EnsureCommentResult> {
+  if (!body.includes(marker)) throw new Error("ensureComment: the body must carry its marker");
+  const existing = await findMarkedComment(client, issue, marker);
+  if (existing && existing.body === body) return { id: existing.id, action: "unchanged" };
+  if (existing) {
+    await client.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", {
+      owner: issue.owner,
+      repo: issue.repo,
+      comment_id: existing.id,
+      body,
+    });
+    return { id: existing.id, action: "updated" };
+  }
+  const created = await client.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+    owner: issue.owner,
+    repo: issue.repo,
+    issue_number: issue.issueNumber,
+    body,
+  });
+  return { id: Comment.parse(created.data).id, action: "created" };
+}
+
+/** A plain reply (help, refusals). Not marked: each answers one command. */
+export async function postComment(client: GitHubClient, issue: IssueRef, body: string): Promise<void> {
+  await client.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+    owner: issue.owner,
+    repo: issue.repo,
+    issue_number: issue.issueNumber,
+    body,
+  });
+}

@@ -1,0 +1,21 @@
+import type { GitHubClient } from "./client.ts";
+import type { IssueRef } from "./ensure-comment.ts";
+
+/** 👀 on what triggered Ferry: the issue for a label, the comment for a command. GitHub dedupes reactions. */
+export async function reactSeen(client: GitHubClient, issue: IssueRef, commentId?: number): Promise<void> {
+  if (commentId === undefined) {
+    await client.request("POST /repos/{owner}/{repo}/issues/{issue_number}/reactions", {
+      owner: issue.owner,
+      repo: issue.repo,
+      issue_number: issue.issueNumber,
+      content: "eyes",
+    });
+    return;
+  }
+  await client.request("POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions", {
+    owner: issue.owner,
+    repo: issue.repo,
+    comment_id: commentId,
+    content: "eyes",
+  });
+}

@@ -1,0 +1,27 @@
+import { existsSync } from "node:fs";
+import { run } from "probot";
+import { describeEnv } from "./config/describe-env.ts";
+import { loadEnvOrExit } from "./config/env.ts";
+import { createLogger } from "./logger.ts";
+import { startFerry } from "./start.ts";
+
+// Probot's setup flow writes the App's credentials to .env; a restart picks them up here.
+if (existsSync(".env")) process.loadEnvFile(".env");
+
+const env = loadEnvOrExit();
+const log = createLogger(env.logLevel);
+log.info({ env: describeEnv(env) }, "starting Ferry");
+
+if (!env.app) {
+  log.warn("No GitHub App credentials (APP_ID and PRIVATE_KEY): starting Probot's setup flow to register the App");
+  await run(() => {}, { env: process.env });
+} else {
+  const ferry = await startFerry(env, env.app, log);
+  const shutdown = async (signal: string) => {
+    log.info({ signal }, "stopping Ferry; running tasks resume at the next start");
+    await ferry.stop();
+    process.exit(0);
+  };
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+  process.once("SIGINT", () => void shutdown("SIGINT"));
+}

@@ -1,0 +1,60 @@
+import type { Logger } from "pino";
+import { Probot, Server } from "probot";
+import { createApp } from "./app.ts";
+import type { Env } from "./config/env.ts";
+import { createStatusReporter } from "./delivery/status-reporter.ts";
+import { placeholderRunner } from "./tasks/placeholder-runner.ts";
+import { InProcessQueue } from "./tasks/queue.ts";
+import { SqliteStore } from "./tasks/sqlite-store.ts";
+import type { TaskRunner } from "./tasks/queue-types.ts";
+
+export type AppCredentials = NonNullable<Env["app"]>;
+
+export type Ferry = {
+  server: Server;
+  store: SqliteStore;
+  queue: InProcessQueue;
+  stop(): Promise<void>;
+};
+
+export type StartOptions = {
+  /** Replaces the task runner (tests); the placeholder runner until the agent lands. */
+  runner?: TaskRunner;
+};
+
+/** Start-up in order: store → queue and workers → webhook server. The caller owns the process. */
+export async function startFerry(env: Env, app: AppCredentials, log: Logger, options: StartOptions = {}): Promise<Ferry> {
+  const probotOptions = { appId: app.id, privateKey: app.privateKey, secret: app.webhookSecret, baseUrl: env.github.apiUrl, log };
+  const store = new SqliteStore({ dataDir: env.dataDir });
+  // A Probot instance of its own gives workers installation clients outside any webhook.
+  const github = new Probot(probotOptions);
+  const queue = new InProcessQueue({
+    store,
+    runner: options.runner ?? placeholderRunner,
+    concurrency: env.concurrency,
+    listener: createStatusReporter((installationId) => github.auth(installationId), log),
+    log,
+  });
+  const server = new Server({
+    Probot: Probot.defaults(probotOptions),
+    host: env.host,
+    port: env.port,
+    webhookProxy: env.webhookProxyUrl,
+    log,
+  });
+  await server.load(createApp({ store, queue }));
+  await queue.start();
+  await server.start();
+  log.info({ concurrency: env.concurrency, dataDir: env.dataDir }, "Ferry is ready");
+
+  return {
+    server,
+    store,
+    queue,
+    async stop() {
+      await server.stop();
+      await queue.stop();
+      store.close();
+    },
+  };
+}

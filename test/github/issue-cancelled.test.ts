@@ -1,0 +1,57 @@
+import { afterEach, beforeEach, describe, expect, test } from "@jest/globals";
+import type { Probot } from "probot";
+import { TASK_STATES } from "../../src/tasks/model.ts";
+import { githubApi } from "../helpers/github-api.ts";
+import { mockInstallationToken, mockIssueReaction, mockNewStatusComment, mockPermission, mockRepoConfig } from "../helpers/github-mocks.ts";
+import { intakeDeps } from "../helpers/intake-deps.ts";
+import { deliver, testProbot } from "../helpers/probot.ts";
+import { issueClosed, issueLabeled, issueUnlabeled } from "../fixtures/webhooks.ts";
+
+let deps: ReturnType<typeof intakeDeps>;
+let probot: Probot;
+
+beforeEach(async () => {
+  deps = intakeDeps();
+  probot = testProbot(deps);
+  const scope = githubApi();
+  mockInstallationToken(scope);
+  mockRepoConfig(scope, undefined);
+  mockPermission(scope, "maintainer", "write");
+  mockNewStatusComment(scope);
+  mockIssueReaction(scope);
+  await deliver(probot, "issues", "label-1", issueLabeled("agent"));
+});
+afterEach(() => deps.store.close());
+
+const tasks = () => deps.store.listTasks(TASK_STATES);
+
+describe("cancelling a task from the issue", () => {
+  test("removing the trigger label cancels the queued task", async () => {
+    mockRepoConfig(githubApi(), undefined);
+
+    await deliver(probot, "issues", "unlabel-1", issueUnlabeled("agent", { login: "someone" }));
+
+    expect(tasks()).toMatchObject([{ state: "cancelled", result: { reason: "@someone removed the `agent` label" } }]);
+  });
+
+  test("removing another label leaves the task alone", async () => {
+    mockRepoConfig(githubApi(), undefined);
+
+    await deliver(probot, "issues", "unlabel-1", issueUnlabeled("bug"));
+
+    expect(tasks()).toMatchObject([{ state: "queued" }]);
+  });
+
+  test("closing the issue cancels the queued task", async () => {
+    await deliver(probot, "issues", "close-1", issueClosed({ login: "author" }));
+
+    expect(tasks()).toMatchObject([{ state: "cancelled", result: { reason: "@author closed the issue" } }]);
+  });
+
+  test("closing an issue without an active task does nothing", async () => {
+    await deliver(probot, "issues", "close-1", issueClosed());
+    await deliver(probot, "issues", "close-2", issueClosed());
+
+    expect(tasks()).toHaveLength(1);
+  });
+});

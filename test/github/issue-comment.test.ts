@@ -1,0 +1,165 @@
+import { afterEach, beforeEach, describe, expect, test } from "@jest/globals";
+import type { Probot } from "probot";
+import { TASK_STATES } from "../../src/tasks/model.ts";
+import { githubApi } from "../helpers/github-api.ts";
+import {
+  mockCommentReaction,
+  mockInstallationToken,
+  mockNewStatusComment,
+  mockPermission,
+  mockReply,
+  mockRepoConfig,
+} from "../helpers/github-mocks.ts";
+import { intakeDeps } from "../helpers/intake-deps.ts";
+import { deliver, testProbot } from "../helpers/probot.ts";
+import { issueCommentCreated } from "../fixtures/webhooks.ts";
+
+const COMMENT_ID = 492700400;
+let deps: ReturnType<typeof intakeDeps>;
+let probot: Probot;
+
+beforeEach(() => {
+  deps = intakeDeps();
+  probot = testProbot(deps);
+});
+afterEach(() => deps.store.close());
+
+const tasks = () => deps.store.listTasks(TASK_STATES);
+const comment = (body: string, id = "c-1", sender?: { login: string; type?: "User" | "Bot" }) =>
+  deliver(probot, "issue_comment", id, issueCommentCreated(body, sender));
+
+function writerScope() {
+  const scope = githubApi();
+  mockInstallationToken(scope);
+  mockPermission(scope, "maintainer", "write");
+  mockCommentReaction(scope, COMMENT_ID);
+  return scope;
+}
+
+describe("/agent commands on an issue", () => {
+  test("/agent run from a writer creates a task, reacts 👀 on the comment and posts the status comment", async () => {
+    const scope = writerScope();
+    mockRepoConfig(scope, undefined);
+    mockNewStatusComment(scope);
+
+    await comment("/agent run");
+
+    expect(tasks()).toMatchObject([{ state: "queued", trigger: "command", requester: "maintainer" }]);
+  });
+
+  test("/agent run on an issue with an active task says so instead of starting another", async () => {
+    const replies: string[] = [];
+    const scope = writerScope();
+    mockRepoConfig(scope, undefined);
+    mockNewStatusComment(scope);
+    mockPermission(scope, "maintainer", "write");
+    mockCommentReaction(scope, COMMENT_ID);
+    mockRepoConfig(scope, undefined);
+    mockReply(scope, replies);
+
+    await comment("/agent run", "c-1");
+    await comment("/agent run", "c-2");
+
+    expect(tasks()).toHaveLength(1);
+    expect(replies[0]).toMatch(/already has task \d+/);
+  });
+
+  test("a comment that only mentions /agent mid-text is chatter: no request at all", async () => {
+    await comment("I think we should try `/agent run` later");
+
+    expect(tasks()).toEqual([]);
+  });
+
+  test("/agent help answers with the list of commands", async () => {
+    const replies: string[] = [];
+    const scope = writerScope();
+    mockReply(scope, replies);
+
+    await comment("/agent help");
+
+    for (const verb of ["run", "redirect", "stop", "retry", "status", "approve", "help"]) {
+      expect(replies[0]).toContain(`/agent ${verb}`);
+    }
+  });
+
+  test("an unknown verb is answered with the list of commands", async () => {
+    const replies: string[] = [];
+    const scope = writerScope();
+    mockReply(scope, replies);
+
+    await comment("/agent dance");
+
+    expect(replies[0]).toContain("I don't know `/agent dance`");
+    expect(replies[0]).toContain("/agent run");
+  });
+
+  test("/agent redirect without text is explained", async () => {
+    const replies: string[] = [];
+    const scope = writerScope();
+    mockReply(scope, replies);
+
+    await comment("/agent redirect");
+
+    expect(replies[0]).toContain("redirect needs the new instruction");
+  });
+
+  test("a command from someone without write access gets a short polite refusal and nothing else", async () => {
+    const replies: string[] = [];
+    const scope = githubApi();
+    mockInstallationToken(scope);
+    mockPermission(scope, "maintainer", "read");
+    mockReply(scope, replies);
+
+    await comment("/agent run");
+
+    expect(tasks()).toEqual([]);
+    expect(replies).toEqual(["Sorry @maintainer, only people with write access to this repository can give Ferry commands."]);
+  });
+
+  test("a command from a bot is ignored without a request", async () => {
+    await comment("/agent run", "c-1", { login: "ferry[bot]", type: "Bot" });
+
+    expect(tasks()).toEqual([]);
+  });
+
+  test("/agent stop cancels the active task and says so", async () => {
+    const replies: string[] = [];
+    const scope = writerScope();
+    mockRepoConfig(scope, undefined);
+    mockNewStatusComment(scope);
+    mockPermission(scope, "maintainer", "write");
+    mockCommentReaction(scope, COMMENT_ID);
+    mockReply(scope, replies);
+
+    await comment("/agent run", "c-1");
+    await comment("/agent stop", "c-2");
+
+    expect(tasks()).toMatchObject([{ state: "cancelled", result: { outcome: "cancelled", reason: "@maintainer asked to stop" } }]);
+    expect(replies[0]).toMatch(/Stopped task \d+/);
+  });
+
+  test("/agent status reports the active task's state", async () => {
+    const replies: string[] = [];
+    const scope = writerScope();
+    mockRepoConfig(scope, undefined);
+    mockNewStatusComment(scope);
+    mockPermission(scope, "maintainer", "write");
+    mockCommentReaction(scope, COMMENT_ID);
+    mockReply(scope, replies);
+
+    await comment("/agent run", "c-1");
+    await comment("/agent status", "c-2");
+
+    expect(replies[0]).toMatch(/Task \d+ is \*\*queued\*\*/);
+  });
+
+  test.each(["redirect go left", "retry", "approve"])("/agent %s says it is not available in this version yet", async (text) => {
+    const replies: string[] = [];
+    const scope = writerScope();
+    mockReply(scope, replies);
+
+    await comment(`/agent ${text}`);
+
+    expect(replies[0]).toContain("is not available in this version of Ferry yet");
+  });
+});
