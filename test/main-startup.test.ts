@@ -1,0 +1,48 @@
+import { describe, expect, test } from "@jest/globals";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { execa } from "execa";
+import { freePort, waitFor } from "./helpers/process.ts";
+import { testPrivateKey } from "./helpers/probot.ts";
+
+const MAIN = resolve("src/main.ts");
+
+/** Runs `node src/main.ts` in an empty directory (no .env) with only the given variables. */
+function startMain(env: Record<string, string>) {
+  const cwd = mkdtempSync(join(tmpdir(), "ferry-start-"));
+  const child = execa(process.execPath, [MAIN], { cwd, reject: false, extendEnv: false, env: { PATH: process.env.PATH ?? "", ...env } });
+  void child.finally(() => rmSync(cwd, { recursive: true, force: true }));
+  return child;
+}
+
+describe("start-up", () => {
+  test.each([
+    ["WEBHOOK_SECRET", { APP_ID: "123", PRIVATE_KEY: testPrivateKey() }],
+    ["PRIVATE_KEY", { APP_ID: "123", WEBHOOK_SECRET: "s" }],
+    ["APP_ID", { PRIVATE_KEY: testPrivateKey(), WEBHOOK_SECRET: "s" }],
+    ["FERRY_CONCURRENCY", { FERRY_CONCURRENCY: "lots" }],
+  ])("without a valid %s the process exits 1 with one line naming it, and no secret", async (variable, env) => {
+    const result = await startMain(env);
+
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
+    expect(result.stderr).toContain(variable);
+    expect(result.stderr).not.toContain("PRIVATE KEY-----");
+  });
+
+  test("without App credentials it serves Probot's setup flow to register the App", async () => {
+    const port = await freePort();
+    const child = startMain({ PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn" });
+    try {
+      const page = await waitFor("the setup page", async () => {
+        const response = await fetch(`http://127.0.0.1:${port}/probot`).catch(() => undefined);
+        return response?.ok ? response.text() : undefined;
+      });
+      expect(page).toContain("Register GitHub App");
+    } finally {
+      child.kill("SIGTERM");
+      await child;
+    }
+  });
+});
