@@ -1,14 +1,13 @@
 import type { Logger } from "pino";
 import { Probot, Server } from "probot";
 import { createApp } from "./app.ts";
+import type { AppCredentials } from "./config/app-credentials.ts";
 import type { Env } from "./config/env.ts";
 import { createStatusReporter } from "./delivery/status-reporter.ts";
 import { placeholderRunner } from "./tasks/placeholder-runner.ts";
 import { InProcessQueue } from "./tasks/queue.ts";
 import { SqliteStore } from "./tasks/sqlite-store.ts";
 import type { TaskRunner } from "./tasks/queue-types.ts";
-
-export type AppCredentials = NonNullable<Env["app"]>;
 
 export type Ferry = {
   server: Server;

@@ -1,0 +1,31 @@
+import { withoutUserInfo } from "./env-error.ts";
+import type { Env } from "./env.ts";
+
+const REDACTED = "[redacted]";
+
+/** A log-safe view of the environment: secrets become "[redacted]", URLs lose their passwords. */
+export function describeEnv(env: Env) {
+  return {
+    mode: env.app ? "app" : "setup",
+    app: env.app && { id: env.app.id, privateKey: REDACTED, webhookSecret: REDACTED },
+    port: env.port,
+    host: env.host,
+    logLevel: env.logLevel,
+    webhookProxyUrl: safeUrl(env.webhookProxyUrl),
+    github: env.github,
+    model: {
+      apiKey: env.model.apiKey === undefined ? undefined : REDACTED,
+      baseUrl: safeUrl(env.model.baseUrl),
+      name: env.model.name,
+      api: env.model.api,
+    },
+    sandbox: env.sandbox,
+    concurrency: env.concurrency,
+    dataDir: env.dataDir,
+    redisUrl: safeUrl(env.redisUrl),
+  };
+}
+
+function safeUrl(url: string | undefined): string | undefined {
+  return url === undefined ? undefined : withoutUserInfo(url);
+}

@@ -1,0 +1,85 @@
+import { z } from "zod";
+import { resolveAppCredentials } from "./app-credentials.ts";
+import { EnvError, describeEnvIssue } from "./env-error.ts";
+import { hostString, integerString, urlString } from "./env-values.ts";
+
+export { EnvError } from "./env-error.ts";
+
+export const LOG_LEVELS = ["trace", "debug", "info", "warn", "error", "fatal"] as const;
+
+/** Every variable Ferry reads. Each description completes "NAME: expected …" in error messages. */
+const EnvVariables = z.object({
+  // Probot's, as Probot defines them.
+  APP_ID: integerString(1, Number.MAX_SAFE_INTEGER).optional().describe("the GitHub App's ID, a positive integer"),
+  PRIVATE_KEY: z.string().optional().describe("the App's private key as PEM text"),
+  PRIVATE_KEY_PATH: z.string().optional().describe("the path of the App's .pem private key file"),
+  WEBHOOK_SECRET: z.string().optional().describe("the App's webhook secret"),
+  // 0 asks the OS for a free port, which end-to-end tests rely on.
+  PORT: integerString(1, 65535).default(3000).describe("a port number from 1 to 65535"),
+  HOST: z.string().optional().describe("a host name or address to listen on"),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default("info").describe(`one of ${LOG_LEVELS.join(", ")}`),
+  GHE_HOST: hostString().optional().describe("a host with an optional :port and no scheme, like github.example.com"),
+  GHE_PROTOCOL: z.enum(["http", "https"]).default("https").describe("http or https"),
+  WEBHOOK_PROXY_URL: urlString(/^https?$/).optional().describe("an http(s) URL, like https://smee.io/abc"),
+  // The model server: any OpenAI-compatible API.
+  OPENAI_API_KEY: z.string().optional().describe("an API key"),
+  OPENAI_BASE_URL: urlString(/^https?$/).optional().describe("an http(s) URL, like https://api.openai.com/v1"),
+  // Ferry's own.
+  FERRY_MODEL: z.string().default("gpt-5.3-codex").describe("a model name"),
+  FERRY_MODEL_API: z.enum(["responses", "chat"]).default("responses").describe("responses or chat"),
+  FERRY_SANDBOX: z.enum(["docker", "local"]).default("docker").describe("docker or local"),
+  FERRY_IMAGE: z.string().default("node:24-bookworm").describe("a container image name"),
+  FERRY_CONCURRENCY: integerString(1, 64).default(2).describe("an integer from 1 to 64"),
+  FERRY_DATA_DIR: z.string().default("./data").describe("a directory path"),
+  FERRY_REDIS_URL: urlString(/^rediss?$/).optional().describe("a redis:// or rediss:// URL"),
+});
+
+const EXPECTATIONS = new Map(Object.entries(EnvVariables.shape).map(([name, schema]) => [name, schema.description]));
+
+/** The whole environment, parsed and cross-checked once at start-up. */
+export const EnvSchema = EnvVariables.transform((vars, ctx) => {
+  const credentials = resolveAppCredentials(vars);
+  if (!credentials.ok) {
+    ctx.issues.push({ code: "custom", path: [credentials.variable], message: credentials.message, input: undefined });
+    return z.NEVER;
+  }
+  return {
+    app: credentials.app,
+    port: vars.PORT,
+    host: vars.HOST,
+    logLevel: vars.LOG_LEVEL,
+    webhookProxyUrl: vars.WEBHOOK_PROXY_URL,
+    github: {
+      host: vars.GHE_HOST,
+      protocol: vars.GHE_PROTOCOL,
+      apiUrl: vars.GHE_HOST ? `${vars.GHE_PROTOCOL}://${vars.GHE_HOST}/api/v3` : "https://api.github.com",
+    },
+    model: { apiKey: vars.OPENAI_API_KEY, baseUrl: vars.OPENAI_BASE_URL, name: vars.FERRY_MODEL, api: vars.FERRY_MODEL_API },
+    sandbox: { kind: vars.FERRY_SANDBOX, image: vars.FERRY_IMAGE },
+    concurrency: vars.FERRY_CONCURRENCY,
+    dataDir: vars.FERRY_DATA_DIR,
+    redisUrl: vars.FERRY_REDIS_URL,
+  };
+});
+
+export type Env = z.output<typeof EnvSchema>;
+
+/** Parses `source` (normally `process.env`); throws `EnvError` with a one-line message. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // Shells and compose files often set a variable to "" to mean "unset".
+  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ""));
+  const result = EnvSchema.safeParse(present);
+  if (result.success) return result.data;
+  throw new EnvError(result.error.issues.map((issue) => describeEnvIssue(issue, present, EXPECTATIONS)));
+}
+
+/** Start-up helper: a bad environment prints one line to stderr and exits with code 1. */
+export function loadEnvOrExit(source: Record<string, string | undefined> = process.env): Env {
+  try {
+    return parseEnv(source);
+  } catch (error) {
+    if (!(error instanceof EnvError)) throw error;
+    process.stderr.write(`ferry: ${error.message}\n`);
+    process.exit(1);
+  }
+}
