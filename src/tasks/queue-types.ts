@@ -5,7 +5,10 @@ export type RunContext = {
   run: Run;
   /** Aborted when the task is cancelled or the process stops. */
   signal: AbortSignal;
-  /** Moves the task to a state (through Store.transition) and notifies the listener. */
+  /**
+   * Moves the task to a working state (through Store.transition) and notifies the listener.
+   * Rejects once `signal` is aborted, and for end states: the queue ends the task with the runner's result.
+   */
   moveTo(state: TaskState, reason?: string): Promise<Task>;
 };
 

@@ -1,0 +1,108 @@
+import type { DatabaseSync } from "node:sqlite";
+import { z } from "zod";
+import { inTransaction } from "./sqlite-transaction.ts";
+
+/**
+ * Schema steps, applied in order; step i brings the database to `user_version` i + 1.
+ * Released steps are never edited: a change is a new step appended at the end.
+ */
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE tasks (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    owner TEXT NOT NULL COLLATE NOCASE,
+    repo TEXT NOT NULL COLLATE NOCASE,
+    installation_id INTEGER NOT NULL,
+    clone_url TEXT NOT NULL,
+    default_branch TEXT NOT NULL,
+    issue_number INTEGER NOT NULL,
+    "trigger" TEXT NOT NULL,
+    requester TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN
+      ('queued', 'preparing', 'running', 'waiting', 'verifying', 'delivering', 'done', 'failed', 'cancelled')),
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    result TEXT
+  ) STRICT;
+
+  -- One active task per issue, enforced by SQLite itself so that racing webhooks cannot both win.
+  CREATE UNIQUE INDEX tasks_one_active_per_issue ON tasks (owner, repo, issue_number)
+    WHERE state NOT IN ('done', 'failed', 'cancelled');
+  CREATE INDEX tasks_by_state ON tasks (state, id);
+
+  CREATE TABLE runs (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    task_id INTEGER NOT NULL REFERENCES tasks (id),
+    number INTEGER NOT NULL,
+    started_at TEXT NOT NULL,
+    ended_at TEXT,
+    interrupted INTEGER NOT NULL DEFAULT 0 CHECK (interrupted IN (0, 1)),
+    UNIQUE (task_id, number)
+  ) STRICT;
+
+  CREATE TABLE events (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    task_id INTEGER NOT NULL REFERENCES tasks (id),
+    run_id INTEGER REFERENCES runs (id),
+    at TEXT NOT NULL,
+    type TEXT NOT NULL,
+    data TEXT
+  ) STRICT;
+  CREATE INDEX events_by_task ON events (task_id, id);
+  -- The trajectory is evidence: it is only ever appended to.
+  CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+    BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+  CREATE TRIGGER events_no_delete BEFORE DELETE ON events
+    BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+
+  CREATE TABLE inbox (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    task_id INTEGER NOT NULL REFERENCES tasks (id),
+    author TEXT NOT NULL,
+    body TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    delivered_at TEXT
+  ) STRICT;
+  CREATE INDEX inbox_undelivered ON inbox (task_id, id) WHERE delivered_at IS NULL;
+
+  CREATE TABLE deliveries (
+    id TEXT PRIMARY KEY,
+    event TEXT NOT NULL,
+    seen_at TEXT NOT NULL
+  ) STRICT;
+  `,
+];
+
+export class UnsupportedSchemaError extends Error {
+  readonly found: number;
+  readonly known: number;
+
+  constructor(found: number, known: number) {
+    super(
+      `The database schema is version ${found}, but this build of Ferry only knows versions up to ${known}. ` +
+        "It was written by a newer Ferry: run that version, or point FERRY_DATA_DIR at another directory.",
+    );
+    this.name = "UnsupportedSchemaError";
+    this.found = found;
+    this.known = known;
+  }
+}
+
+const UserVersion = z.object({ user_version: z.number().int().nonnegative() });
+
+export const schemaVersion = (db: DatabaseSync): number =>
+  UserVersion.parse(db.prepare("PRAGMA user_version").get()).user_version;
+
+/** Brings the database up to the latest schema; refuses one written by a newer build. */
+export function migrate(db: DatabaseSync, migrations: readonly string[] = MIGRATIONS): void {
+  // The version is read again inside the write lock, so two processes opening at once apply each step once.
+  inTransaction(db, () => {
+    const current = schemaVersion(db);
+    if (current > migrations.length) throw new UnsupportedSchemaError(current, migrations.length);
+    for (const [index, step] of migrations.entries()) {
+      if (index < current) continue;
+      db.exec(step);
+      db.exec(`PRAGMA user_version = ${index + 1}`);
+    }
+  });
+}

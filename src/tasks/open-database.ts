@@ -1,0 +1,31 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { DatabaseSync } from "node:sqlite";
+import { migrate } from "./migrations.ts";
+
+export const DATABASE_FILE = "ferry.db";
+
+/** How long a write waits for another connection's lock before failing with SQLITE_BUSY. */
+const DEFAULT_BUSY_TIMEOUT_MS = 5000;
+
+/** Opens `<dataDir>/ferry.db` (creating the directory) or, for ":memory:", a throwaway database; migrated. */
+export function openDatabase(dataDir: string, busyTimeoutMs = DEFAULT_BUSY_TIMEOUT_MS): DatabaseSync {
+  const location = dataDir === ":memory:" ? dataDir : prepareDirectory(dataDir);
+  const db = new DatabaseSync(location);
+  try {
+    // WAL lets readers proceed while a task writes; foreign keys are off by default in SQLite.
+    db.exec("PRAGMA journal_mode = WAL");
+    db.exec(`PRAGMA busy_timeout = ${Math.trunc(busyTimeoutMs)}`);
+    db.exec("PRAGMA foreign_keys = ON");
+    migrate(db);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+function prepareDirectory(dataDir: string): string {
+  mkdirSync(dataDir, { recursive: true });
+  return join(dataDir, DATABASE_FILE);
+}

@@ -1,0 +1,196 @@
+import { finishRun } from "./finish-run.ts";
+import type { RunnerOutcome } from "./finish-run.ts";
+import type { Run, Task, TaskState } from "./model.ts";
+import { isTerminal } from "./model.ts";
+import type { Queue, RunContext, TaskListener, TaskRunner } from "./queue-types.ts";
+import { silentLog } from "./queue-log.ts";
+import type { QueueLog } from "./queue-log.ts";
+import { requeueInterrupted } from "./requeue-interrupted.ts";
+import type { Store } from "./store.ts";
+import { taskAbortedError } from "./task-aborted-error.ts";
+
+export type InProcessQueueOptions = {
+  store: Store;
+  runner: TaskRunner;
+  /** The most runners working at once. */
+  concurrency: number;
+  listener?: TaskListener;
+  log?: QueueLog;
+};
+
+type ActiveRun = { controller: AbortController; settled: Promise<void> };
+
+/**
+ * Runs queued tasks in this process, at most `concurrency` at once, first enqueued first run.
+ * The store is the truth: a task is only picked while it is `queued`, and a restart resumes from it.
+ *
+ * How a run ends: runners move a task through the working states only; the queue makes the
+ * final move with the result the runner returns (see finish-run.ts: placeholder → done,
+ * error → failed, cancelled → cancelled). A runner that throws fails the task with its message.
+ */
+export class InProcessQueue implements Queue {
+  readonly #store: Store;
+  readonly #runner: TaskRunner;
+  readonly #concurrency: number;
+  readonly #listener: TaskListener | undefined;
+  readonly #log: QueueLog;
+  readonly #active = new Map<number, ActiveRun>();
+  #pending: number[] = [];
+  #started = false;
+  #idleWaiters: (() => void)[] = [];
+
+  constructor(options: InProcessQueueOptions) {
+    if (!Number.isInteger(options.concurrency) || options.concurrency < 1) {
+      throw new RangeError(`Queue concurrency must be a positive integer, got ${options.concurrency}.`);
+    }
+    this.#store = options.store;
+    this.#runner = options.runner;
+    this.#concurrency = options.concurrency;
+    this.#listener = options.listener;
+    this.#log = options.log ?? silentLog;
+  }
+
+  enqueue(taskId: number): void {
+    // Before start() (and after stop()) there is nothing to do: start() schedules every queued task.
+    if (!this.#started || this.#pending.includes(taskId) || this.#active.has(taskId)) return;
+    if (this.#store.getTask(taskId)?.state !== "queued") return;
+    this.#pending.push(taskId);
+    this.#pump();
+  }
+
+  async cancel(taskId: number, reason: string): Promise<Task | undefined> {
+    const task = this.#store.getTask(taskId);
+    if (!task || isTerminal(task.state)) return undefined;
+    this.#pending = this.#pending.filter((id) => id !== taskId);
+    const cancelled = this.#store.transition(taskId, "cancelled", { result: { outcome: "cancelled", reason }, reason });
+    const active = this.#active.get(taskId);
+    if (active) active.controller.abort(taskAbortedError(taskId, `cancelled (${reason})`));
+    // No runner here (a task left waiting by an earlier process, say): its run ends now.
+    else this.#store.endRuns(taskId);
+    this.#resolveIdleWaiters();
+    await this.#notify(cancelled);
+    return cancelled;
+  }
+
+  async start(): Promise<void> {
+    if (this.#started) return;
+    this.#started = true;
+    for (const task of requeueInterrupted(this.#store)) {
+      this.#log.warn({ task: task.id }, "Re-queued a task interrupted by a restart");
+      await this.#notify(task);
+    }
+    for (const task of this.#store.listTasks(["queued"])) this.enqueue(task.id);
+    this.#resolveIdleWaiters();
+  }
+
+  async stop(): Promise<void> {
+    this.#started = false;
+    this.#pending = [];
+    const active = [...this.#active.entries()];
+    for (const [taskId, run] of active) run.controller.abort(taskAbortedError(taskId, "Ferry is stopping"));
+    await Promise.all(active.map(([, run]) => run.settled));
+    this.#resolveIdleWaiters();
+  }
+
+  idle(): Promise<void> {
+    if (this.#isIdle()) return Promise.resolve();
+    return new Promise((resolve) => this.#idleWaiters.push(resolve));
+  }
+
+  #pump(): void {
+    while (this.#started && this.#active.size < this.#concurrency) {
+      const taskId = this.#pending.shift();
+      if (taskId === undefined) break;
+      this.#launch(taskId);
+    }
+    this.#resolveIdleWaiters();
+  }
+
+  #launch(taskId: number): void {
+    const task = this.#store.getTask(taskId);
+    // Moved by someone else since it was scheduled.
+    if (task?.state !== "queued") return;
+    let run: Run;
+    try {
+      // A queued task has no open run; one left over from a crash before its first move ends here.
+      this.#store.endRuns(taskId, { interrupted: true });
+      run = this.#store.startRun(taskId);
+    } catch (error) {
+      this.#log.error({ task: taskId, err: error }, "Could not start a run for a task");
+      return;
+    }
+    const active: ActiveRun = { controller: new AbortController(), settled: Promise.resolve() };
+    this.#active.set(taskId, active);
+    active.settled = this.#execute(task, run, active.controller.signal).finally(() => {
+      this.#active.delete(taskId);
+      this.#pump();
+    });
+  }
+
+  async #execute(task: Task, run: Run, signal: AbortSignal): Promise<void> {
+    const context: RunContext = { task, run, signal, moveTo: (state, reason) => this.#move(task.id, signal, state, reason) };
+    const outcome = await this.#callRunner(context);
+    // Aborted means cancelled (already ended) or stopping (left as is for the next start).
+    if (!signal.aborted) await this.#finish(task.id, outcome);
+    this.#endRun(task.id);
+  }
+
+  async #finish(taskId: number, outcome: RunnerOutcome): Promise<void> {
+    if (!outcome.ok) this.#log.error({ task: taskId, err: outcome.error }, "Task runner failed");
+    try {
+      const ended = finishRun(this.#store, taskId, outcome);
+      if (ended) await this.#notify(ended);
+    } catch (error) {
+      this.#log.error({ task: taskId, err: error }, "Could not record the end of a task");
+    }
+  }
+
+  #endRun(taskId: number): void {
+    try {
+      // A run cut off by a stop is interrupted; the next start queues its task again.
+      const state = this.#store.getTask(taskId)?.state;
+      this.#store.endRuns(taskId, { interrupted: state !== undefined && !isTerminal(state) });
+    } catch (error) {
+      this.#log.error({ task: taskId, err: error }, "Could not end the run of a task");
+    }
+  }
+
+  async #callRunner(context: RunContext): Promise<RunnerOutcome> {
+    try {
+      return { ok: true, result: await this.#runner(context) };
+    } catch (error) {
+      return { ok: false, error };
+    }
+  }
+
+  async #move(taskId: number, signal: AbortSignal, state: TaskState, reason?: string): Promise<Task> {
+    // After a cancel or a stop nothing the runner does may move the task again.
+    signal.throwIfAborted();
+    if (isTerminal(state)) {
+      throw new Error(`A task runner cannot move a task to ${state}: it returns a TaskResult and the queue ends the task.`);
+    }
+    const task = this.#store.transition(taskId, state, { reason });
+    await this.#notify(task);
+    return task;
+  }
+
+  async #notify(task: Task): Promise<void> {
+    if (!this.#listener) return;
+    try {
+      await this.#listener(task);
+    } catch (error) {
+      this.#log.error({ task: task.id, state: task.state, err: error }, "Task listener failed");
+    }
+  }
+
+  #isIdle(): boolean {
+    return this.#pending.length === 0 && this.#active.size === 0;
+  }
+
+  #resolveIdleWaiters(): void {
+    if (!this.#isIdle()) return;
+    const waiters = this.#idleWaiters;
+    this.#idleWaiters = [];
+    for (const resolve of waiters) resolve();
+  }
+}

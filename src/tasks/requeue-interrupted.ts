@@ -1,0 +1,20 @@
+import type { Task, TaskState } from "./model.ts";
+import type { Store } from "./store.ts";
+
+/** States a task is only in while a runner works on it; `waiting` is not one, it waits for a human. */
+export const IN_FLIGHT_STATES: readonly TaskState[] = ["preparing", "running", "verifying", "delivering"];
+
+export const INTERRUPTED_REASON = "interrupted by a restart";
+
+/**
+ * Queues again the tasks a previous process left in flight (it died or was stopped):
+ * their open runs end as interrupted, and the trajectory says so. Returns the re-queued tasks.
+ */
+export function requeueInterrupted(store: Store): Task[] {
+  return store.listTasks(IN_FLIGHT_STATES).map((task) => {
+    // Appended before the run ends, so the event belongs to the run that was cut off.
+    store.appendEvent(task.id, "interrupted", { state: task.state });
+    store.endRuns(task.id, { interrupted: true });
+    return store.transition(task.id, "queued", { reason: INTERRUPTED_REASON });
+  });
+}

@@ -1,0 +1,113 @@
+import { z } from "zod";
+import { TaskResult, TaskState, TaskTrigger } from "./model.ts";
+import type { InboxMessage, Run, Task, TaskEvent } from "./model.ts";
+
+// Rows are parsed, not trusted: the file may have been edited by hand or by another build.
+
+const parseJson = (text: string): unknown => JSON.parse(text);
+
+const TaskRow = z.object({
+  id: z.number().int(),
+  owner: z.string(),
+  repo: z.string(),
+  installation_id: z.number().int(),
+  clone_url: z.string(),
+  default_branch: z.string(),
+  issue_number: z.number().int(),
+  trigger: TaskTrigger,
+  requester: z.string(),
+  state: TaskState,
+  created_at: z.string(),
+  updated_at: z.string(),
+  result: z.string().nullable(),
+});
+
+export function toTask(row: unknown): Task {
+  const r = TaskRow.parse(row);
+  return {
+    id: r.id,
+    repo: {
+      owner: r.owner,
+      name: r.repo,
+      installationId: r.installation_id,
+      cloneUrl: r.clone_url,
+      defaultBranch: r.default_branch,
+    },
+    issueNumber: r.issue_number,
+    trigger: r.trigger,
+    requester: r.requester,
+    state: r.state,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    result: r.result === null ? null : parseResult(r.id, r.result),
+  };
+}
+
+function parseResult(taskId: number, text: string): TaskResult {
+  const parsed = TaskResult.safeParse(parseJson(text));
+  if (parsed.success) return parsed.data;
+  throw new Error(`Task ${taskId} has a stored result that is not a valid TaskResult: ${parsed.error.message}`);
+}
+
+const RunRow = z.object({
+  id: z.number().int(),
+  task_id: z.number().int(),
+  number: z.number().int(),
+  started_at: z.string(),
+  ended_at: z.string().nullable(),
+  interrupted: z.union([z.literal(0), z.literal(1)]),
+});
+
+export function toRun(row: unknown): Run {
+  const r = RunRow.parse(row);
+  return {
+    id: r.id,
+    taskId: r.task_id,
+    number: r.number,
+    startedAt: r.started_at,
+    endedAt: r.ended_at,
+    interrupted: r.interrupted === 1,
+  };
+}
+
+const EventRow = z.object({
+  id: z.number().int(),
+  task_id: z.number().int(),
+  run_id: z.number().int().nullable(),
+  at: z.string(),
+  type: z.string(),
+  data: z.string().nullable(),
+});
+
+export function toEvent(row: unknown): TaskEvent {
+  const r = EventRow.parse(row);
+  return {
+    id: r.id,
+    taskId: r.task_id,
+    runId: r.run_id,
+    at: r.at,
+    type: r.type,
+    data: r.data === null ? null : parseJson(r.data),
+  };
+}
+
+const InboxRow = z.object({
+  id: z.number().int(),
+  task_id: z.number().int(),
+  author: z.string(),
+  body: z.string(),
+  received_at: z.string(),
+  delivered_at: z.string().nullable(),
+});
+
+export function toInboxMessage(row: unknown): InboxMessage {
+  const r = InboxRow.parse(row);
+  return {
+    id: r.id,
+    taskId: r.task_id,
+    author: r.author,
+    body: r.body,
+    receivedAt: r.received_at,
+    deliveredAt: r.delivered_at,
+  };
+}

@@ -1,0 +1,48 @@
+import type { DatabaseSync, StatementSync } from "node:sqlite";
+import { TERMINAL_STATES } from "./model.ts";
+
+const ENDED = TERMINAL_STATES.map((state) => `'${state}'`).join(", ");
+
+export type Statements = ReturnType<typeof prepareStatements>;
+
+/** Every statement the SQLite store runs, prepared once when the store opens. */
+export function prepareStatements(db: DatabaseSync) {
+  const prepare = (sql: string): StatementSync => db.prepare(sql);
+  return {
+    insertTask: prepare(`
+      INSERT INTO tasks (owner, repo, installation_id, clone_url, default_branch, issue_number, "trigger",
+                         requester, state, created_at, updated_at, result)
+      VALUES (:owner, :repo, :installation_id, :clone_url, :default_branch, :issue_number, :trigger,
+              :requester, 'queued', :at, :at, NULL)
+      RETURNING *`),
+    selectTask: prepare("SELECT * FROM tasks WHERE id = ?"),
+    // Same condition as the partial unique index, so SQLite answers from it.
+    selectActiveTask: prepare(
+      `SELECT * FROM tasks WHERE owner = ? AND repo = ? AND issue_number = ? AND state NOT IN (${ENDED})`,
+    ),
+    selectTasksByState: prepare("SELECT * FROM tasks WHERE state IN (SELECT value FROM json_each(?)) ORDER BY id"),
+    updateTaskState: prepare("UPDATE tasks SET state = ?, updated_at = ?, result = ? WHERE id = ? RETURNING *"),
+    insertRun: prepare(`
+      INSERT INTO runs (task_id, number, started_at)
+      VALUES (:task, (SELECT COALESCE(MAX(number), 0) + 1 FROM runs WHERE task_id = :task), :at)
+      RETURNING *`),
+    selectRuns: prepare("SELECT * FROM runs WHERE task_id = ? ORDER BY number"),
+    endRuns: prepare(
+      "UPDATE runs SET ended_at = :at, interrupted = :interrupted WHERE task_id = :task AND ended_at IS NULL",
+    ),
+    insertEvent: prepare(`
+      INSERT INTO events (task_id, run_id, at, type, data)
+      VALUES (:task, (SELECT id FROM runs WHERE task_id = :task AND ended_at IS NULL ORDER BY id DESC LIMIT 1),
+              :at, :type, :data)
+      RETURNING *`),
+    selectEvents: prepare("SELECT * FROM events WHERE task_id = ? ORDER BY id"),
+    insertInbox: prepare(
+      "INSERT INTO inbox (task_id, author, body, received_at) VALUES (?, ?, ?, ?) RETURNING *",
+    ),
+    takeInbox: prepare(
+      "UPDATE inbox SET delivered_at = ? WHERE task_id = ? AND delivered_at IS NULL RETURNING *",
+    ),
+    selectDelivery: prepare("SELECT 1 FROM deliveries WHERE id = ?"),
+    insertDelivery: prepare("INSERT OR IGNORE INTO deliveries (id, event, seen_at) VALUES (?, ?, ?)"),
+  };
+}

@@ -1,0 +1,138 @@
+import type { DatabaseSync } from "node:sqlite";
+import type { InboxMessage, NewTask, Run, Task, TaskEvent, TaskState } from "./model.ts";
+import { isTerminal } from "./model.ts";
+import { openDatabase } from "./open-database.ts";
+import { prepareStatements } from "./sqlite-statements.ts";
+import type { Statements } from "./sqlite-statements.ts";
+import { toEvent, toInboxMessage, toRun, toTask } from "./sqlite-rows.ts";
+import { inTransaction } from "./sqlite-transaction.ts";
+import { assertTransition } from "./state-machine.ts";
+import type { CreateTaskResult, Store, TransitionOptions } from "./store.ts";
+import { TaskNotFoundError } from "./task-not-found-error.ts";
+
+export type SqliteStoreOptions = {
+  /** Directory holding `ferry.db` (created if missing), or ":memory:" for a throwaway database. */
+  dataDir: string;
+  /** Clock for timestamps; tests pass a fixed one. */
+  now?: () => Date;
+  busyTimeoutMs?: number;
+};
+
+/** The default Store: one SQLite file, statements prepared once, every multi-step write in one transaction. */
+export class SqliteStore implements Store {
+  readonly #db: DatabaseSync;
+  readonly #now: () => Date;
+  readonly #sql: Statements;
+
+  constructor(options: SqliteStoreOptions) {
+    this.#db = openDatabase(options.dataDir, options.busyTimeoutMs);
+    this.#now = options.now ?? (() => new Date());
+    this.#sql = prepareStatements(this.#db);
+  }
+
+  createTask(input: NewTask): CreateTaskResult {
+    return inTransaction(this.#db, () => {
+      const existing = this.findActiveTask(input.repo.owner, input.repo.name, input.issueNumber);
+      if (existing) return { created: false, task: existing };
+      const at = this.#timestamp();
+      const row = this.#sql.insertTask.get({
+        owner: input.repo.owner,
+        repo: input.repo.name,
+        installation_id: input.repo.installationId,
+        clone_url: input.repo.cloneUrl,
+        default_branch: input.repo.defaultBranch,
+        issue_number: input.issueNumber,
+        trigger: input.trigger,
+        requester: input.requester,
+        at,
+      });
+      return { created: true, task: toTask(row) };
+    });
+  }
+
+  getTask(id: number): Task | undefined {
+    const row = this.#sql.selectTask.get(id);
+    return row ? toTask(row) : undefined;
+  }
+
+  findActiveTask(owner: string, repo: string, issueNumber: number): Task | undefined {
+    const row = this.#sql.selectActiveTask.get(owner, repo, issueNumber);
+    return row ? toTask(row) : undefined;
+  }
+
+  listTasks(states: readonly TaskState[]): Task[] {
+    return this.#sql.selectTasksByState.all(JSON.stringify(states)).map(toTask);
+  }
+
+  /** Moving to `queued` clears the result: the task has not ended any more. */
+  transition(id: number, to: TaskState, options: TransitionOptions = {}): Task {
+    return inTransaction(this.#db, () => {
+      const task = this.getTask(id);
+      if (!task) throw new TaskNotFoundError(id);
+      assertTransition(task.state, to);
+      if (isTerminal(task.state)) this.#assertNoOtherActiveTask(task);
+      const result = options.result ?? (to === "queued" ? null : task.result);
+      const at = this.#timestamp();
+      const row = this.#sql.updateTaskState.get(to, at, result === null ? null : JSON.stringify(result), id);
+      const data = { from: task.state, to, reason: options.reason, result: options.result };
+      this.#sql.insertEvent.get({ task: id, at, type: "state", data: JSON.stringify(data) });
+      return toTask(row);
+    });
+  }
+
+  startRun(taskId: number): Run {
+    return toRun(this.#sql.insertRun.get({ task: taskId, at: this.#timestamp() }));
+  }
+
+  listRuns(taskId: number): Run[] {
+    return this.#sql.selectRuns.all(taskId).map(toRun);
+  }
+
+  endRuns(taskId: number, options: { interrupted?: boolean } = {}): void {
+    this.#sql.endRuns.run({ task: taskId, at: this.#timestamp(), interrupted: options.interrupted ? 1 : 0 });
+  }
+
+  /** The event belongs to the task's open run, if it has one. */
+  appendEvent(taskId: number, type: string, data?: unknown): TaskEvent {
+    const json = data === undefined ? null : JSON.stringify(data);
+    return toEvent(this.#sql.insertEvent.get({ task: taskId, at: this.#timestamp(), type, data: json }));
+  }
+
+  listEvents(taskId: number): TaskEvent[] {
+    return this.#sql.selectEvents.all(taskId).map(toEvent);
+  }
+
+  pushInbox(taskId: number, author: string, body: string): InboxMessage {
+    return toInboxMessage(this.#sql.insertInbox.get(taskId, author, body, this.#timestamp()));
+  }
+
+  takeInbox(taskId: number): InboxMessage[] {
+    // One UPDATE … RETURNING claims the messages atomically; RETURNING has no order, hence the sort.
+    const rows = this.#sql.takeInbox.all(this.#timestamp(), taskId).map(toInboxMessage);
+    return rows.sort((a, b) => a.id - b.id);
+  }
+
+  hasSeenDelivery(deliveryId: string): boolean {
+    return this.#sql.selectDelivery.get(deliveryId) !== undefined;
+  }
+
+  markDeliverySeen(deliveryId: string, event: string): void {
+    this.#sql.insertDelivery.run(deliveryId, event, this.#timestamp());
+  }
+
+  close(): void {
+    if (this.#db.isOpen) this.#db.close();
+  }
+
+  // The unique index would refuse it too, but with a message an operator cannot act on.
+  #assertNoOtherActiveTask(task: Task): void {
+    const active = this.findActiveTask(task.repo.owner, task.repo.name, task.issueNumber);
+    if (!active) return;
+    const issue = `${task.repo.owner}/${task.repo.name}#${task.issueNumber}`;
+    throw new Error(`Task ${task.id} cannot run again: issue ${issue} already has an active task, ${active.id}.`);
+  }
+
+  #timestamp(): string {
+    return this.#now().toISOString();
+  }
+}

@@ -1,0 +1,84 @@
+import { afterEach, beforeEach, expect, test } from "@jest/globals";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { DatabaseSync } from "node:sqlite";
+import { z } from "zod";
+import { migrate, MIGRATIONS, schemaVersion, UnsupportedSchemaError } from "../../src/tasks/migrations.ts";
+import { SqliteStore } from "../../src/tasks/sqlite-store.ts";
+import { newTask } from "./support/new-task.ts";
+import { tempDir } from "./support/temp-dir.ts";
+
+let dir: ReturnType<typeof tempDir>;
+beforeEach(() => {
+  dir = tempDir();
+});
+afterEach(() => dir.remove());
+
+const Count = z.object({ count: z.number() });
+const countRows = (db: DatabaseSync, table: string): number =>
+  Count.parse(db.prepare(`SELECT COUNT(*) AS count FROM ${table}`).get()).count;
+
+test("a new database is brought to the latest schema version", () => {
+  const db = new DatabaseSync(":memory:");
+  migrate(db);
+  expect(schemaVersion(db)).toBe(MIGRATIONS.length);
+});
+
+test("migrating an up-to-date database again applies no step twice", () => {
+  const steps = ["CREATE TABLE applied (step INTEGER)", "INSERT INTO applied VALUES (2)"];
+  const db = new DatabaseSync(join(dir.path, "steps.db"));
+  migrate(db, steps);
+  migrate(db, steps);
+  expect(countRows(db, "applied")).toBe(1);
+  expect(schemaVersion(db)).toBe(2);
+  db.close();
+});
+
+test("only the steps added since the last migration are applied", () => {
+  const db = new DatabaseSync(":memory:");
+  migrate(db, ["CREATE TABLE applied (step INTEGER)", "INSERT INTO applied VALUES (2)"]);
+  migrate(db, ["CREATE TABLE applied (step INTEGER)", "INSERT INTO applied VALUES (2)", "INSERT INTO applied VALUES (3)"]);
+  expect(db.prepare("SELECT step FROM applied ORDER BY step").all()).toEqual([{ step: 2 }, { step: 3 }]);
+});
+
+test("a failing step leaves the database as it was", () => {
+  const db = new DatabaseSync(":memory:");
+  expect(() => migrate(db, ["CREATE TABLE kept (x INTEGER)", "THIS IS NOT SQL"])).toThrow();
+  expect(schemaVersion(db)).toBe(0);
+  expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'kept'").get()).toBeUndefined();
+});
+
+test("the store creates its data directory and keeps its data when reopened", () => {
+  const dataDir = join(dir.path, "nested", "data");
+  const first = new SqliteStore({ dataDir });
+  const { task } = first.createTask(newTask());
+  first.close();
+  expect(existsSync(join(dataDir, "ferry.db"))).toBe(true);
+
+  const second = new SqliteStore({ dataDir });
+  expect(second.getTask(task.id)).toEqual(task);
+  second.close();
+});
+
+test("the store opens its database in WAL mode", () => {
+  new SqliteStore({ dataDir: dir.path }).close();
+  const db = new DatabaseSync(join(dir.path, "ferry.db"));
+  expect(db.prepare("PRAGMA journal_mode").get()).toEqual({ journal_mode: "wal" });
+  db.close();
+});
+
+test("the store enforces foreign keys", () => {
+  const store = new SqliteStore({ dataDir: dir.path });
+  expect(() => store.startRun(999)).toThrow(/FOREIGN KEY/);
+  store.close();
+});
+
+test("a database written by a newer Ferry is refused with a message saying so", () => {
+  const db = new DatabaseSync(join(dir.path, "ferry.db"));
+  db.exec(`PRAGMA user_version = ${MIGRATIONS.length + 1}`);
+  db.close();
+  expect(() => new SqliteStore({ dataDir: dir.path })).toThrow(UnsupportedSchemaError);
+  expect(() => new SqliteStore({ dataDir: dir.path })).toThrow(
+    `The database schema is version ${MIGRATIONS.length + 1}, but this build of Ferry only knows versions up to ${MIGRATIONS.length}.`,
+  );
+});

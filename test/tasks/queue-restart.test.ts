@@ -1,0 +1,107 @@
+import { afterEach, beforeEach, expect, test } from "@jest/globals";
+import { TASK_STATES } from "../../src/tasks/model.ts";
+import { placeholderRunner } from "../../src/tasks/placeholder-runner.ts";
+import { InProcessQueue } from "../../src/tasks/queue.ts";
+import type { TaskListener, TaskRunner } from "../../src/tasks/queue-types.ts";
+import { SqliteStore } from "../../src/tasks/sqlite-store.ts";
+import { controlledRunner } from "./support/controlled-runner.ts";
+import { newTask } from "./support/new-task.ts";
+import { tempDir } from "./support/temp-dir.ts";
+
+let dir: ReturnType<typeof tempDir>;
+let runningId: number;
+let queuedId: number;
+
+// A first process: task 1 gets to `running`, task 2 waits its turn, then the process dies
+// (the store is closed without stopping the queue, so nothing is tidied up).
+beforeEach(async () => {
+  dir = tempDir();
+  const store = new SqliteStore({ dataDir: dir.path });
+  const control = controlledRunner();
+  const queue = new InProcessQueue({ store, runner: control.runner, concurrency: 1 });
+  runningId = store.createTask(newTask({ issueNumber: 1 })).task.id;
+  queuedId = store.createTask(newTask({ issueNumber: 2 })).task.id;
+  await queue.start();
+  const context = await control.started(runningId);
+  await context.moveTo("preparing");
+  await context.moveTo("running");
+  store.appendEvent(runningId, "tool-call", { tool: "shell", command: "npm test" });
+  store.close();
+});
+afterEach(() => dir.remove());
+
+async function restart(listener?: TaskListener): Promise<{ store: SqliteStore; calls: number[] }> {
+  const store = new SqliteStore({ dataDir: dir.path });
+  const calls: number[] = [];
+  const runner: TaskRunner = (context) => {
+    calls.push(context.task.id);
+    return placeholderRunner(context);
+  };
+  const queue = new InProcessQueue({ store, runner, concurrency: 2, listener });
+  await queue.start();
+  await queue.idle();
+  await queue.stop();
+  return { store, calls };
+}
+
+test("after a crash, the running and the queued task each run to completion exactly once", async () => {
+  const { store, calls } = await restart();
+  expect([...calls].sort()).toEqual([runningId, queuedId].sort());
+  expect(store.getTask(runningId)?.state).toBe("done");
+  expect(store.getTask(queuedId)?.state).toBe("done");
+  store.close();
+});
+
+test("after a crash, no task is duplicated", async () => {
+  const { store } = await restart();
+  expect(store.listTasks(TASK_STATES).map((task) => task.id)).toEqual([runningId, queuedId]);
+  store.close();
+});
+
+test("after a crash, the interrupted task has a second run and the first is marked interrupted", async () => {
+  const { store } = await restart();
+  expect(store.listRuns(runningId).map((run) => ({ number: run.number, interrupted: run.interrupted }))).toEqual([
+    { number: 1, interrupted: true },
+    { number: 2, interrupted: false },
+  ]);
+  expect(store.listRuns(runningId).every((run) => run.endedAt !== null)).toBe(true);
+  expect(store.listRuns(queuedId).map((run) => run.interrupted)).toEqual([false]);
+  store.close();
+});
+
+test("after a crash, the interrupted task's trajectory keeps every event, in order", async () => {
+  const { store } = await restart();
+  const [first, second] = store.listRuns(runningId).map((run) => run.id);
+  const summary = store.listEvents(runningId).map((event) => [event.type, event.data, event.runId]);
+  expect(summary).toEqual([
+    ["state", { from: "queued", to: "preparing" }, first],
+    ["state", { from: "preparing", to: "running" }, first],
+    ["tool-call", { tool: "shell", command: "npm test" }, first],
+    ["interrupted", { state: "running" }, first],
+    ["state", { from: "running", to: "queued", reason: "interrupted by a restart" }, null],
+    ["state", { from: "queued", to: "preparing" }, second],
+    ["state", { from: "preparing", to: "running" }, second],
+    ["state", { from: "running", to: "verifying" }, second],
+    ["state", { from: "verifying", to: "delivering" }, second],
+    ["state", { from: "delivering", to: "done", result: expect.objectContaining({ outcome: "placeholder" }) }, second],
+  ]);
+  store.close();
+});
+
+test("a task waiting for a human stays waiting across a restart", async () => {
+  const store = new SqliteStore({ dataDir: dir.path });
+  const waitingId = store.createTask(newTask({ issueNumber: 3 })).task.id;
+  for (const state of ["preparing", "running", "waiting"] as const) store.transition(waitingId, state);
+  store.close();
+  const restarted = await restart();
+  expect(restarted.calls).not.toContain(waitingId);
+  expect(restarted.store.getTask(waitingId)?.state).toBe("waiting");
+  restarted.store.close();
+});
+
+test("the listener hears the interrupted task go back to the queue", async () => {
+  const heard: string[] = [];
+  const { store } = await restart(async (task) => void heard.push(`${task.id}:${task.state}`));
+  expect(heard[0]).toBe(`${runningId}:queued`);
+  store.close();
+});

@@ -1,0 +1,63 @@
+import { afterEach, beforeEach, expect, test } from "@jest/globals";
+import { moveToDelivering, PLACEHOLDER_RESULT } from "./support/controlled-runner.ts";
+import { queueFixture } from "./support/queue-fixture.ts";
+import type { QueueFixture } from "./support/queue-fixture.ts";
+
+let fixture: QueueFixture;
+beforeEach(async () => {
+  fixture = queueFixture({ concurrency: 1 });
+  await fixture.queue.start();
+});
+afterEach(() => fixture.close());
+
+test("stopping aborts running runners but leaves their tasks where they were", async () => {
+  const { queue, control, store, createTask } = fixture;
+  const id = createTask();
+  queue.enqueue(id);
+  const context = await control.started(id);
+  await context.moveTo("preparing");
+  await context.moveTo("running");
+  await queue.stop();
+  expect(context.signal.aborted).toBe(true);
+  expect(store.getTask(id)?.state).toBe("running");
+  expect(control.running()).toBe(0);
+});
+
+test("a run cut off by a stop ends as interrupted", async () => {
+  const { queue, control, store, createTask } = fixture;
+  const id = createTask();
+  queue.enqueue(id);
+  await (await control.started(id)).moveTo("preparing");
+  await queue.stop();
+  expect(store.listRuns(id)).toEqual([expect.objectContaining({ endedAt: expect.any(String), interrupted: true })]);
+});
+
+test("after a stop no further task is started", async () => {
+  const { queue, control, createTask } = fixture;
+  const [first, second] = [createTask(1), createTask(2)];
+  queue.enqueue(first);
+  queue.enqueue(second);
+  await control.started(first);
+  await queue.stop();
+  queue.enqueue(second);
+  await queue.idle();
+  expect(control.calls).toEqual([first]);
+});
+
+test("a task stopped mid-run runs again at the next start", async () => {
+  const { queue, control, store, createTask } = fixture;
+  const id = createTask();
+  queue.enqueue(id);
+  await (await control.started(id)).moveTo("preparing");
+  await queue.stop();
+  await queue.start();
+  await moveToDelivering(await control.started(id, 2));
+  control.finish(id, PLACEHOLDER_RESULT, 2);
+  await queue.idle();
+  expect(control.calls).toEqual([id, id]);
+  expect(store.getTask(id)?.state).toBe("done");
+  expect(store.listRuns(id).map((run) => [run.number, run.interrupted])).toEqual([
+    [1, true],
+    [2, false],
+  ]);
+});

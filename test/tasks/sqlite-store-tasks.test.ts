@@ -1,0 +1,156 @@
+import { afterEach, beforeEach, expect, test } from "@jest/globals";
+import { ForbiddenTransitionError } from "../../src/tasks/state-machine.ts";
+import { SqliteStore } from "../../src/tasks/sqlite-store.ts";
+import { TaskNotFoundError } from "../../src/tasks/task-not-found-error.ts";
+import { newTask } from "./support/new-task.ts";
+import { tickingClock } from "./support/ticking-clock.ts";
+
+let store: SqliteStore;
+beforeEach(() => {
+  store = new SqliteStore({ dataDir: ":memory:", now: tickingClock() });
+});
+afterEach(() => store.close());
+
+test("a new task is created queued, with its request and timestamps", () => {
+  const { created, task } = store.createTask(newTask());
+  expect(created).toBe(true);
+  expect(task).toEqual({
+    id: 1,
+    repo: {
+      owner: "octo-org",
+      name: "widgets",
+      installationId: 42,
+      cloneUrl: "https://github.com/octo-org/widgets.git",
+      defaultBranch: "main",
+    },
+    issueNumber: 7,
+    trigger: "label",
+    requester: "monalisa",
+    state: "queued",
+    createdAt: "2025-01-01T00:00:00.000Z",
+    updatedAt: "2025-01-01T00:00:00.000Z",
+    result: null,
+  });
+});
+
+test("a created task can be read back by id", () => {
+  const { task } = store.createTask(newTask());
+  expect(store.getTask(task.id)).toEqual(task);
+});
+
+test("an unknown task id reads as undefined", () => {
+  expect(store.getTask(404)).toBeUndefined();
+});
+
+test("a second task for an issue with an active task returns the existing one", () => {
+  const first = store.createTask(newTask());
+  const second = store.createTask(newTask());
+  expect(second).toEqual({ created: false, task: first.task });
+  expect(store.listTasks(["queued"])).toHaveLength(1);
+});
+
+test("owner and repository names match the active task whatever their case", () => {
+  const first = store.createTask(newTask({ owner: "Octo-Org", name: "Widgets" }));
+  const second = store.createTask(newTask({ owner: "octo-org", name: "WIDGETS" }));
+  expect(second).toEqual({ created: false, task: first.task });
+  expect(store.findActiveTask("OCTO-ORG", "widgets", 7)).toEqual(first.task);
+});
+
+test("other issues and other repositories get their own tasks", () => {
+  store.createTask(newTask());
+  expect(store.createTask(newTask({ issueNumber: 8 })).created).toBe(true);
+  expect(store.createTask(newTask({ name: "gadgets" })).created).toBe(true);
+  expect(store.createTask(newTask({ owner: "other-org" })).created).toBe(true);
+});
+
+test("an issue gets a new task once its previous task has ended", () => {
+  const first = store.createTask(newTask());
+  store.transition(first.task.id, "cancelled", { result: { outcome: "cancelled", reason: "stop" } });
+  const second = store.createTask(newTask());
+  expect(second.created).toBe(true);
+  expect(second.task.id).not.toBe(first.task.id);
+  expect(store.findActiveTask("octo-org", "widgets", 7)?.id).toBe(second.task.id);
+});
+
+test("an ended task cannot be queued again while its issue has another active task", () => {
+  const first = store.createTask(newTask());
+  store.transition(first.task.id, "failed", { result: { outcome: "error", message: "boom" } });
+  const second = store.createTask(newTask());
+  expect(() => store.transition(first.task.id, "queued")).toThrow(
+    `Task ${first.task.id} cannot run again: issue octo-org/widgets#7 already has an active task, ${second.task.id}.`,
+  );
+  expect(store.getTask(first.task.id)?.state).toBe("failed");
+});
+
+test("an issue without an active task has none to find", () => {
+  const { task } = store.createTask(newTask());
+  store.transition(task.id, "failed", { result: { outcome: "error", message: "boom" } });
+  expect(store.findActiveTask("octo-org", "widgets", 7)).toBeUndefined();
+});
+
+test("tasks are listed by state in id order", () => {
+  const a = store.createTask(newTask({ issueNumber: 1 })).task;
+  const b = store.createTask(newTask({ issueNumber: 2 })).task;
+  const c = store.createTask(newTask({ issueNumber: 3 })).task;
+  store.transition(b.id, "preparing");
+  store.transition(c.id, "cancelled", { result: { outcome: "cancelled", reason: "no" } });
+  expect(store.listTasks(["queued", "preparing"]).map((task) => task.id)).toEqual([a.id, b.id]);
+  expect(store.listTasks(["cancelled"]).map((task) => task.id)).toEqual([c.id]);
+  expect(store.listTasks([])).toEqual([]);
+});
+
+test("a transition updates the state and the update time", () => {
+  const { task } = store.createTask(newTask());
+  const moved = store.transition(task.id, "preparing");
+  expect(moved).toMatchObject({ state: "preparing", createdAt: task.createdAt, updatedAt: "2025-01-01T00:00:01.000Z" });
+  expect(store.getTask(task.id)).toEqual(moved);
+});
+
+test("a transition writes a state event with from, to and reason", () => {
+  const { task } = store.createTask(newTask());
+  store.transition(task.id, "preparing", { reason: "picked by a worker" });
+  expect(store.listEvents(task.id)).toEqual([
+    {
+      id: 1,
+      taskId: task.id,
+      runId: null,
+      at: "2025-01-01T00:00:01.000Z",
+      type: "state",
+      data: { from: "queued", to: "preparing", reason: "picked by a worker" },
+    },
+  ]);
+});
+
+test("a forbidden transition throws and changes nothing", () => {
+  const { task } = store.createTask(newTask());
+  expect(() => store.transition(task.id, "done")).toThrow(ForbiddenTransitionError);
+  expect(store.getTask(task.id)).toEqual(task);
+  expect(store.listEvents(task.id)).toEqual([]);
+});
+
+test("a transition of an unknown task throws TaskNotFoundError", () => {
+  expect(() => store.transition(404, "preparing")).toThrow(TaskNotFoundError);
+});
+
+test("a result stored with a transition reads back as the same value", () => {
+  const { task } = store.createTask(newTask());
+  const result = { outcome: "error", message: "tests failed: 3 of 120" } as const;
+  store.transition(task.id, "failed", { result });
+  expect(store.getTask(task.id)?.result).toEqual(result);
+});
+
+test("a later transition keeps the result unless it brings a new one", () => {
+  const { task } = store.createTask(newTask());
+  store.transition(task.id, "preparing");
+  store.transition(task.id, "running");
+  store.transition(task.id, "verifying");
+  store.transition(task.id, "delivering", { result: { outcome: "placeholder", message: "early" } });
+  const done = store.transition(task.id, "done");
+  expect(done.result).toEqual({ outcome: "placeholder", message: "early" });
+});
+
+test("queuing an ended task again clears its result, since it has not ended any more", () => {
+  const { task } = store.createTask(newTask());
+  store.transition(task.id, "failed", { result: { outcome: "error", message: "boom" } });
+  expect(store.transition(task.id, "queued", { reason: "retry" }).result).toBeNull();
+});
