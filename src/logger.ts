@@ -1,7 +1,7 @@
 import { pino, type Logger } from "pino";
 
 /** Anything shaped like a credential is removed from log lines, wherever it appears in the object. */
-const REDACT_PATHS = [
+export const REDACT_PATHS = [
   "privateKey",
   "webhookSecret",
   "secret",
@@ -18,6 +18,8 @@ const REDACT_PATHS = [
   'req.headers["x-hub-signature-256"]',
 ];
 
+export const redaction = { paths: REDACT_PATHS, censor: "[redacted]" };
+
 export function createLogger(level: string): Logger {
-  return pino({ level, name: "ferry", redact: { paths: REDACT_PATHS, censor: "[redacted]" } });
+  return pino({ level, name: "ferry", redact: redaction });
 }

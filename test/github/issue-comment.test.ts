@@ -1,14 +1,15 @@
 import { afterEach, beforeEach, describe, expect, test } from "@jest/globals";
+import type nock from "nock";
 import type { Probot } from "probot";
 import { TASK_STATES } from "../../src/tasks/model.ts";
 import { githubApi } from "../helpers/github-api.ts";
 import {
   mockCommentReaction,
   mockInstallationToken,
-  mockNewStatusComment,
   mockPermission,
   mockReply,
   mockRepoConfig,
+  mockTaskAccepted,
 } from "../helpers/github-mocks.ts";
 import { intakeDeps } from "../helpers/intake-deps.ts";
 import { deliver, testProbot } from "../helpers/probot.ts";
@@ -28,19 +29,33 @@ const tasks = () => deps.store.listTasks(TASK_STATES);
 const comment = (body: string, id = "c-1", sender?: { login: string; type?: "User" | "Bot" }) =>
   deliver(probot, "issue_comment", id, issueCommentCreated(body, sender));
 
-function writerScope() {
+/** A writer's command: permission granted, 👀 on the comment. */
+function mockWriterCommand(scope: nock.Scope): nock.Scope {
+  mockPermission(scope, "maintainer", "write");
+  return mockCommentReaction(scope, COMMENT_ID);
+}
+
+function writerScope(): nock.Scope {
   const scope = githubApi();
   mockInstallationToken(scope);
-  mockPermission(scope, "maintainer", "write");
-  mockCommentReaction(scope, COMMENT_ID);
-  return scope;
+  return mockWriterCommand(scope);
+}
+
+/** `/agent run` creates a task, then `command` follows from the same writer; returns the replies. */
+async function afterRun(command: string): Promise<string[]> {
+  const replies: string[] = [];
+  const scope = writerScope();
+  mockTaskAccepted(scope);
+  mockWriterCommand(scope);
+  mockReply(scope, replies);
+  await comment("/agent run", "c-1");
+  await comment(command, "c-2");
+  return replies;
 }
 
 describe("/agent commands on an issue", () => {
   test("/agent run from a writer creates a task, reacts 👀 on the comment and posts the status comment", async () => {
-    const scope = writerScope();
-    mockRepoConfig(scope, undefined);
-    mockNewStatusComment(scope);
+    mockTaskAccepted(writerScope());
 
     await comment("/agent run");
 
@@ -50,10 +65,8 @@ describe("/agent commands on an issue", () => {
   test("/agent run on an issue with an active task says so instead of starting another", async () => {
     const replies: string[] = [];
     const scope = writerScope();
-    mockRepoConfig(scope, undefined);
-    mockNewStatusComment(scope);
-    mockPermission(scope, "maintainer", "write");
-    mockCommentReaction(scope, COMMENT_ID);
+    mockTaskAccepted(scope);
+    mockWriterCommand(scope);
     mockRepoConfig(scope, undefined);
     mockReply(scope, replies);
 
@@ -123,32 +136,14 @@ describe("/agent commands on an issue", () => {
   });
 
   test("/agent stop cancels the active task and says so", async () => {
-    const replies: string[] = [];
-    const scope = writerScope();
-    mockRepoConfig(scope, undefined);
-    mockNewStatusComment(scope);
-    mockPermission(scope, "maintainer", "write");
-    mockCommentReaction(scope, COMMENT_ID);
-    mockReply(scope, replies);
-
-    await comment("/agent run", "c-1");
-    await comment("/agent stop", "c-2");
+    const replies = await afterRun("/agent stop");
 
     expect(tasks()).toMatchObject([{ state: "cancelled", result: { outcome: "cancelled", reason: "@maintainer asked to stop" } }]);
     expect(replies[0]).toMatch(/Stopped task \d+/);
   });
 
   test("/agent status reports the active task's state", async () => {
-    const replies: string[] = [];
-    const scope = writerScope();
-    mockRepoConfig(scope, undefined);
-    mockNewStatusComment(scope);
-    mockPermission(scope, "maintainer", "write");
-    mockCommentReaction(scope, COMMENT_ID);
-    mockReply(scope, replies);
-
-    await comment("/agent run", "c-1");
-    await comment("/agent status", "c-2");
+    const replies = await afterRun("/agent status");
 
     expect(replies[0]).toMatch(/Task \d+ is \*\*queued\*\*/);
   });

@@ -5,9 +5,11 @@ import { githubApi } from "../helpers/github-api.ts";
 import {
   mockInstallationToken,
   mockIssueReaction,
+  mockLabelAccepted,
   mockNewStatusComment,
   mockPermission,
   mockRepoConfig,
+  mockTaskAccepted,
   repoPath,
 } from "../helpers/github-mocks.ts";
 import { intakeDeps } from "../helpers/intake-deps.ts";
@@ -32,10 +34,7 @@ describe("issues.labeled", () => {
     const statusBodies: string[] = [];
     const scope = githubApi();
     mockInstallationToken(scope);
-    mockRepoConfig(scope, undefined);
-    mockPermission(scope, "maintainer", "write");
-    mockNewStatusComment(scope, statusBodies);
-    mockIssueReaction(scope);
+    mockLabelAccepted(scope, statusBodies);
 
     await receiveLabel("agent");
 
@@ -63,9 +62,8 @@ describe("issues.labeled", () => {
   test("a maintainer (role maintain) may trigger", async () => {
     const scope = githubApi();
     mockInstallationToken(scope);
-    mockRepoConfig(scope, undefined);
     mockPermission(scope, "maintainer", "write", "maintain");
-    mockNewStatusComment(scope);
+    mockTaskAccepted(scope);
     mockIssueReaction(scope);
 
     await receiveLabel("agent");
@@ -114,10 +112,7 @@ describe("issues.labeled", () => {
   test("a redelivered delivery id creates one task", async () => {
     const scope = githubApi();
     mockInstallationToken(scope);
-    mockRepoConfig(scope, undefined);
-    mockPermission(scope, "maintainer", "write");
-    mockNewStatusComment(scope);
-    mockIssueReaction(scope);
+    mockLabelAccepted(scope);
 
     await receiveLabel("agent", "delivery-1");
     await receiveLabel("agent", "delivery-1");
@@ -128,10 +123,7 @@ describe("issues.labeled", () => {
   test("labelling an issue whose task is still active does not start a second one", async () => {
     const scope = githubApi();
     mockInstallationToken(scope);
-    mockRepoConfig(scope, undefined);
-    mockPermission(scope, "maintainer", "write");
-    mockNewStatusComment(scope);
-    mockIssueReaction(scope);
+    mockLabelAccepted(scope);
     mockRepoConfig(scope, undefined);
     mockPermission(scope, "maintainer", "write");
 
@@ -170,10 +162,7 @@ describe("issues.labeled", () => {
     const scope = githubApi();
     mockInstallationToken(scope);
     scope.get(`${repoPath}/contents/.github%2Fagent.yml`).query(true).reply(500, { message: "boom" });
-    mockRepoConfig(scope, undefined);
-    mockPermission(scope, "maintainer", "write");
-    mockNewStatusComment(scope);
-    mockIssueReaction(scope);
+    mockLabelAccepted(scope);
 
     await expect(receiveLabel("agent", "delivery-9")).rejects.toThrow();
     await receiveLabel("agent", "delivery-9");

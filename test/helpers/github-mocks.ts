@@ -60,3 +60,16 @@ export function mockReply(scope: nock.Scope, bodies: string[] = []): nock.Scope 
 }
 
 export { repoPath };
+
+/** What GitHub sees once a trigger is accepted with the default config: the status comment. */
+export function mockTaskAccepted(scope: nock.Scope, statusBodies: string[] = []): nock.Scope {
+  mockRepoConfig(scope, undefined);
+  return mockNewStatusComment(scope, statusBodies);
+}
+
+/** A writer's label with the default config: config, permission, status comment, 👀 on the issue. */
+export function mockLabelAccepted(scope: nock.Scope, statusBodies: string[] = []): nock.Scope {
+  mockPermission(scope, "maintainer", "write");
+  mockTaskAccepted(scope, statusBodies);
+  return mockIssueReaction(scope);
+}

@@ -1,0 +1,53 @@
+import { describe, expect, test } from "@jest/globals";
+import { renderStatusComment } from "../../src/delivery/status-comment.ts";
+import type { Task } from "../../src/tasks/model.ts";
+
+const task: Task = {
+  id: 7,
+  repo: { owner: "octo", name: "app", installationId: 1, cloneUrl: "https://github.com/octo/app.git", defaultBranch: "main" },
+  issueNumber: 3,
+  trigger: "label",
+  requester: "mona",
+  state: "queued",
+  createdAt: "2026-01-01T00:00:00.000Z",
+  updatedAt: "2026-01-01T00:00:00.000Z",
+  result: null,
+};
+
+describe("the status comment", () => {
+  test("a queued task", () => {
+    expect(renderStatusComment(task)).toMatchInlineSnapshot(`
+"<!-- ferry:task=7 status -->
+**Ferry** · task 7
+
+⏳ Queued: waiting for a free worker.
+
+<sub>Requested by @mona through the issue's label. Comment \`/agent help\` for commands.</sub>"
+`);
+  });
+
+  test("a task the placeholder runner finished says that no code was changed", () => {
+    const done: Task = { ...task, state: "done", result: { outcome: "placeholder", message: "No code was changed." } };
+    expect(renderStatusComment(done)).toMatchInlineSnapshot(`
+"<!-- ferry:task=7 status -->
+**Ferry** · task 7
+
+✅ Done.
+> [!NOTE]
+> No code was changed.
+
+<sub>Requested by @mona through the issue's label. Comment \`/agent help\` for commands.</sub>"
+`);
+  });
+
+  test("a cancelled task says who cancelled it", () => {
+    const cancelled: Task = { ...task, state: "cancelled", trigger: "command", result: { outcome: "cancelled", reason: "@mona closed the issue" } };
+    expect(renderStatusComment(cancelled)).toContain("🛑 Cancelled.\nReason: @mona closed the issue");
+    expect(renderStatusComment(cancelled)).toContain("through `/agent run`");
+  });
+
+  test("a failed task says what went wrong", () => {
+    const failed: Task = { ...task, state: "failed", result: { outcome: "error", message: "the sandbox did not start" } };
+    expect(renderStatusComment(failed)).toContain("❌ Failed.\nWhat went wrong: the sandbox did not start");
+  });
+});
