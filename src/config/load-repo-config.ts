@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { GitHubClient } from "../github/client.ts";
+import { isNotFound } from "../github/http-status.ts";
 import { DEFAULT_REPO_CONFIG, lenientLabel, parseRepoConfig } from "./repo-config.ts";
 import type { RepoConfig } from "./repo-config.ts";
 
@@ -41,8 +42,4 @@ async function fetchConfigFile(
     if (isNotFound(error)) return { text: undefined };
     throw error;
   }
-}
-
-function isNotFound(error: unknown): boolean {
-  return typeof error === "object" && error !== null && "status" in error && error.status === 404;
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { GitHubClient } from "./client.ts";
+import { isNotFound } from "./http-status.ts";
 
 const WRITER_ROLES = new Set(["admin", "maintain", "write"]);
 
@@ -23,7 +24,7 @@ export async function canWrite(client: GitHubClient, owner: string, repo: string
     return WRITER_ROLES.has(role_name ?? permission) || WRITER_ROLES.has(permission);
   } catch (error) {
     // GitHub answers 404 for users who are not collaborators at all.
-    if (error instanceof Error && "status" in error && error.status === 404) return false;
+    if (isNotFound(error)) return false;
     throw error;
   }
 }

@@ -1,13 +1,10 @@
-import { loadRepoConfig } from "../config/load-repo-config.ts";
-import type { RepoConfig } from "../config/repo-config.ts";
+import { loadRepoConfig, type LoadedRepoConfig } from "../config/load-repo-config.ts";
 import { branchHeadSha, reportFailedCheck } from "./check-runs.ts";
 import { postComment } from "./ensure-comment.ts";
 import type { EventContext } from "./event-context.ts";
 
-export type ConfigForEvent = { ok: true; config: RepoConfig } | { ok: false; label: string; problems: string[] };
-
 /** `.github/agent.yml` from the default branch, the only branch whose config Ferry trusts. */
-export async function repoConfigFor(context: EventContext): Promise<ConfigForEvent> {
+export async function repoConfigFor(context: EventContext): Promise<LoadedRepoConfig> {
   const { repo } = context;
   return loadRepoConfig(context.client, { owner: repo.owner, repo: repo.name, ref: repo.defaultBranch });
 }
