@@ -1,18 +1,9 @@
 import { describe, expect, test } from "@jest/globals";
 import { renderStatusComment } from "../../src/delivery/status-comment.ts";
 import type { Task } from "../../src/tasks/model.ts";
+import { sampleTask } from "../fixtures/tasks.ts";
 
-const task: Task = {
-  id: 7,
-  repo: { owner: "octo", name: "app", installationId: 1, cloneUrl: "https://github.com/octo/app.git", defaultBranch: "main" },
-  issueNumber: 3,
-  trigger: "label",
-  requester: "mona",
-  state: "queued",
-  createdAt: "2026-01-01T00:00:00.000Z",
-  updatedAt: "2026-01-01T00:00:00.000Z",
-  result: null,
-};
+const task = sampleTask();
 
 describe("the status comment", () => {
   test("a queued task", () => {

@@ -1,21 +1,11 @@
 import { describe, expect, test } from "@jest/globals";
 import { Octokit } from "@octokit/rest";
 import { createStatusReporter } from "../../src/delivery/status-reporter.ts";
-import type { Task } from "../../src/tasks/model.ts";
+import { sampleTask } from "../fixtures/tasks.ts";
 import { githubApi } from "../helpers/github-api.ts";
 import { silentLog } from "../helpers/probot.ts";
 
-const task: Task = {
-  id: 7,
-  repo: { owner: "octo", name: "app", installationId: 1, cloneUrl: "https://github.com/octo/app.git", defaultBranch: "main" },
-  issueNumber: 3,
-  trigger: "label",
-  requester: "mona",
-  state: "preparing",
-  createdAt: "2026-01-01T00:00:00.000Z",
-  updatedAt: "2026-01-01T00:00:00.000Z",
-  result: null,
-};
+const task = sampleTask({ state: "preparing" });
 const client = new Octokit({ auth: "token", log: silentLog });
 const comments = "/repos/octo/app/issues/3/comments";
 
