@@ -1,7 +1,7 @@
 import { pino, type Logger } from "pino";
 
 /** Anything shaped like a credential is removed from log lines, wherever it appears in the object. */
-export const REDACT_PATHS = [
+const REDACT_PATHS = [
   "privateKey",
   "webhookSecret",
   "secret",

@@ -1,6 +1,6 @@
 import { describeConfigIssue } from "./config-problems.ts";
 import { readYaml } from "./read-yaml.ts";
-import { RepoConfig } from "./repo-config-schema.ts";
+import { DEFAULT_REPO_CONFIG, RepoConfig } from "./repo-config-schema.ts";
 
 export { DEFAULT_REPO_CONFIG, RepoConfig } from "./repo-config-schema.ts";
 
@@ -16,7 +16,7 @@ export function parseRepoConfig(text: string | undefined): RepoConfigResult {
   return { ok: false, problems: result.error.issues.flatMap(describeConfigIssue) };
 }
 
-const DEFAULT_LABEL = "agent";
+const DEFAULT_LABEL = DEFAULT_REPO_CONFIG.label;
 
 /**
  * The label a broken config most likely meant, so a label event can still be recognised

@@ -8,9 +8,13 @@ import { repoConfigFor, reportInvalidConfig } from "./repo-config-for-event.ts";
 type Where = { isPullRequest: boolean };
 
 /** Carries out one authorised `/agent` command and answers it in the thread. */
-export async function runCommand(deps: IntakeDeps, event: EventContext, parsed: ParsedComment, where: Where): Promise<void> {
+export async function runCommand(
+  deps: IntakeDeps,
+  event: EventContext,
+  parsed: Exclude<ParsedComment, { kind: "none" }>,
+  where: Where,
+): Promise<void> {
   const reply = (body: string) => postComment(event.client, event.issue, body);
-  if (parsed.kind === "none") return;
   if (parsed.kind === "unknown") return reply(`I don't know \`/agent ${parsed.verb}\`.\n\n${renderCommandHelp()}`);
   if (parsed.kind === "invalid") return reply(`\`/agent ${parsed.verb}\`: ${parsed.problem}.\n\n${renderCommandHelp()}`);
 

@@ -2,9 +2,6 @@
  * Hidden markers let Ferry find what it owns on GitHub (comments, PRs, check runs)
  * and edit it instead of posting a duplicate. They survive restarts and a lost store.
  */
-export type MarkerKind = "status" | "reply";
+export type MarkerKind = "status";
 
 export const marker = (taskId: number, kind: MarkerKind): string => `<!-- ferry:task=${taskId} ${kind} -->`;
-
-export const hasMarker = (body: string | null | undefined, taskId: number, kind: MarkerKind): boolean =>
-  (body ?? "").includes(marker(taskId, kind));

@@ -1,5 +1,5 @@
 import type { Context } from "probot";
-import { parseComment, type ParsedComment } from "../commands.ts";
+import { parseComment } from "../commands.ts";
 import { onceForDelivery } from "../deliveries.ts";
 import type { IntakeDeps } from "../intake.ts";
 import { IssueCommentEvent } from "../payloads.ts";
@@ -15,7 +15,7 @@ export const onIssueComment = (deps: IntakeDeps) => async (context: Context<"iss
   const parsed = IssueCommentEvent.safeParse(context.payload);
   if (!parsed.success) return context.log.warn({ issues: parsed.error.issues }, "ignoring a malformed issue_comment payload");
   const payload = parsed.data;
-  const command: ParsedComment = parseComment(payload.comment.body);
+  const command = parseComment(payload.comment.body);
   if (command.kind === "none" || isBot(payload.sender)) return;
 
   await onceForDelivery(deps.store, { id: context.id, event: "issue_comment.created" }, async () => {
