@@ -4,6 +4,8 @@ import { createApp } from "./app.ts";
 import type { AppCredentials } from "./config/app-credentials.ts";
 import type { Env } from "./config/env.ts";
 import { createStatusReporter } from "./delivery/status-reporter.ts";
+import { createSandboxFactory } from "./sandbox/create-sandbox.ts";
+import type { SandboxFactory } from "./sandbox/sandbox.ts";
 import { placeholderRunner } from "./tasks/placeholder-runner.ts";
 import { InProcessQueue } from "./tasks/queue.ts";
 import { SqliteStore } from "./tasks/sqlite-store.ts";
@@ -13,6 +15,8 @@ export type Ferry = {
   server: Server;
   store: SqliteStore;
   queue: InProcessQueue;
+  /** Makes the sandbox a task's commands run in (FERRY_SANDBOX). */
+  sandboxes: SandboxFactory;
   stop(): Promise<void>;
 };
 
@@ -21,10 +25,11 @@ export type StartOptions = {
   runner?: TaskRunner;
 };
 
-/** Start-up in order: store → queue and workers → webhook server. The caller owns the process. */
+/** Start-up in order: store → sandboxes → queue and workers → webhook server. The caller owns the process. */
 export async function startFerry(env: Env, app: AppCredentials, log: Logger, options: StartOptions = {}): Promise<Ferry> {
   const probotOptions = { appId: app.id, privateKey: app.privateKey, secret: app.webhookSecret, baseUrl: env.github.apiUrl, log };
   const store = new SqliteStore({ dataDir: env.dataDir });
+  const sandboxes = await createSandboxFactory(env.sandbox, env.dataDir, log);
   // A Probot instance of its own gives workers installation clients outside any webhook.
   const github = new Probot(probotOptions);
   const queue = new InProcessQueue({
@@ -50,6 +55,7 @@ export async function startFerry(env: Env, app: AppCredentials, log: Logger, opt
     server,
     store,
     queue,
+    sandboxes,
     async stop() {
       await server.stop();
       await queue.stop();

@@ -20,6 +20,7 @@ export function describeEnv(env: Env) {
       api: env.model.api,
     },
     sandbox: env.sandbox,
+    mirrorCacheBytes: env.mirrorCacheBytes,
     concurrency: env.concurrency,
     dataDir: env.dataDir,
     redisUrl: safeUrl(env.redisUrl),

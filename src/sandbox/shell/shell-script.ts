@@ -1,7 +1,9 @@
 /**
  * The bash side of the persistent-shell protocol. The shell runs each command as a job of
  * its own (`set -m` gives every job its own process group, so a timeout can kill the whole
- * group and leave the shell alive), with stdin from /dev/null and stderr merged into stdout,
+ * group and leave the shell alive), with stdin from /dev/null and stderr merged into stdout.
+ * What the command left running in the background is killed with it when it ends, so no
+ * command can leave work behind that eats the next one's processes or memory. The shell
  * records the job's pid for the killer, and ends with a sentinel line carrying the exit code
  * and how many OOM kills the memory cgroup counted meanwhile.
  */
@@ -13,7 +15,7 @@ export function shellPrelude(options: { oomProbe: boolean }): string {
     "exec 2>/dev/null",
     "set -m",
     oomRead,
-    `__ferry_run() { local before ec; __ferry_oom_read; before=$__ferry_oom; bash -c "$3" </dev/null 2>&1 & echo $! > "$2"; wait $!; ec=$?; : > "$2"; __ferry_oom_read; printf '\\n__FERRY_%s_%s_%s__\\n' "$1" "$ec" "$((__ferry_oom - before))"; }`,
+    `__ferry_run() { local before ec job; __ferry_oom_read; before=$__ferry_oom; bash -c "$3" </dev/null 2>&1 & job=$!; echo $job > "$2"; wait $job; ec=$?; kill -KILL -- "-$job" 2>/dev/null; : > "$2"; __ferry_oom_read; printf '\\n__FERRY_%s_%s_%s__\\n' "$1" "$ec" "$((__ferry_oom - before))"; }`,
     "",
   ].join("\n");
 }
