@@ -33,6 +33,11 @@ export class HeadTailBuffer {
     return this.#total > this.#headBytes + this.#tailBytes;
   }
 
+  /** Bytes held in memory: never more than the limit. */
+  get retainedBytes(): number {
+    return this.#headBytes + this.#tailBytes;
+  }
+
   get totalBytes(): number {
     return this.#total;
   }
