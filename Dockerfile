@@ -6,6 +6,12 @@ ENV NODE_ENV=production \
     PORT=3000 \
     FERRY_DATA_DIR=/data
 
+# Ferry runs git on the host side (mirrors, diffs, pushes); the agent's commands run in
+# sibling containers through the Docker socket the deployment mounts.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends git ca-certificates \
+ && rm -rf /var/lib/apt/lists/*
+
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
