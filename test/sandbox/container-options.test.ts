@@ -5,7 +5,7 @@ import { sandboxSpec } from "./support/sandbox-seam.ts";
 
 const spec = sandboxSpec("/data/tasks/7/work", {
   image: "node:24-bookworm",
-  readOnlyPaths: ["/data/mirrors/github.com/o/r.git"],
+  readOnlyPaths: ["/data/mirrors/ghe.example.com:8443/o/r.git"],
   limits: { memoryMb: 2048, cpus: 1.5, pids: 300 },
 });
 const options = containerOptions(spec, { user: "1000:1000", labels: containerLabels(7, "abc"), network: "bridge" });
@@ -18,7 +18,10 @@ describe("containerOptions", () => {
   test("has a read-only root with tmpfs /tmp and home, and the checkout as the only writable mount", () => {
     expect(options.HostConfig).toMatchObject({
       ReadonlyRootfs: true,
-      Binds: ["/data/tasks/7/work:/workspace:rw", "/data/mirrors/github.com/o/r.git:/data/mirrors/github.com/o/r.git:ro"],
+      Mounts: [
+        { Type: "bind", Source: "/data/tasks/7/work", Target: "/workspace", ReadOnly: false },
+        { Type: "bind", Source: "/data/mirrors/ghe.example.com:8443/o/r.git", Target: "/data/mirrors/ghe.example.com:8443/o/r.git", ReadOnly: true },
+      ],
     });
     expect(Object.keys(options.HostConfig?.Tmpfs ?? {})).toEqual(["/tmp", "/home/ferry"]);
     expect(options.HostConfig?.Tmpfs?.["/home/ferry"]).toContain("uid=1000,gid=1000");

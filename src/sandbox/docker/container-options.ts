@@ -31,7 +31,11 @@ export function containerOptions(spec: SandboxSpec, identity: ContainerIdentity)
     NetworkDisabled: false,
     HostConfig: {
       Init: true,
-      Binds: [`${spec.workDir}:${WORKSPACE_PATH}:rw`, ...(spec.readOnlyPaths ?? []).map((path) => `${path}:${path}:ro`)],
+      // Mounts, not Binds: a path may contain ":" (a mirror of host:port).
+      Mounts: [
+        { Type: "bind", Source: spec.workDir, Target: WORKSPACE_PATH, ReadOnly: false },
+        ...(spec.readOnlyPaths ?? []).map((path) => ({ Type: "bind" as const, Source: path, Target: path, ReadOnly: true })),
+      ],
       ReadonlyRootfs: true,
       Tmpfs: {
         "/tmp": "rw,nosuid,nodev,size=1g,mode=1777",
