@@ -1,0 +1,74 @@
+import { execa } from "execa";
+import { authConfig, authSecrets } from "./auth.ts";
+import type { GitConfigEntry } from "./git-config-env.ts";
+import { gitEnvironment } from "./git-env.ts";
+import { enforceDeadline } from "./deadline.ts";
+import { GitError } from "./git-error.ts";
+import { redact } from "./redact.ts";
+
+/** How long a git call may take, and what cancels it. */
+export type GitDeadline = { timeoutMs: number; signal?: AbortSignal };
+
+export type GitOptions = GitDeadline & {
+  /** Run with this git dir (`--git-dir`), and this work tree (`--work-tree`) when given. */
+  gitDir?: string;
+  workTree?: string;
+  cwd?: string;
+  /** An installation token, sent as an HTTP header by this one call only. */
+  token?: string;
+  config?: readonly GitConfigEntry[];
+  /** Extra environment, e.g. the author identity. */
+  env?: Record<string, string>;
+  input?: string;
+  /** Exit codes besides 0 that are answers, not failures (`diff --quiet` exits 1 on a difference). */
+  okExitCodes?: readonly number[];
+};
+
+export type GitOutput = { stdout: string; stderr: string; exitCode: number };
+
+/** Runs one git command with a minimal environment and a deadline; any failure becomes a redacted GitError. */
+export async function runGit(args: readonly string[], options: GitOptions): Promise<GitOutput> {
+  const secrets = options.token ? authSecrets(options.token) : [];
+  const config = [...(options.token ? authConfig(options.token) : []), ...(options.config ?? [])];
+  const location = [
+    ...(options.gitDir ? [`--git-dir=${options.gitDir}`] : []),
+    ...(options.workTree ? [`--work-tree=${options.workTree}`] : []),
+  ];
+  const command = args[0] ?? "git";
+  if (options.signal?.aborted) throw new GitError(`git ${command} was cancelled`, { command, failure: "cancelled" });
+  const subprocess = execa("git", [...location, ...args], {
+    cwd: options.cwd,
+    env: gitEnvironment(config, options.env),
+    extendEnv: false,
+    input: options.input ?? "",
+    // Its own process group, so a deadline can stop git together with its remote helpers.
+    detached: true,
+    stripFinalNewline: false,
+    reject: false,
+  });
+  const deadline = enforceDeadline(subprocess, options.timeoutMs, options.signal);
+  const result = await subprocess.finally(() => deadline.dispose());
+  const stdout = redact(result.stdout, secrets);
+  const stderr = redact(result.stderr, secrets);
+  if (deadline.stoppedBy() === "timed-out") {
+    throw new GitError(`git ${command} did not finish within ${formatDuration(options.timeoutMs)} and was stopped`, {
+      command,
+      failure: "timed-out",
+      stderr,
+    });
+  }
+  if (deadline.stoppedBy() === "cancelled") throw new GitError(`git ${command} was cancelled`, { command, failure: "cancelled", stderr });
+  const exitCode = result.exitCode;
+  if (exitCode === 0 || (exitCode !== undefined && options.okExitCodes?.includes(exitCode))) return { stdout, stderr, exitCode };
+  const why = stderr.trim() || redact(result.originalMessage ?? "", secrets) || `exit code ${exitCode ?? "unknown"}`;
+  throw new GitError(`git ${command} failed: ${lastLines(why)}`, { command, failure: "failed", exitCode, stderr });
+}
+
+/** Git's last few lines say what went wrong; the progress before them does not. */
+function lastLines(text: string, count = 5): string {
+  return text.trim().split("\n").slice(-count).join("\n");
+}
+
+function formatDuration(ms: number): string {
+  return ms < 10_000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`;
+}

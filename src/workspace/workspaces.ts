@@ -1,0 +1,127 @@
+import { rm } from "node:fs/promises";
+import { resolve } from "node:path";
+import type { Logger } from "pino";
+import type { Checkout } from "./checkout.ts";
+import { createCheckout } from "./checkout.ts";
+import type { CommitRequest, CommitResult } from "./commit.ts";
+import { commitCheckout } from "./commit.ts";
+import type { DeleteBranchResult } from "./delete-branch.ts";
+import { deleteRemoteBranch } from "./delete-branch.ts";
+import type { WorkspaceDiff } from "./diff.ts";
+import { diffCheckout } from "./diff.ts";
+import type { EvictionResult } from "./eviction.ts";
+import { DEFAULT_MIRROR_BUDGET_BYTES, evictMirrors } from "./eviction.ts";
+import type { GitTimeouts } from "./git-timeouts.ts";
+import { DEFAULT_GIT_TIMEOUTS } from "./git-timeouts.ts";
+import { KeyedLock } from "./keyed-lock.ts";
+import { mirrorDirOf, taskDirsOf } from "./layout.ts";
+import { MirrorLeases } from "./mirror-leases.ts";
+import { syncMirror } from "./mirror.ts";
+import type { PrepareRequest } from "./prepare-request.ts";
+import { parseInput, prepareRequestSchema, taskIdSchema } from "./prepare-request.ts";
+import type { BranchUpdate, PushResult } from "./push.ts";
+import { pushBranches } from "./push.ts";
+import { branchSha } from "./refs.ts";
+import { assertBranchNames, assertBranchUpdates } from "./validate-branches.ts";
+import { BaseBranchNotFoundError } from "./workspace-errors.ts";
+
+export type WorkspaceLog = Pick<Logger, "info" | "warn">;
+
+export type WorkspacesOptions = {
+  /** `FERRY_DATA_DIR`; mirrors and task checkouts live under it. */
+  dataDir: string;
+  log?: WorkspaceLog;
+  timeouts?: Partial<GitTimeouts>;
+};
+
+export type RemoteCall = { token: string; signal?: AbortSignal };
+
+/**
+ * Git for tasks: a cached bare mirror per repository, a checkout per task, and the host-side
+ * diff, commit and push. The token is passed per call and only ever reaches git as a header.
+ */
+export class Workspaces {
+  readonly #dataDir: string;
+  readonly #log: WorkspaceLog | undefined;
+  readonly #timeouts: GitTimeouts;
+  readonly #mirrorLock = new KeyedLock();
+  readonly #leases = new MirrorLeases();
+  readonly #releases = new Map<string, () => void>();
+
+  constructor(options: WorkspacesOptions) {
+    this.#dataDir = resolve(options.dataDir);
+    this.#log = options.log;
+    this.#timeouts = { ...DEFAULT_GIT_TIMEOUTS, ...options.timeouts };
+  }
+
+  /** Fetches the mirror (creating it the first time) and makes a fresh checkout on the task branch at the base. */
+  async prepare(request: PrepareRequest): Promise<Checkout> {
+    const { signal, ...fields } = request;
+    const input = parseInput(prepareRequestSchema, fields, "workspace request");
+    await assertBranchNames([input.base, input.branch]);
+    const mirrorDir = mirrorDirOf(this.#dataDir, input.repo);
+    const dirs = taskDirsOf(this.#dataDir, input.taskId);
+    const repository = `${input.repo.owner}/${input.repo.name}`;
+    this.#releases.get(input.taskId)?.();
+    // Leased before the mirror lock is taken, so eviction (which checks under that lock) never sees it unused.
+    const release = this.#leases.acquire(mirrorDir);
+    this.#releases.set(input.taskId, release);
+    try {
+      const baseSha = await this.#mirrorLock.run(mirrorDir, async () => {
+        const { created } = await syncMirror(mirrorDir, { cloneUrl: input.repo.cloneUrl, token: input.token, timeoutMs: this.#timeouts.fetchMs, signal });
+        this.#log?.info({ repo: repository, mirror: mirrorDir, created }, created ? "Created repository mirror" : "Fetched repository mirror");
+        return branchSha(mirrorDir, input.base, this.#timeouts.localMs);
+      });
+      if (!baseSha) throw new BaseBranchNotFoundError(input.base, repository);
+      const timeoutMs = this.#timeouts.localMs;
+      return await createCheckout({ ...input, dirs, mirrorDir, baseSha, timeoutMs, signal });
+    } catch (error) {
+      await this.remove(input.taskId);
+      throw error;
+    }
+  }
+
+  /** The change against the base: per-file counts and the full patch. */
+  diff(checkout: Checkout, options: { signal?: AbortSignal } = {}): Promise<WorkspaceDiff> {
+    return diffCheckout(checkout, { timeoutMs: this.#timeouts.localMs, signal: options.signal });
+  }
+
+  /** Commits the working tree on the task branch, authored by the bot and crediting the requester. */
+  commit(checkout: Checkout, request: CommitRequest, options: { signal?: AbortSignal } = {}): Promise<CommitResult> {
+    return commitCheckout(checkout, request, { timeoutMs: this.#timeouts.localMs, signal: options.signal });
+  }
+
+  /** Pushes one or many branches in one atomic, leased push to the repository's clone URL. */
+  async push(checkout: Checkout, branches: readonly BranchUpdate[], call: RemoteCall): Promise<PushResult> {
+    await assertBranchUpdates(branches);
+    const result = await pushBranches(checkout.gitDir, branches, this.#remote(checkout, call, this.#timeouts.pushMs));
+    this.#log?.info({ task: checkout.taskId, branches: branches.map((branch) => branch.name), outcome: result.outcome }, "Pushed branches");
+    return result;
+  }
+
+  /** Deletes a remote branch; a branch that is already gone is a success. */
+  async deleteBranch(checkout: Checkout, name: string, call: RemoteCall): Promise<DeleteBranchResult> {
+    await assertBranchNames([name]);
+    return deleteRemoteBranch(checkout.gitDir, name, this.#remote(checkout, call, this.#timeouts.pushMs));
+  }
+
+  /** Removes a task's checkout (working tree and host git dir); removing one that is gone is fine. */
+  async remove(taskId: string | number): Promise<void> {
+    const id = parseInput(taskIdSchema, taskId, "task id");
+    await rm(taskDirsOf(this.#dataDir, id).root, { recursive: true, force: true });
+    this.#releases.get(id)?.();
+    this.#releases.delete(id);
+  }
+
+  /** Evicts least-recently-used mirrors no checkout uses until the mirrors fit the budget. */
+  async evict(budgetBytes = DEFAULT_MIRROR_BUDGET_BYTES): Promise<EvictionResult> {
+    const isInUse = (mirrorDir: string): boolean => this.#leases.isInUse(mirrorDir);
+    const result = await evictMirrors({ dataDir: this.#dataDir, budgetBytes, isInUse, lock: this.#mirrorLock });
+    for (const mirror of result.evicted) this.#log?.info({ mirror: mirror.mirrorDir, bytes: mirror.bytes }, "Evicted repository mirror");
+    return result;
+  }
+
+  #remote(checkout: Checkout, call: RemoteCall, timeoutMs: number) {
+    return { cloneUrl: checkout.repo.cloneUrl, token: call.token, timeoutMs, signal: call.signal };
+  }
+}
