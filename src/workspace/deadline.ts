@@ -1,5 +1,3 @@
-import type { ChildProcess } from "node:child_process";
-
 export type Stop = "timed-out" | "cancelled";
 
 /** How long a stopped git gets to remove its lock files before it is killed. */
@@ -10,7 +8,7 @@ const GRACE_MS = 2000;
  * aborts. The whole group goes: git's remote helpers (git-remote-https) would otherwise
  * outlive it and keep its output pipes, and the caller, waiting.
  */
-export function enforceDeadline(child: ChildProcess, timeoutMs: number, signal: AbortSignal | undefined) {
+export function enforceDeadline(child: { readonly pid?: number | undefined }, timeoutMs: number, signal: AbortSignal | undefined) {
   let stoppedBy: Stop | undefined;
   let killTimer: NodeJS.Timeout | undefined;
   const stop = (why: Stop): void => {
@@ -33,7 +31,7 @@ export function enforceDeadline(child: ChildProcess, timeoutMs: number, signal: 
   };
 }
 
-function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+function signalGroup(child: { readonly pid?: number | undefined }, signal: NodeJS.Signals): void {
   if (child.pid === undefined) return;
   try {
     process.kill(-child.pid, signal);

@@ -33,7 +33,7 @@ export async function syncMirror(mirrorDir: string, options: SyncMirrorOptions):
   if (created) await initMirror(mirrorDir, options);
   try {
     // The clone URL is set every time: a renamed repository keeps its mirror.
-    await runGit(["config", "remote.origin.url", options.cloneUrl], { gitDir: mirrorDir, timeoutMs: options.timeoutMs });
+    await runGit(["config", "remote.origin.url", options.cloneUrl], { gitDir: mirrorDir, timeoutMs: options.timeoutMs, signal: options.signal });
     await runGit(["fetch", "--prune", "--no-tags", "--no-recurse-submodules", "--quiet", "origin"], {
       gitDir: mirrorDir,
       token: options.token,
@@ -53,6 +53,7 @@ async function initMirror(mirrorDir: string, options: SyncMirrorOptions): Promis
   // Whatever is there without a marker is an unfinished mirror from a crash.
   await rm(mirrorDir, { recursive: true, force: true });
   await mkdir(dirname(mirrorDir), { recursive: true });
-  await runGit(["init", "--bare", "--quiet", mirrorDir], { timeoutMs: options.timeoutMs });
-  for (const [key, value] of MIRROR_CONFIG) await runGit(["config", key, value], { gitDir: mirrorDir, timeoutMs: options.timeoutMs });
+  const { timeoutMs, signal } = options;
+  await runGit(["init", "--bare", "--quiet", mirrorDir], { timeoutMs, signal });
+  for (const [key, value] of MIRROR_CONFIG) await runGit(["config", key, value], { gitDir: mirrorDir, timeoutMs, signal });
 }

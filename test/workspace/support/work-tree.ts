@@ -18,6 +18,6 @@ export async function editFiles(workDir: string, files: Record<string, string | 
 /** Runs git as the agent would inside the sandbox (in the working tree, with its own .git). */
 export async function agentGit(workDir: string, args: string[]): Promise<string> {
   const env = { GIT_CONFIG_NOSYSTEM: "1", GIT_CONFIG_GLOBAL: "/dev/null" };
-  const { stdout } = await execa("git", ["-C", workDir, ...args], { env });
+  const { stdout } = await execa("git", ["-C", workDir, ...args], { env, stdin: "ignore" });
   return stdout.trim();
 }
