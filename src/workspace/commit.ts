@@ -1,16 +1,8 @@
 import type { Checkout } from "./checkout.ts";
 import { commitMessage } from "./commit-message.ts";
+import type { CommitRequest } from "./commit-request.ts";
 import type { GitDeadline } from "./git.ts";
 import { hostGit, stageAll } from "./host-git.ts";
-import type { Identity } from "./identity.ts";
-
-export type CommitRequest = {
-  message: string;
-  /** The app's bot identity; author and committer. */
-  author: Identity;
-  /** The person who asked for the change, credited with a trailer. */
-  coAuthor?: Identity;
-};
 
 export type CommitResult =
   | { outcome: "committed"; sha: string; parentSha: string }

@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { repoRefSchema } from "./repo-ref.ts";
-import { WorkspaceInputError } from "./workspace-errors.ts";
 
 /** Task ids name a directory: plain characters only. */
 export const taskIdSchema = z
@@ -18,11 +17,3 @@ export const prepareRequestSchema = z.object({
 });
 
 export type PrepareRequest = z.input<typeof prepareRequestSchema> & { signal?: AbortSignal };
-
-/** Parses caller input; the message names each bad field and never echoes a value (one may be the token). */
-export function parseInput<T extends z.ZodType>(schema: T, value: unknown, what: string): z.output<T> {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => `${issue.path.join(".") || what}: ${issue.message}`);
-  throw new WorkspaceInputError(`Invalid ${what}: ${problems.join("; ")}`);
-}

@@ -3,7 +3,9 @@ import { resolve } from "node:path";
 import type { Logger } from "pino";
 import type { Checkout } from "./checkout.ts";
 import { createCheckout } from "./checkout.ts";
-import type { CommitRequest, CommitResult } from "./commit.ts";
+import type { CommitRequest } from "./commit-request.ts";
+import { commitRequestSchema } from "./commit-request.ts";
+import type { CommitResult } from "./commit.ts";
 import { commitCheckout } from "./commit.ts";
 import type { DeleteBranchResult } from "./delete-branch.ts";
 import { deleteRemoteBranch } from "./delete-branch.ts";
@@ -18,7 +20,8 @@ import { mirrorDirOf, taskDirsOf } from "./layout.ts";
 import { MirrorLeases } from "./mirror-leases.ts";
 import { syncMirror } from "./mirror.ts";
 import type { PrepareRequest } from "./prepare-request.ts";
-import { parseInput, prepareRequestSchema, taskIdSchema } from "./prepare-request.ts";
+import { prepareRequestSchema, taskIdSchema } from "./prepare-request.ts";
+import { parseInput } from "./parse-input.ts";
 import type { BranchUpdate, PushResult } from "./push.ts";
 import { pushBranches } from "./push.ts";
 import { branchSha } from "./refs.ts";
@@ -73,8 +76,8 @@ export class Workspaces {
         return branchSha(mirrorDir, input.base, this.#timeouts.localMs);
       });
       if (!baseSha) throw new BaseBranchNotFoundError(input.base, repository);
-      const timeoutMs = this.#timeouts.localMs;
-      return await createCheckout({ ...input, dirs, mirrorDir, baseSha, timeoutMs, signal });
+      const { taskId, repo, base, branch } = input;
+      return await createCheckout({ taskId, repo, base, branch, dirs, mirrorDir, baseSha, timeoutMs: this.#timeouts.localMs, signal });
     } catch (error) {
       await this.remove(input.taskId);
       throw error;
@@ -87,8 +90,9 @@ export class Workspaces {
   }
 
   /** Commits the working tree on the task branch, authored by the bot and crediting the requester. */
-  commit(checkout: Checkout, request: CommitRequest, options: { signal?: AbortSignal } = {}): Promise<CommitResult> {
-    return commitCheckout(checkout, request, { timeoutMs: this.#timeouts.localMs, signal: options.signal });
+  async commit(checkout: Checkout, request: CommitRequest, options: { signal?: AbortSignal } = {}): Promise<CommitResult> {
+    const valid = parseInput(commitRequestSchema, request, "commit request");
+    return commitCheckout(checkout, valid, { timeoutMs: this.#timeouts.localMs, signal: options.signal });
   }
 
   /** Pushes one or many branches in one atomic, leased push to the repository's clone URL. */

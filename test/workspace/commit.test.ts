@@ -56,6 +56,16 @@ test("a second commit builds on the first", async () => {
   expect(second).toMatchObject({ outcome: "committed", parentSha: first.sha });
 });
 
+test("an identity that would break the Name <email> form is refused", async () => {
+  await editFiles(checkout.workDir, { "src/new.js": "one\n" });
+  const forged = { name: "Mona\nCo-authored-by: Someone", email: "mona@example.com" };
+  await expect(fixture.workspaces.commit(checkout, { message: "Add", author: bot, coAuthor: forged })).rejects.toThrow("Invalid commit request: coAuthor.name");
+});
+
+test("an empty commit message is refused", async () => {
+  await expect(fixture.workspaces.commit(checkout, { message: "  \n", author: bot })).rejects.toThrow("a commit needs a message");
+});
+
 // Changing a file's owner needs root; elsewhere there is no sandbox user to imitate.
 const asRoot = process.getuid?.() === 0 ? test : test.skip;
 
