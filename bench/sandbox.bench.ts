@@ -71,7 +71,7 @@ async function taskToShell(workspaces: Workspaces): Promise<number> {
   const elapsed = performance.now() - started;
   if (ready.output.trim() !== "100") throw new Error(`the checkout is not ready: ${ready.output}`);
   await sandbox.stop();
-  await workspaces.remove(taskId);
+  await workspaces.release(checkout);
   return elapsed;
 }
 

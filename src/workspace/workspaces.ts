@@ -19,6 +19,8 @@ import { KeyedLock } from "./keyed-lock.ts";
 import { mirrorDirOf, taskDirsOf } from "./layout.ts";
 import { MirrorLeases } from "./mirror-leases.ts";
 import { syncMirror } from "./mirror.ts";
+import { recycleCheckout } from "./recycle-checkout.ts";
+import { dropSpare, keepSpare, takeSpare } from "./spares.ts";
 import type { PrepareRequest } from "./prepare-request.ts";
 import { prepareRequestSchema, taskIdSchema } from "./prepare-request.ts";
 import { parseInput } from "./parse-input.ts";
@@ -57,7 +59,10 @@ export class Workspaces {
     this.#timeouts = { ...DEFAULT_GIT_TIMEOUTS, ...options.timeouts };
   }
 
-  /** Fetches the mirror (creating it the first time) and makes a fresh checkout on the task branch at the base. */
+  /**
+   * Fetches the mirror (creating it the first time) and gives the task a clean checkout on its branch
+   * at the base: the repository's spare from an earlier task when there is one (see spares.ts), else a new one.
+   */
   async prepare(request: PrepareRequest): Promise<Checkout> {
     const { signal, ...fields } = request;
     const input = parseInput(prepareRequestSchema, fields, "workspace request");
@@ -77,7 +82,15 @@ export class Workspaces {
       });
       if (!baseSha) throw new BaseBranchNotFoundError(input.base, repository);
       const { taskId, repo, base, branch } = input;
-      return await createCheckout({ taskId, repo, base, branch, dirs, mirrorDir, baseSha, timeoutMs: this.#timeouts.localMs, signal });
+      const options = { taskId, repo, base, branch, dirs, mirrorDir, baseSha, timeoutMs: this.#timeouts.localMs, signal };
+      const spare = await this.#mirrorLock.run(mirrorDir, () => takeSpare(this.#dataDir, mirrorDir, dirs.root));
+      if (!spare) return await createCheckout(options);
+      try {
+        return await recycleCheckout(options);
+      } catch (error) {
+        this.#log?.warn({ repo: repository, error: String(error) }, "Could not reuse the spare checkout; making a fresh one");
+        return await createCheckout(options);
+      }
     } catch (error) {
       await this.remove(input.taskId);
       throw error;
@@ -109,6 +122,17 @@ export class Workspaces {
     return deleteRemoteBranch(checkout.gitDir, name, this.#remote(checkout, call, this.#timeouts.pushMs));
   }
 
+  /**
+   * Ends a task's use of its checkout: it is kept as its repository's spare (replacing an older
+   * one), so the next task there only rewrites the files that differ. Call after the sandbox stopped.
+   */
+  async release(checkout: Checkout): Promise<void> {
+    const { root } = taskDirsOf(this.#dataDir, checkout.taskId);
+    await this.#mirrorLock.run(checkout.mirrorDir, () => keepSpare(this.#dataDir, checkout.mirrorDir, root));
+    this.#releases.get(checkout.taskId)?.();
+    this.#releases.delete(checkout.taskId);
+  }
+
   /** Removes a task's checkout (working tree and host git dir); removing one that is gone is fine. */
   async remove(taskId: string | number): Promise<void> {
     const id = parseInput(taskIdSchema, taskId, "task id");
@@ -121,6 +145,8 @@ export class Workspaces {
   async evict(budgetBytes = DEFAULT_MIRROR_BUDGET_BYTES): Promise<EvictionResult> {
     const isInUse = (mirrorDir: string): boolean => this.#leases.isInUse(mirrorDir);
     const result = await evictMirrors({ dataDir: this.#dataDir, budgetBytes, isInUse, lock: this.#mirrorLock });
+    // A spare borrows its mirror's objects: it goes with it.
+    for (const mirror of result.evicted) await dropSpare(this.#dataDir, mirror.mirrorDir);
     for (const mirror of result.evicted) this.#log?.info({ mirror: mirror.mirrorDir, bytes: mirror.bytes }, "Evicted repository mirror");
     return result;
   }
