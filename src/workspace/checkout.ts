@@ -52,12 +52,18 @@ export async function createCheckout(options: CreateCheckoutOptions): Promise<Ch
     signal,
   });
   await createHostGitDir({ gitDir: dirs.git, workDir: dirs.work, mirrorDir, baseSha, branch, timeoutMs, signal });
+  return checkoutOf(options);
+}
+
+/** The record a caller gets for a checkout made (or reused) from these options. */
+export function checkoutOf(options: CreateCheckoutOptions): Checkout {
+  const { dirs, mirrorDir } = options;
   return {
     taskId: options.taskId,
     repo: options.repo,
-    branch,
+    branch: options.branch,
     base: options.base,
-    baseSha,
+    baseSha: options.baseSha,
     workDir: dirs.work,
     gitDir: dirs.git,
     mirrorDir,

@@ -1,6 +1,6 @@
 import { copyFile, rename, rm } from "node:fs/promises";
 import { join } from "node:path";
-import type { Checkout, CreateCheckoutOptions } from "./checkout.ts";
+import { checkoutOf, type Checkout, type CreateCheckoutOptions } from "./checkout.ts";
 import { runGit } from "./git.ts";
 
 /**
@@ -31,15 +31,5 @@ export async function recycleCheckout(options: CreateCheckoutOptions): Promise<C
   await runGit(["update-ref", `refs/heads/${branch}`, baseSha], { gitDir: agentGitDir, timeoutMs, signal });
   await runGit(["symbolic-ref", "HEAD", `refs/heads/${branch}`], { gitDir: agentGitDir, timeoutMs, signal });
   await copyFile(join(dirs.git, "index"), join(agentGitDir, "index"));
-  return {
-    taskId: options.taskId,
-    repo: options.repo,
-    branch,
-    base: options.base,
-    baseSha,
-    workDir: dirs.work,
-    gitDir: dirs.git,
-    mirrorDir,
-    readOnlyPaths: [mirrorDir],
-  };
+  return checkoutOf(options);
 }

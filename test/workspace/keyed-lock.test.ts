@@ -3,7 +3,8 @@ import { KeyedLock } from "../../src/workspace/keyed-lock.ts";
 
 const tick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 5));
 
-test("work under the same key runs one at a time, in call order", async () => {
+/** A lock and jobs that record when they start and end. */
+function recorder() {
   const lock = new KeyedLock();
   const events: string[] = [];
   const job = (name: string) => async (): Promise<void> => {
@@ -11,18 +12,17 @@ test("work under the same key runs one at a time, in call order", async () => {
     await tick();
     events.push(`${name} end`);
   };
+  return { lock, events, job };
+}
+
+test("work under the same key runs one at a time, in call order", async () => {
+  const { lock, events, job } = recorder();
   await Promise.all([lock.run("repo", job("a")), lock.run("repo", job("b"))]);
   expect(events).toEqual(["a start", "a end", "b start", "b end"]);
 });
 
 test("work under different keys runs at the same time", async () => {
-  const lock = new KeyedLock();
-  const events: string[] = [];
-  const job = (name: string) => async (): Promise<void> => {
-    events.push(`${name} start`);
-    await tick();
-    events.push(`${name} end`);
-  };
+  const { lock, events, job } = recorder();
   await Promise.all([lock.run("one", job("a")), lock.run("two", job("b"))]);
   expect(events.slice(0, 2)).toEqual(["a start", "b start"]);
 });
