@@ -3,12 +3,12 @@ import { join } from "node:path";
 import { runGit } from "./git.ts";
 import { createHostGitDir } from "./host-git-dir.ts";
 import type { TaskDirs } from "./layout.ts";
-import type { RepoRef } from "./repo-ref.ts";
+import type { WorkspaceRepo } from "./repo-ref.ts";
 
 /** A task's working copy: what the sandbox mounts, and what the host diffs, commits and pushes from. */
 export type Checkout = {
   taskId: string;
-  repo: RepoRef;
+  repo: WorkspaceRepo;
   /** The task branch, e.g. `agent/issue-12`. */
   branch: string;
   /** The base branch and the commit it pointed at when the checkout was made. */
@@ -26,7 +26,7 @@ export type Checkout = {
 export type CreateCheckoutOptions = {
   taskId: string;
   dirs: TaskDirs;
-  repo: RepoRef;
+  repo: WorkspaceRepo;
   mirrorDir: string;
   base: string;
   baseSha: string;

@@ -1,6 +1,7 @@
 import { copyFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { runGit } from "./git.ts";
+import { pointHeadAt } from "./refs.ts";
 
 export type HostGitDirOptions = {
   gitDir: string;
@@ -23,7 +24,6 @@ export async function createHostGitDir(options: HostGitDirOptions): Promise<void
   await runGit(["init", "--bare", "--quiet", gitDir], { timeoutMs, signal });
   await writeFile(join(gitDir, "objects", "info", "alternates"), `${join(options.mirrorDir, "objects")}\n`);
   await runGit(["config", "core.bare", "false"], { gitDir, timeoutMs, signal });
-  await runGit(["update-ref", `refs/heads/${options.branch}`, options.baseSha], { gitDir, timeoutMs, signal });
-  await runGit(["symbolic-ref", "HEAD", `refs/heads/${options.branch}`], { gitDir, timeoutMs, signal });
+  await pointHeadAt(gitDir, options.branch, options.baseSha, { timeoutMs, signal });
   await copyFile(join(options.workDir, ".git", "index"), join(gitDir, "index"));
 }

@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import type { RepoRef } from "./repo-ref.ts";
+import type { WorkspaceRepo } from "./repo-ref.ts";
 
 /**
  * Where things live under the data dir:
@@ -12,7 +12,7 @@ export function mirrorsRoot(dataDir: string): string {
 }
 
 /** Lower-cased: GitHub names are case-insensitive, and one repository should have one mirror. */
-export function mirrorDirOf(dataDir: string, repo: RepoRef): string {
+export function mirrorDirOf(dataDir: string, repo: WorkspaceRepo): string {
   const host = new URL(repo.cloneUrl).host.toLowerCase();
   return join(mirrorsRoot(dataDir), host, repo.owner.toLowerCase(), `${repo.name.toLowerCase()}.git`);
 }

@@ -2,6 +2,8 @@ import { copyFile, rename, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { checkoutOf, type Checkout, type CreateCheckoutOptions } from "./checkout.ts";
 import { runGit } from "./git.ts";
+import { hostGit } from "./host-git.ts";
+import { pointHeadAt } from "./refs.ts";
 
 /**
  * Turns a spare task directory back into a fresh checkout at the base. Everything goes through
@@ -11,25 +13,23 @@ import { runGit } from "./git.ts";
  */
 export async function recycleCheckout(options: CreateCheckoutOptions): Promise<Checkout> {
   const { dirs, mirrorDir, baseSha, branch, timeoutMs, signal } = options;
-  const host = { gitDir: dirs.git, timeoutMs, signal };
-  const tree = { ...host, workTree: dirs.work };
-  await rm(join(dirs.work, ".git"), { recursive: true, force: true });
-  await runGit(["update-ref", `refs/heads/${branch}`, baseSha], host);
-  await runGit(["symbolic-ref", "HEAD", `refs/heads/${branch}`], host);
+  const deadline = { timeoutMs, signal };
+  const host = { gitDir: dirs.git, workDir: dirs.work };
+  const agentGitDir = join(dirs.work, ".git");
+  await rm(agentGitDir, { recursive: true, force: true });
+  await pointHeadAt(dirs.git, branch, baseSha, deadline);
   // The sandbox's chown made every file look changed; a refresh re-reads them (cheap) so
   // the reset only rewrites the files whose content really differs (expensive on some disks).
-  await runGit(["update-index", "-q", "--refresh"], tree);
-  await runGit(["reset", "--hard", "--quiet", baseSha], tree);
-  await runGit(["clean", "-ffdxq"], tree);
+  await hostGit(host, ["update-index", "-q", "--refresh"], deadline);
+  await hostGit(host, ["reset", "--hard", "--quiet", baseSha], deadline);
+  await hostGit(host, ["clean", "-ffdxq"], deadline);
   // A clone into an empty directory is only metadata; its .git moves into the tree.
   const fresh = join(dirs.root, "fresh");
   await rm(fresh, { recursive: true, force: true });
-  await runGit(["clone", "--shared", "--no-checkout", "--quiet", mirrorDir, fresh], { timeoutMs, signal });
-  const agentGitDir = join(dirs.work, ".git");
+  await runGit(["clone", "--shared", "--no-checkout", "--quiet", mirrorDir, fresh], deadline);
   await rename(join(fresh, ".git"), agentGitDir);
   await rm(fresh, { recursive: true, force: true });
-  await runGit(["update-ref", `refs/heads/${branch}`, baseSha], { gitDir: agentGitDir, timeoutMs, signal });
-  await runGit(["symbolic-ref", "HEAD", `refs/heads/${branch}`], { gitDir: agentGitDir, timeoutMs, signal });
+  await pointHeadAt(agentGitDir, branch, baseSha, deadline);
   await copyFile(join(dirs.git, "index"), join(agentGitDir, "index"));
   return checkoutOf(options);
 }

@@ -1,4 +1,4 @@
-import { runGit } from "./git.ts";
+import { runGit, type GitDeadline } from "./git.ts";
 
 /** A branch name git accepts and no command can mistake for an option. */
 export async function isValidBranchName(name: string): Promise<boolean> {
@@ -15,4 +15,10 @@ export async function branchSha(gitDir: string, branch: string, timeoutMs: numbe
     okExitCodes: [1],
   });
   return result.exitCode === 0 ? result.stdout.trim() : undefined;
+}
+
+/** Makes `branch` point at `sha` and checks it out as HEAD (refs only; the tree is left alone). */
+export async function pointHeadAt(gitDir: string, branch: string, sha: string, deadline: GitDeadline): Promise<void> {
+  await runGit(["update-ref", `refs/heads/${branch}`, sha], { ...deadline, gitDir });
+  await runGit(["symbolic-ref", "HEAD", `refs/heads/${branch}`], { ...deadline, gitDir });
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { RepoRef } from "../tasks/model.ts";
 
 // GitHub owner and repository names: letters, digits, `-`, `_`, `.`; never a path step like `..`.
 const pathSafeName = z
@@ -13,7 +14,10 @@ const cloneUrl = z
     return parsed.username === "" && parsed.password === "" && parsed.search === "" && parsed.hash === "";
   }, "must not carry credentials, a query or a fragment (the token is sent separately)");
 
-/** The repository a task works on, as the webhook payload names it (`repository.clone_url`, owner login, name). */
-export const repoRefSchema = z.object({ cloneUrl, owner: pathSafeName, name: pathSafeName });
+/**
+ * The part of a task's RepoRef git needs, held to what is safe as a path and a remote: a task's
+ * RepoRef parses as it is (the other fields are dropped).
+ */
+export const repoRefSchema = RepoRef.pick({ cloneUrl: true, owner: true, name: true }).extend({ cloneUrl, owner: pathSafeName, name: pathSafeName });
 
-export type RepoRef = z.infer<typeof repoRefSchema>;
+export type WorkspaceRepo = z.infer<typeof repoRefSchema>;

@@ -24,6 +24,7 @@ export type DockerSandboxOptions = {
 export class DockerSandbox implements Sandbox {
   readonly kind = "docker";
   readonly #options: DockerSandboxOptions;
+  readonly #network: string;
   #container: Container | undefined;
   #shell: ShellSession | undefined;
   #user = sandboxUser();
@@ -31,6 +32,7 @@ export class DockerSandbox implements Sandbox {
 
   constructor(options: DockerSandboxOptions) {
     this.#options = options;
+    this.#network = options.network ?? "bridge";
   }
 
   async start(spec: SandboxSpec): Promise<void> {
@@ -42,7 +44,7 @@ export class DockerSandbox implements Sandbox {
     const options = containerOptions(spec, {
       user: this.#user,
       labels: containerLabels(spec.taskId, instance),
-      network: this.#options.network ?? "bridge",
+      network: this.#network,
     });
     const container = await docker.createContainer(options);
     this.#container = container;
@@ -57,7 +59,7 @@ export class DockerSandbox implements Sandbox {
 
   async setNetwork(enabled: boolean): Promise<void> {
     const container = this.#started();
-    if (enabled) await connectNetwork(this.#options.docker, container, this.#options.network ?? "bridge");
+    if (enabled) await connectNetwork(this.#options.docker, container, this.#network);
     else await disconnectNetworks(this.#options.docker, container, await this.#session());
   }
 

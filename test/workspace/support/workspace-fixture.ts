@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Checkout } from "../../../src/workspace/checkout.ts";
 import type { GitTimeouts } from "../../../src/workspace/git-timeouts.ts";
-import type { RepoRef } from "../../../src/workspace/repo-ref.ts";
+import type { WorkspaceRepo } from "../../../src/workspace/repo-ref.ts";
 import { Workspaces } from "../../../src/workspace/workspaces.ts";
 import type { PrepareRequest } from "../../../src/workspace/prepare-request.ts";
 import { createSimpleRepo } from "../../helpers/git-fixtures.ts";
@@ -19,7 +19,7 @@ export type WorkspaceFixture = {
   upstreamRoot: string;
   initialSha: string;
   token: string;
-  repo: RepoRef;
+  repo: WorkspaceRepo;
   server: GitHttpServer;
   workspaces: Workspaces;
   prepare(overrides?: Partial<PrepareRequest>): Promise<Checkout>;
