@@ -18,6 +18,13 @@ const REDACT_PATHS = [
   'req.headers["x-hub-signature-256"]',
 ];
 
+/** The part of a pino logger Ferry's core uses: a static message, the variables in the object. */
+export type Log = {
+  info(fields: object, message: string): void;
+  warn(fields: object, message: string): void;
+  error(fields: object, message: string): void;
+};
+
 export const redaction = { paths: REDACT_PATHS, censor: "[redacted]" };
 
 export function createLogger(level: string): Logger {

@@ -1,9 +1,7 @@
-/** The part of a pino logger the queue uses: static message, variables in the object. */
-export type QueueLog = {
-  info(fields: object, message: string): void;
-  warn(fields: object, message: string): void;
-  error(fields: object, message: string): void;
-};
+import type { Log } from "../logger.ts";
+
+/** The part of a pino logger the queue uses (see Log). */
+export type QueueLog = Log;
 
 export const silentLog: QueueLog = {
   info: () => {},

@@ -1,6 +1,6 @@
 import { rm } from "node:fs/promises";
 import { resolve } from "node:path";
-import type { Logger } from "pino";
+import type { Log } from "../logger.ts";
 import type { Checkout } from "./checkout.ts";
 import { createCheckout } from "./checkout.ts";
 import type { CommitRequest } from "./commit-request.ts";
@@ -30,7 +30,7 @@ import { branchSha } from "./refs.ts";
 import { assertBranchNames, assertBranchUpdates } from "./validate-branches.ts";
 import { BaseBranchNotFoundError } from "./workspace-errors.ts";
 
-export type WorkspaceLog = Pick<Logger, "info" | "warn">;
+export type WorkspaceLog = Pick<Log, "info" | "warn">;
 
 export type WorkspacesOptions = {
   /** `FERRY_DATA_DIR`; mirrors and task checkouts live under it. */

@@ -3,7 +3,7 @@ import { hostname } from "node:os";
 import { createSandboxFactory } from "../../src/sandbox/create-sandbox.ts";
 import { instanceIdFor } from "../../src/sandbox/docker/labels.ts";
 import { TEST_IMAGE, describeWithDocker, docker } from "../helpers/docker.ts";
-import { recordingLog } from "./support/recording-log.ts";
+import { recordingLog } from "../helpers/recording-log.ts";
 
 const config = { kind: "docker" as const, image: TEST_IMAGE, limits: { memoryMb: 512, cpus: 1, pids: 128 }, network: "bridge" };
 
@@ -15,18 +15,18 @@ describe("createSandboxFactory", () => {
   });
 
   test("FERRY_SANDBOX=local gives local sandboxes and warns that they are not isolated", async () => {
-    const { log, entries } = recordingLog();
+    const log = recordingLog();
     const factory = await createSandboxFactory({ ...config, kind: "local" }, "/tmp/ferry-data", log);
     expect(factory().kind).toBe("local");
-    expect(entries).toContainEqual(expect.objectContaining({ level: 40, msg: expect.stringContaining("no isolation") }));
+    expect(log.lines).toContainEqual(expect.objectContaining({ level: "warn", message: expect.stringContaining("no isolation") }));
   });
 
   test("with no Docker engine, start-up goes on and logs what is wrong", async () => {
     process.env.DOCKER_HOST = "unix:///nonexistent/docker.sock";
-    const { log, entries } = recordingLog();
+    const log = recordingLog();
     const factory = await createSandboxFactory(config, "/tmp/ferry-data", log);
     expect(factory().kind).toBe("docker");
-    expect(entries).toContainEqual(expect.objectContaining({ level: 50, msg: expect.stringContaining("No Docker engine answers") }));
+    expect(log.lines).toContainEqual(expect.objectContaining({ level: "error", message: expect.stringContaining("No Docker engine answers") }));
   });
 });
 
@@ -38,9 +38,9 @@ describeWithDocker("createSandboxFactory with an engine", () => {
       Cmd: ["sleep", "infinity"],
       Labels: { "ferry.task": "3", "ferry.instance": instanceIdFor(dataDir), "ferry.host": hostname(), "ferry.pid": "999999999" },
     });
-    const { log, entries } = recordingLog();
+    const log = recordingLog();
     await createSandboxFactory(config, dataDir, log);
     await expect(orphan.inspect()).rejects.toThrow();
-    expect(entries).toContainEqual(expect.objectContaining({ level: 40, containers: [orphan.id.slice(0, 12)] }));
+    expect(log.lines).toContainEqual(expect.objectContaining({ level: "warn", fields: { containers: [orphan.id.slice(0, 12)] } }));
   });
 });

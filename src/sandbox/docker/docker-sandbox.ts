@@ -1,6 +1,6 @@
 import type Docker from "dockerode";
 import type { Container } from "dockerode";
-import type { Logger } from "pino";
+import type { Log } from "../../logger.ts";
 import { DEFAULT_OUTPUT_LIMIT_BYTES, type ExecOptions, type ExecResult, type Sandbox, type SandboxSpec } from "../sandbox.ts";
 import { SandboxError } from "../sandbox-error.ts";
 import type { ShellSession } from "../shell/shell-session.ts";
@@ -17,7 +17,7 @@ export type DockerSandboxOptions = {
   instance: string;
   /** The network used while the network is allowed (setup). Default: bridge. */
   network?: string;
-  log?: Logger;
+  log?: Log;
 };
 
 /** A task's container: created on start, one persistent shell inside, removed on stop. */

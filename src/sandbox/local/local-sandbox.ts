@@ -2,7 +2,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Logger } from "pino";
+import type { Log } from "../../logger.ts";
 import { COMMAND_ENV } from "../command-env.ts";
 import { DEFAULT_OUTPUT_LIMIT_BYTES, type ExecOptions, type ExecResult, type Sandbox, type SandboxSpec } from "../sandbox.ts";
 import { SandboxError } from "../sandbox-error.ts";
@@ -14,13 +14,13 @@ import { ShellSession } from "../shell/shell-session.ts";
  */
 export class LocalSandbox implements Sandbox {
   readonly kind = "local";
-  readonly #log: Logger | undefined;
+  readonly #log: Log | undefined;
   #spec: SandboxSpec | undefined;
   #stateDir: string | undefined;
   #child: ChildProcessWithoutNullStreams | undefined;
   #shell: ShellSession | undefined;
 
-  constructor(options: { log?: Logger } = {}) {
+  constructor(options: { log?: Log } = {}) {
     this.#log = options.log;
   }
 

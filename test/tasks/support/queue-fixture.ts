@@ -3,7 +3,7 @@ import type { TaskListener, TaskRunner } from "../../../src/tasks/queue-types.ts
 import { SqliteStore } from "../../../src/tasks/sqlite-store.ts";
 import { controlledRunner } from "./controlled-runner.ts";
 import { newTask } from "./new-task.ts";
-import { recordingLog } from "./recording-log.ts";
+import { recordingLog } from "../../helpers/recording-log.ts";
 import { tickingClock } from "./ticking-clock.ts";
 
 /** An in-memory store and a queue over it, driven by a controlled runner unless another is given. */

@@ -1,8 +1,9 @@
-import type { QueueLog } from "../../../src/tasks/queue-log.ts";
+import type { Log } from "../../src/logger.ts";
 
 export type LogLine = { level: "info" | "warn" | "error"; fields: object; message: string };
 
-export function recordingLog(): QueueLog & { lines: LogLine[] } {
+/** A Log that keeps what it is told, for assertions. */
+export function recordingLog(): Log & { lines: LogLine[] } {
   const lines: LogLine[] = [];
   return {
     lines,
