@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { resolveAppCredentials } from "./app-credentials.ts";
 import { EnvError, describeEnvIssue } from "./env-error.ts";
-import { hostString, integerString, urlString } from "./env-values.ts";
+import { hostString, integerString, priceString, urlString } from "./env-values.ts";
 
 export { EnvError } from "./env-error.ts";
 
@@ -27,6 +27,11 @@ const EnvVariables = z.object({
   // Ferry's own.
   FERRY_MODEL: z.string().default("gpt-5.3-codex").describe("a model name"),
   FERRY_MODEL_API: z.enum(["responses", "chat"]).default("responses").describe("responses or chat"),
+  FERRY_MODEL_PRICE: priceString()
+    .optional()
+    .describe("three US-dollar prices per million tokens, input,cached input,output, like 1.25,0.125,10"),
+  FERRY_MODEL_CONTEXT: integerString(1024, 100_000_000).optional().describe("the model's context window in tokens, from 1024"),
+  FERRY_COMPACT_AT: integerString(10, 95).default(60).describe("a percentage of the context window from 10 to 95"),
   FERRY_SANDBOX: z.enum(["docker", "local"]).default("docker").describe("docker or local"),
   FERRY_IMAGE: z.string().default("node:24-bookworm").describe("a container image name"),
   FERRY_SANDBOX_MEMORY_MB: integerString(64, 1_048_576).default(4096).describe("megabytes of memory per sandbox, from 64"),
@@ -59,7 +64,18 @@ export const EnvSchema = EnvVariables.transform((vars, ctx) => {
       protocol: vars.GHE_PROTOCOL,
       apiUrl: vars.GHE_HOST ? `${vars.GHE_PROTOCOL}://${vars.GHE_HOST}/api/v3` : "https://api.github.com",
     },
-    model: { apiKey: vars.OPENAI_API_KEY, baseUrl: vars.OPENAI_BASE_URL, name: vars.FERRY_MODEL, api: vars.FERRY_MODEL_API },
+    model: {
+      apiKey: vars.OPENAI_API_KEY,
+      baseUrl: vars.OPENAI_BASE_URL,
+      name: vars.FERRY_MODEL,
+      api: vars.FERRY_MODEL_API,
+      /** Overrides the built-in price table; undefined: the table's price, or an unknown cost. */
+      price: vars.FERRY_MODEL_PRICE,
+      /** Overrides the built-in context window of the model. */
+      contextWindow: vars.FERRY_MODEL_CONTEXT,
+      /** Older turns are compacted once a request passes this share of the context window. */
+      compactAt: vars.FERRY_COMPACT_AT / 100,
+    },
     sandbox: {
       kind: vars.FERRY_SANDBOX,
       image: vars.FERRY_IMAGE,

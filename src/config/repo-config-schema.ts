@@ -24,6 +24,15 @@ const Limits = mapping(
     minutes: positiveInteger().default(45).describe("Wall-clock minutes per run."),
     usd: positiveNumber().default(5).describe("Most model spend per run, in US dollars."),
     commandSeconds: positiveInteger().default(600).describe("Timeout of one command in the sandbox, in seconds."),
+    tokens: positiveInteger().default(4_000_000).describe("Most model tokens (input and output) per run."),
+    testRetries: z
+      .int({ error: "expected a whole number from 0" })
+      .min(0, { error: "expected a whole number from 0" })
+      .default(3)
+      .describe("How often a failing test run is handed back to the agent before the run ends as tests-failing."),
+    waitMinutes: positiveInteger()
+      .default(60)
+      .describe("How long a command waiting for `/agent approve`, or a question asked with `ask`, waits for a writer."),
   },
   "{ steps: 60, minutes: 45 }",
 );

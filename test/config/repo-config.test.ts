@@ -33,7 +33,7 @@ describe("defaults", () => {
       label: "agent",
       test: "npm test",
       instructions: ["AGENTS.md"],
-      limits: { steps: 60, minutes: 45, usd: 5, commandSeconds: 600 },
+      limits: { steps: 60, minutes: 45, usd: 5, commandSeconds: 600, tokens: 4_000_000, testRetries: 3, waitMinutes: 60 },
       pr: { maxLines: 300, maxFiles: 20, draft: true },
       paths: { deny: [".github/workflows/**", "**/.env*"] },
       commands: { deny: ["sudo *", "git push*", "npm publish*"], approve: ["npm install *"] },
@@ -77,7 +77,7 @@ describe("valid files", () => {
 
   test("a partly given nested object keeps the other defaults", () => {
     const config = configOf("limits: { steps: 10 }\npr:\n  draft: false\n");
-    expect(config.limits).toEqual({ steps: 10, minutes: 45, usd: 5, commandSeconds: 600 });
+    expect(config.limits).toEqual({ steps: 10, minutes: 45, usd: 5, commandSeconds: 600, tokens: 4_000_000, testRetries: 3, waitMinutes: 60 });
     expect(config.pr).toEqual({ maxLines: 300, maxFiles: 20, draft: false });
   });
 

@@ -1,0 +1,16 @@
+/**
+ * Why the model cannot be used. `auth`, `unknown-model` and `bad-request` fail the run
+ * at once; `unavailable` is what remains after transient failures were retried.
+ * The message says what the operator should fix.
+ */
+export type ModelErrorKind = "auth" | "unknown-model" | "bad-request" | "unavailable";
+
+export class ModelError extends Error {
+  readonly kind: ModelErrorKind;
+
+  constructor(kind: ModelErrorKind, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "ModelError";
+    this.kind = kind;
+  }
+}
