@@ -13,7 +13,8 @@ export function mirrorsRoot(dataDir: string): string {
 
 /** Lower-cased: GitHub names are case-insensitive, and one repository should have one mirror. */
 export function mirrorDirOf(dataDir: string, repo: WorkspaceRepo): string {
-  const host = new URL(repo.cloneUrl).host.toLowerCase();
+  // A local repository (file://, `ferry run`) has no host.
+  const host = new URL(repo.cloneUrl).host.toLowerCase() || "local";
   return join(mirrorsRoot(dataDir), host, repo.owner.toLowerCase(), `${repo.name.toLowerCase()}.git`);
 }
 

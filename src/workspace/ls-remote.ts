@@ -1,7 +1,7 @@
 import type { GitDeadline } from "./git.ts";
 import { runGit } from "./git.ts";
 
-export type RemoteOptions = GitDeadline & { cloneUrl: string; token: string };
+export type RemoteOptions = GitDeadline & { cloneUrl: string; token?: string };
 
 /** Where each named branch points on the remote right now; absent branches are not in the map. */
 export async function remoteBranchShas(names: readonly string[], options: RemoteOptions): Promise<Map<string, string>> {

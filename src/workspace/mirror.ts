@@ -6,7 +6,7 @@ import { lastUsed, markUsed } from "./mirror-marker.ts";
 
 export type SyncMirrorOptions = {
   cloneUrl: string;
-  token: string;
+  token?: string;
   timeoutMs: number;
   signal?: AbortSignal;
 };

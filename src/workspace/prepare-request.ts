@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { repoRefSchema } from "./repo-ref.ts";
+import { localRepoRefSchema, repoRefSchema } from "./repo-ref.ts";
 
 /** Task ids name a directory: plain characters only. */
 export const taskIdSchema = z
@@ -13,7 +13,10 @@ export const prepareRequestSchema = z.object({
   base: z.string().min(1),
   /** The task branch to create, e.g. `agent/issue-12`. */
   branch: z.string().min(1),
-  token: z.string().min(1),
+  /** The installation token; none for a local repository. */
+  token: z.string().min(1).optional(),
 });
 
-export type PrepareRequest = z.input<typeof prepareRequestSchema> & { signal?: AbortSignal };
+export const localPrepareRequestSchema = prepareRequestSchema.extend({ repo: localRepoRefSchema });
+
+export type PrepareRequest = z.input<typeof localPrepareRequestSchema> & { signal?: AbortSignal };

@@ -20,4 +20,9 @@ const cloneUrl = z
  */
 export const repoRefSchema = RepoRef.pick({ cloneUrl: true, owner: true, name: true }).extend({ cloneUrl, owner: pathSafeName, name: pathSafeName });
 
+/** `ferry run` works on a repository on this machine: a file:// URL is allowed there, and only there. */
+export const localRepoRefSchema = repoRefSchema.extend({
+  cloneUrl: z.union([cloneUrl, z.url({ protocol: /^file$/, error: "must be an http(s) or file:// clone URL" })]),
+});
+
 export type WorkspaceRepo = z.infer<typeof repoRefSchema>;

@@ -22,7 +22,7 @@ import { syncMirror } from "./mirror.ts";
 import { recycleCheckout } from "./recycle-checkout.ts";
 import { dropSpare, keepSpare, takeSpare } from "./spares.ts";
 import type { PrepareRequest } from "./prepare-request.ts";
-import { prepareRequestSchema, taskIdSchema } from "./prepare-request.ts";
+import { localPrepareRequestSchema, prepareRequestSchema, taskIdSchema } from "./prepare-request.ts";
 import { parseInput } from "./parse-input.ts";
 import type { BranchUpdate, PushResult } from "./push.ts";
 import { pushBranches } from "./push.ts";
@@ -37,9 +37,12 @@ export type WorkspacesOptions = {
   dataDir: string;
   log?: WorkspaceLog;
   timeouts?: Partial<GitTimeouts>;
+  /** Accept file:// clone URLs (`ferry run` on a local repository); never for webhook-driven tasks. */
+  allowLocalRepos?: boolean;
 };
 
-export type RemoteCall = { token: string; signal?: AbortSignal };
+/** `token` is the installation token; none for a local repository. */
+export type RemoteCall = { token?: string; signal?: AbortSignal };
 
 /**
  * Git for tasks: a cached bare mirror per repository, a checkout per task, and the host-side
@@ -49,6 +52,7 @@ export class Workspaces {
   readonly #dataDir: string;
   readonly #log: WorkspaceLog | undefined;
   readonly #timeouts: GitTimeouts;
+  readonly #allowLocalRepos: boolean;
   readonly #mirrorLock = new KeyedLock();
   readonly #leases = new MirrorLeases();
   readonly #releases = new Map<string, () => void>();
@@ -57,6 +61,7 @@ export class Workspaces {
     this.#dataDir = resolve(options.dataDir);
     this.#log = options.log;
     this.#timeouts = { ...DEFAULT_GIT_TIMEOUTS, ...options.timeouts };
+    this.#allowLocalRepos = options.allowLocalRepos ?? false;
   }
 
   /**
@@ -65,7 +70,8 @@ export class Workspaces {
    */
   async prepare(request: PrepareRequest): Promise<Checkout> {
     const { signal, ...fields } = request;
-    const input = parseInput(prepareRequestSchema, fields, "workspace request");
+    const schema = this.#allowLocalRepos ? localPrepareRequestSchema : prepareRequestSchema;
+    const input = parseInput(schema, fields, "workspace request");
     await assertBranchNames([input.base, input.branch]);
     const mirrorDir = mirrorDirOf(this.#dataDir, input.repo);
     const dirs = taskDirsOf(this.#dataDir, input.taskId);
