@@ -1,0 +1,11 @@
+import type { AgentRun } from "./agent-run.ts";
+import { sanitiseUntrusted } from "../github/sanitise.ts";
+
+/** Hands steering messages that arrived since the last step to the agent, as user turns, in order. */
+export function deliverInbox(run: AgentRun): void {
+  for (const message of run.takeInbox()) {
+    const body = sanitiseUntrusted(message.body);
+    run.conversation.add({ role: "user", content: `New instruction from @${message.author} (a maintainer); it takes precedence over earlier ones:\n\n${body}` });
+    run.toolContext.trajectory.record("inbox", { author: message.author, body });
+  }
+}

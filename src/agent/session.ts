@@ -1,0 +1,83 @@
+import type { RepoConfig } from "../config/repo-config.ts";
+import type { Sandbox, SandboxSpec } from "../sandbox/sandbox.ts";
+import type { SteeringMessage } from "./agent-run.ts";
+import { Budgets } from "./budgets.ts";
+import { endOnError } from "./end-on-error.ts";
+import { runAgentLoop } from "./loop.ts";
+import type { Model } from "./models/model.ts";
+import type { AgentOutcome } from "./outcome.ts";
+import type { Pauses } from "./pauses.ts";
+import type { IssueContext } from "./prompt/issue-context.ts";
+import { startConversation } from "./start-conversation.ts";
+import { runSetup } from "./setup-phase.ts";
+import { AGENT_TOOLS } from "./tools/tools.ts";
+import type { Trajectory } from "./trajectory/trajectory.ts";
+import type { ChangedFile } from "../workspace/numstat.ts";
+
+export type SessionInput = {
+  sandbox: Sandbox;
+  /** The sandbox to start; the session decides when the network is on. */
+  spec: Omit<SandboxSpec, "network">;
+  config: RepoConfig;
+  issue: IssueContext;
+  model: Model;
+  pauses: Pauses;
+  trajectory: Trajectory;
+  signal: AbortSignal;
+  takeInbox(): SteeringMessage[];
+  diff(): Promise<{ files: ChangedFile[]; patch: string }>;
+  /** Share of the model's context window past which older turns are compacted. */
+  compactAt: number;
+  /** Called once setup has passed, just before the agent starts (the task moves to `running`). */
+  beforeAgent?(): Promise<void>;
+  onProgress?(progress: { step: number; action: string }): void;
+  now?: () => number;
+};
+
+/** Most tokens of one tool output kept in the conversation. */
+const TOOL_OUTPUT_TOKENS = 4_000;
+
+/**
+ * One agent run in a sandbox: start it with the network on, run `setup:`, cut the network,
+ * let the agent work, and always stop the sandbox. The checkout is left for the caller to deliver.
+ */
+export async function runAgentSession(input: SessionInput): Promise<AgentOutcome> {
+  const { sandbox, config, trajectory, signal } = input;
+  const budgets = new Budgets(config.limits, input.now);
+  const toolContext = {
+    sandbox,
+    workDir: input.spec.workDir,
+    policy: { commands: config.commands, paths: config.paths },
+    testCommand: config.test,
+    commandTimeoutMs: config.limits.commandSeconds * 1000,
+    pauses: input.pauses,
+    trajectory,
+    signal,
+  };
+  const run = {
+    model: input.model,
+    tools: AGENT_TOOLS,
+    toolContext,
+    budgets,
+    takeInbox: input.takeInbox,
+    diff: input.diff,
+    testRetries: config.limits.testRetries,
+    compactAt: input.compactAt,
+    toolOutputTokens: TOOL_OUTPUT_TOKENS,
+    onProgress: input.onProgress,
+  };
+  trajectory.record("run-started", { model: input.model.name, issue: input.issue.number, limits: config.limits, sandbox: sandbox.kind });
+  try {
+    await sandbox.start({ ...input.spec, network: true });
+    const setup = await runSetup({ command: config.setup, timeoutMs: toolContext.commandTimeoutMs, sandbox, trajectory, signal, spend: () => budgets.spend() });
+    if (setup) return setup;
+    await sandbox.setNetwork(false);
+    await input.beforeAgent?.();
+    const conversation = await startConversation({ workDir: input.spec.workDir, config, issue: input.issue });
+    return await runAgentLoop({ ...run, conversation });
+  } catch (error) {
+    return endOnError(error, run);
+  } finally {
+    await sandbox.stop();
+  }
+}

@@ -1,0 +1,34 @@
+import type { Sandbox } from "../sandbox/sandbox.ts";
+import type { AgentOutcome, Spend } from "./outcome.ts";
+import type { Trajectory } from "./trajectory/trajectory.ts";
+
+export type SetupPhase = {
+  command: string | undefined;
+  timeoutMs: number;
+  sandbox: Sandbox;
+  trajectory: Trajectory;
+  signal: AbortSignal;
+  spend: () => Spend;
+};
+
+/**
+ * Runs the repository's `setup:` (the only command with network access). A failure ends the
+ * run with the command's own output, so the status can show it verbatim.
+ */
+export async function runSetup(phase: SetupPhase): Promise<AgentOutcome | undefined> {
+  if (!phase.command) return undefined;
+  const result = await phase.sandbox.exec(phase.command, { timeoutMs: phase.timeoutMs, signal: phase.signal });
+  const passed = result.exitCode === 0 && !result.timedOut;
+  phase.trajectory.record("tool-call", {
+    name: "setup",
+    command: phase.command,
+    exitCode: result.exitCode,
+    timedOut: result.timedOut,
+    durationMs: result.durationMs,
+    output: passed ? "" : result.output,
+  });
+  if (passed) return undefined;
+  const failed = { command: phase.command, exitCode: result.exitCode, timedOut: result.timedOut, output: result.output };
+  phase.trajectory.record("run-ended", { outcome: "setup-failed", ...failed });
+  return { outcome: "setup-failed", ...failed, spend: phase.spend() };
+}

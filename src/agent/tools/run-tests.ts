@@ -1,0 +1,53 @@
+import { z } from "zod";
+import type { TestRun } from "../outcome.ts";
+import { execOutput, execStatus, seconds } from "./exec-report.ts";
+import type { Tool, ToolContext } from "./tool.ts";
+
+export type TestContext = Pick<ToolContext, "sandbox" | "testCommand" | "commandTimeoutMs" | "signal">;
+
+/**
+ * Runs the repository's test command in the sandbox with the per-command time limit. The
+ * harness uses it to verify the agent's work; `run_tests` shows the agent the same run.
+ */
+export async function runTestCommand(context: TestContext): Promise<TestRun> {
+  const command = context.testCommand;
+  if (command.trim() === "") {
+    return { command, passed: false, exitCode: null, timedOut: false, durationMs: 0, output: "No test command is configured: set `test:` in .github/agent.yml." };
+  }
+  const result = await context.sandbox.exec(command, { timeoutMs: context.commandTimeoutMs, signal: context.signal });
+  // An OOM kill or a lost shell is not visible in the output alone.
+  const note = result.oomKilled || (result.exitCode === null && !result.timedOut) ? `\n[${execStatus(result, context.commandTimeoutMs)}]` : "";
+  return {
+    command,
+    passed: result.exitCode === 0 && !result.timedOut,
+    exitCode: result.exitCode,
+    timedOut: result.timedOut,
+    durationMs: result.durationMs,
+    output: execOutput(result) + note,
+  };
+}
+
+const runTestsArguments = z.strictObject({});
+
+export const runTestsTool: Tool<typeof runTestsArguments> = {
+  name: "run_tests",
+  description:
+    "Run the repository's configured test command in the workspace and get pass or fail, the exit code, the duration and the output. This is the command that decides whether your work is done.",
+  arguments: runTestsArguments,
+  async run(_args, context) {
+    const run = await runTestCommand(context);
+    return {
+      output: `${headline(run, context.commandTimeoutMs)}\n${run.output}`,
+      isError: !run.passed,
+      details: { command: run.command, passed: run.passed, exitCode: run.exitCode, timedOut: run.timedOut, durationMs: run.durationMs },
+    };
+  },
+};
+
+function headline(run: TestRun, timeoutMs: number): string {
+  if (run.command.trim() === "") return "Tests cannot run.";
+  const verdict = run.passed ? "Tests passed" : "Tests FAILED";
+  if (run.timedOut) return `${verdict}: \`${run.command}\` was stopped after ${seconds(timeoutMs)}, its time limit.`;
+  if (run.exitCode === null) return `${verdict}: \`${run.command}\` did not finish.`;
+  return `${verdict}: \`${run.command}\` exited with code ${run.exitCode} after ${seconds(run.durationMs)}.`;
+}

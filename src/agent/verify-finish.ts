@@ -1,0 +1,57 @@
+import type { AgentRun } from "./agent-run.ts";
+import { checkFinalDiff } from "./final-checks.ts";
+import type { AgentOutcome, TestRun } from "./outcome.ts";
+import { runTestCommand } from "./tools/run-tests.ts";
+
+export type Verdict = { done: true; outcome: AgentOutcome } | { done: false };
+
+/**
+ * The agent says it is done; the harness decides. No change ends the run; otherwise the
+ * harness runs the test command itself (the agent's claim is never trusted). A failure goes
+ * back to the agent as the next turn until `testRetries` is used up.
+ */
+export async function verifyFinish(run: AgentRun, summary: string, failedTestRuns: number): Promise<Verdict> {
+  const { toolContext, budgets, conversation } = run;
+  const { trajectory } = toolContext;
+  const diff = await run.diff();
+  if (diff.files.length === 0) {
+    trajectory.record("run-ended", { outcome: "no-changes", summary });
+    return { done: true, outcome: { outcome: "no-changes", summary, spend: budgets.spend() } };
+  }
+  const tests = await runTestCommand(toolContext);
+  trajectory.record("test-run", { by: "harness", ...testFacts(tests) });
+  if (!tests.passed) {
+    if (failedTestRuns >= run.testRetries) {
+      trajectory.record("run-ended", { outcome: "tests-failing", summary });
+      return { done: true, outcome: { outcome: "tests-failing", summary, tests, spend: budgets.spend() } };
+    }
+    conversation.add({ role: "user", content: failureTurn(tests, run.testRetries - failedTestRuns) });
+    return { done: false };
+  }
+  const outcome = checkFinalDiff(diff, { summary, tests, spend: budgets.spend() });
+  if (outcome.outcome === "blocked") trajectory.record("check", { check: "secrets", findings: outcome.findings });
+  if (outcome.outcome === "changes-ready") trajectory.record("check", { check: "test-weakening", findings: outcome.weakening });
+  trajectory.record("run-ended", { outcome: outcome.outcome, summary });
+  return { done: true, outcome };
+}
+
+function failureTurn(tests: TestRun, triesLeft: number): string {
+  const how = tests.timedOut ? "timed out" : `exited with code ${tests.exitCode}`;
+  return [
+    `Ferry ran the test command \`${tests.command}\` on your change and it ${how}, so the work is not done yet.`,
+    `Fix the failure, run the tests, and call \`finish\` again (${triesLeft} more ${triesLeft === 1 ? "try" : "tries"}).`,
+    "",
+    "```",
+    tests.output,
+    "```",
+  ].join("\n");
+}
+
+const testFacts = (tests: TestRun) => ({
+  command: tests.command,
+  passed: tests.passed,
+  exitCode: tests.exitCode,
+  timedOut: tests.timedOut,
+  durationMs: tests.durationMs,
+  output: tests.output,
+});
