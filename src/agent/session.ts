@@ -10,7 +10,7 @@ import type { Pauses } from "./pauses.ts";
 import type { IssueContext } from "./prompt/issue-context.ts";
 import { startConversation } from "./start-conversation.ts";
 import { runSetup } from "./setup-phase.ts";
-import { AGENT_TOOLS } from "./tools/tools.ts";
+import { AGENT_TOOLS, toolSpecs } from "./tools/tools.ts";
 import type { Trajectory } from "./trajectory/trajectory.ts";
 import type { ChangedFile } from "../workspace/numstat.ts";
 
@@ -73,7 +73,7 @@ export async function runAgentSession(input: SessionInput): Promise<AgentOutcome
     if (setup) return setup;
     await sandbox.setNetwork(false);
     await input.beforeAgent?.();
-    const conversation = await startConversation({ workDir: input.spec.workDir, config, issue: input.issue });
+    const conversation = await startConversation({ workDir: input.spec.workDir, config, issue: input.issue, tools: toolSpecs(AGENT_TOOLS), trajectory });
     return await runAgentLoop({ ...run, conversation });
   } catch (error) {
     return endOnError(error, run);

@@ -5,6 +5,7 @@
  */
 export type TrajectoryEventType =
   | "run-started"
+  | "prompt"
   | "model-request"
   | "model-retry"
   | "tool-call"
