@@ -1,0 +1,27 @@
+import { readFile } from "node:fs/promises";
+import { z } from "zod";
+import type { Env } from "../config/env.ts";
+import type { Model } from "../agent/models/model.ts";
+import { createModel } from "../agent/models/create-model.ts";
+import { ScriptedModel } from "../agent/models/scripted-model.ts";
+
+const ScriptStep = z.strictObject({
+  text: z.string().optional(),
+  toolCalls: z.array(z.strictObject({ name: z.string().min(1), arguments: z.union([z.string(), z.record(z.string(), z.unknown())]) })).optional(),
+});
+const Script = z.array(ScriptStep, { error: "expected a JSON array of steps like [{\"toolCalls\":[{\"name\":\"shell\",\"arguments\":{\"command\":\"ls\"}}]}]" });
+
+/** The model of a local run: a replayed script (`--model-script`), or the configured provider. */
+export async function modelForRun(options: { scriptPath?: string; name?: string; env: Env["model"] }): Promise<Model> {
+  if (!options.scriptPath) return createModel({ ...options.env, name: options.name ?? options.env.name });
+  const text = await readFile(options.scriptPath, "utf8");
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`--model-script ${options.scriptPath} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const script = Script.safeParse(json);
+  if (!script.success) throw new Error(`--model-script ${options.scriptPath}: ${z.prettifyError(script.error)}`);
+  return new ScriptedModel(script.data, { name: options.name ?? "scripted" });
+}
