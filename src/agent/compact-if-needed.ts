@@ -12,6 +12,7 @@ export async function compactIfNeeded(run: AgentRun): Promise<void> {
     signal: toolContext.signal,
     onRetry: (notice) => toolContext.trajectory.record("model-retry", { purpose: "compaction", ...notice }),
     onResponse: (response) => budgets.charge(response.usage, response.costUsd, { step: false }),
+    keepRecentShare: 0.5,
   });
   toolContext.trajectory.record("compaction", { ...facts });
 }

@@ -6,9 +6,9 @@ import { readRegularFile } from "./workspace-file.ts";
 
 /**
  * What one call shows at most; the note at the end says where to go on. Sized to fit the
- * loop's cap on one tool output (about 4,000 tokens), so the cap here, not there, decides.
+ * loop's cap on one tool output (about 2,500 tokens), so the cap here, not there, decides.
  */
-export const READ_LIMITS = { lines: 500, chars: 14_000 };
+export const READ_LIMITS = { lines: 300, chars: 9_000 };
 
 const readFileArguments = z.strictObject({
   path: z.string().describe("Path relative to the workspace root, e.g. src/index.ts."),
