@@ -6,7 +6,10 @@ import type { Env } from "./config/env.ts";
 import { createStatusReporter } from "./delivery/status-reporter.ts";
 import { createSandboxFactory } from "./sandbox/create-sandbox.ts";
 import type { SandboxFactory } from "./sandbox/sandbox.ts";
-import { placeholderRunner } from "./tasks/placeholder-runner.ts";
+import { createModel } from "./agent/models/create-model.ts";
+import { installationToken } from "./github/installation-token.ts";
+import { createAgentRunner } from "./worker/agent-runner.ts";
+import { Workspaces } from "./workspace/workspaces.ts";
 import { InProcessQueue } from "./tasks/queue.ts";
 import { SqliteStore } from "./tasks/sqlite-store.ts";
 import type { TaskRunner } from "./tasks/queue-types.ts";
@@ -21,7 +24,7 @@ export type Ferry = {
 };
 
 export type StartOptions = {
-  /** Replaces the task runner (tests); the placeholder runner until the agent lands. */
+  /** Replaces the task runner (tests); default: the agent. */
   runner?: TaskRunner;
 };
 
@@ -32,9 +35,21 @@ export async function startFerry(env: Env, app: AppCredentials, log: Logger, opt
   const sandboxes = await createSandboxFactory(env.sandbox, env.dataDir, log);
   // A Probot instance of its own gives workers installation clients outside any webhook.
   const github = new Probot(probotOptions);
+  const runner =
+    options.runner ??
+    createAgentRunner({
+      env,
+      store,
+      workspaces: new Workspaces({ dataDir: env.dataDir, log }),
+      sandboxes,
+      model: createModel(env.model),
+      clientFor: (installationId) => github.auth(installationId),
+      tokenFor: async (installationId) => installationToken(await github.auth(installationId)),
+      log,
+    });
   const queue = new InProcessQueue({
     store,
-    runner: options.runner ?? placeholderRunner,
+    runner,
     concurrency: env.concurrency,
     listener: createStatusReporter((installationId) => github.auth(installationId), log),
     log,

@@ -5,8 +5,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import { execa, type ResultPromise } from "execa";
-import { issueLabeled } from "./fixtures/webhooks.ts";
+import { issueLabeled, withCloneUrl } from "./fixtures/webhooks.ts";
+import { createBuggyRepo } from "./agent/support/buggy-repo.ts";
+import { startGitHttpServer, type GitHttpServer } from "./helpers/git-http-server.ts";
 import { GitHubStub } from "./helpers/github-stub.ts";
+import { startOpenAiServer, type OpenAiServer } from "./helpers/openai-server.ts";
 import { freePort, waitFor } from "./helpers/process.ts";
 import { testPrivateKey } from "./helpers/probot.ts";
 
@@ -18,6 +21,8 @@ const SECRET = "webhook-secret-for-tests";
 const stub = new GitHubStub();
 const dataDir = mkdtempSync(join(tmpdir(), "ferry-main-"));
 let ferry: ResultPromise<{ reject: false }>;
+let git: GitHttpServer;
+let model: OpenAiServer;
 let baseUrl: string;
 
 function sign(body: string, secret = SECRET): string {
@@ -39,7 +44,7 @@ function postWebhook(event: string, delivery: string, payload: object, signature
 }
 
 function tasksInDatabase(): { id: number; state: string }[] {
-  const db = new DatabaseSync(join(dataDir, "ferry.db"), { readOnly: true });
+  const db = new DatabaseSync(join(dataDir, "data", "ferry.db"), { readOnly: true });
   try {
     return db.prepare("SELECT id, state FROM tasks ORDER BY id").all().map((row) => ({ id: Number(row.id), state: String(row.state) }));
   } finally {
@@ -49,6 +54,10 @@ function tasksInDatabase(): { id: number; state: string }[] {
 
 beforeAll(async () => {
   const gheHost = await stub.start();
+  // The repository the payload points at, served over git smart HTTP with the stub's installation token.
+  await createBuggyRepo(join(dataDir, "upstream", "Codertocat", "Hello-World.git"), {}, "master");
+  git = await startGitHttpServer({ root: join(dataDir, "upstream"), tokens: ["ghs_stub"] });
+  model = await startOpenAiServer();
   const port = await freePort();
   baseUrl = `http://127.0.0.1:${port}`;
   ferry = execa(process.execPath, ["src/main.ts"], {
@@ -63,7 +72,10 @@ beforeAll(async () => {
       PORT: String(port),
       GHE_HOST: gheHost,
       GHE_PROTOCOL: "http",
-      FERRY_DATA_DIR: dataDir,
+      FERRY_DATA_DIR: join(dataDir, "data"),
+      FERRY_SANDBOX: "local",
+      OPENAI_BASE_URL: model.baseUrl,
+      OPENAI_API_KEY: "sk-test",
       LOG_LEVEL: "warn",
     },
   });
@@ -77,6 +89,8 @@ afterAll(async () => {
   ferry.kill("SIGTERM");
   const result = await ferry;
   await stub.stop();
+  await git.close();
+  await model.close();
   rmSync(dataDir, { recursive: true, force: true });
   expect(result.exitCode).toBe(0);
 });
@@ -90,8 +104,10 @@ describe("npm start with App credentials and a webhook secret", () => {
     expect(tasksInDatabase()).toEqual([]);
   });
 
-  test("a signed issues.labeled delivery creates a task that keeps one status comment up to date", async () => {
-    const response = await postWebhook("issues", "signed-1", issueLabeled("agent"));
+  test("a signed issues.labeled delivery runs the agent on a checkout and keeps one status comment up to date", async () => {
+    model.reply({ text: "Nothing to change: add() is right." });
+    const payload = withCloneUrl(issueLabeled("agent"), git.url("Codertocat/Hello-World.git"));
+    const response = await postWebhook("issues", "signed-1", payload);
     expect(response.status).toBe(200);
 
     const done = await waitFor("the task to finish", () => tasksInDatabase().find((task) => task.state === "done"));
@@ -100,7 +116,8 @@ describe("npm start with App credentials and a webhook secret", () => {
     expect(tasksInDatabase()).toEqual([{ id: done.id, state: "done" }]);
     expect(stub.comments).toHaveLength(1);
     expect(stub.comments[0]?.body).toContain(`<!-- ferry:task=${done.id} status -->`);
-    expect(stub.comments[0]?.body).toContain("not installed in this build yet");
+    expect(stub.comments[0]?.body).toContain("**no-changes**: the agent changed nothing. Nothing to change: add() is right.");
+    expect(JSON.stringify(model.requests[0]?.body)).toContain("add(2, 3) should be 5.");
     expect(stub.reactions).toEqual(["/repos/Codertocat/Hello-World/issues/1/reactions"]);
     expect(stub.violations).toEqual([]);
   });

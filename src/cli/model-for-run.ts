@@ -19,7 +19,7 @@ export async function modelForRun(options: { scriptPath?: string; name?: string;
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new Error(`--model-script ${options.scriptPath} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`--model-script ${options.scriptPath} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
   const script = Script.safeParse(json);
   if (!script.success) throw new Error(`--model-script ${options.scriptPath}: ${z.prettifyError(script.error)}`);

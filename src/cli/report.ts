@@ -1,11 +1,12 @@
 import type { AgentOutcome } from "../agent/outcome.ts";
+import { describeOutcome } from "../agent/describe-outcome.ts";
 import type { ChangedFile } from "../workspace/numstat.ts";
 
 export type RunReport = { outcome: AgentOutcome; branch: string | undefined; trajectoryPath: string | undefined };
 
 /** What `ferry run` prints at the end: the outcome, the diff stat, tokens, cost and the trajectory. */
 export function renderReport({ outcome, branch, trajectoryPath }: RunReport): string {
-  const lines = [`Outcome: ${outcome.outcome} — ${explain(outcome)}`];
+  const lines = [`Outcome: ${outcome.outcome} — ${describeOutcome(outcome)}`];
   if (outcome.outcome === "changes-ready") {
     lines.push("", ...diffStat(outcome.files));
     for (const flag of outcome.weakening) lines.push(`Test weakening: ${flag.path}: ${flag.detail}`);
@@ -20,27 +21,6 @@ export function renderReport({ outcome, branch, trajectoryPath }: RunReport): st
   );
   if (trajectoryPath) lines.push(`Trajectory: ${trajectoryPath}`);
   return `${lines.join("\n")}\n`;
-}
-
-function explain(outcome: AgentOutcome): string {
-  switch (outcome.outcome) {
-    case "changes-ready":
-      return `the tests pass (${outcome.tests.command}). ${outcome.summary}`.trim();
-    case "tests-failing":
-      return `the tests still fail (${outcome.tests.command}, exit ${outcome.tests.exitCode}):\n${outcome.tests.output}`;
-    case "no-changes":
-      return `the agent changed nothing. ${outcome.summary}`.trim();
-    case "budget-exhausted":
-      return `the ${outcome.budget} budget (${outcome.limit}) ran out.`;
-    case "blocked":
-      return `the change adds secrets and is not kept:\n${outcome.findings.map((f) => `  ${f.path}:${f.line} ${f.kind}: ${f.excerpt}`).join("\n")}`;
-    case "setup-failed":
-      return `setup \`${outcome.command}\` ${outcome.timedOut ? "timed out" : `exited with ${outcome.exitCode}`}:\n${outcome.output}`;
-    case "cancelled":
-      return outcome.reason;
-    case "failed":
-      return outcome.reason;
-  }
 }
 
 function diffStat(files: ChangedFile[]): string[] {

@@ -1,5 +1,7 @@
 import type { Task, TaskState } from "../tasks/model.ts";
 import { marker } from "../github/markers.ts";
+import { describeOutcome } from "../agent/describe-outcome.ts";
+import type { AgentOutcome } from "../agent/outcome.ts";
 
 const STATE_LINES: Record<TaskState, string> = {
   queued: "⏳ Queued: waiting for a free worker.",
@@ -29,7 +31,22 @@ function resultLine(task: Task): string | undefined {
       return `Reason: ${result.reason}`;
     case "error":
       return `What went wrong: ${result.message}`;
+    default:
+      return agentLines(result);
   }
+}
+
+/** How the agent's run ended, and what it spent. Pull requests arrive with delivery. */
+function agentLines(outcome: AgentOutcome): string {
+  const { spend } = outcome;
+  const cost = spend.costUsd === null ? "cost unknown" : `$${spend.costUsd.toFixed(2)}`;
+  const lines = [
+    `**${outcome.outcome}**: ${describeOutcome(outcome)}`,
+    "",
+    `${spend.steps} steps · ${spend.inputTokens + spend.outputTokens} tokens · ${cost} · ${spend.minutes.toFixed(1)} min`,
+  ];
+  if (outcome.outcome === "changes-ready") lines.push("", "> [!NOTE]\n> Opening pull requests is not in this build of Ferry yet: the change was verified but is not pushed.");
+  return lines.join("\n");
 }
 
 /** The body of the one status comment a task keeps on its issue. Its marker finds it again. */

@@ -4,6 +4,8 @@ import { postComment } from "./ensure-comment.ts";
 import type { EventContext } from "./event-context.ts";
 import { enqueueTask, type IntakeDeps } from "./intake.ts";
 import { repoConfigFor, reportInvalidConfig } from "./repo-config-for-event.ts";
+import { renderApproveReply } from "../steering/approve-reply.ts";
+import { approveWaitingTask } from "../steering/reply-to-pause.ts";
 
 type Where = { isPullRequest: boolean };
 
@@ -32,9 +34,10 @@ export async function runCommand(
       const active = deps.store.findActiveTask(event.repo.owner, event.repo.name, event.issue.issueNumber);
       return reply(active ? `Task ${active.id} is **${active.state}**.` : "There is no queued or running task on this issue.");
     }
+    case "approve":
+      return reply(renderApproveReply(approveWaitingTask(deps.store, event.issue, event.sender.login), event.sender.login));
     case "redirect":
     case "retry":
-    case "approve":
       return reply(`\`/agent ${verb}\` is not available in this version of Ferry yet.`);
   }
 }

@@ -11,8 +11,15 @@ export type RunnerOutcome = { ok: true; result: TaskResult } | { ok: false; erro
 export function endStateFor(result: TaskResult): TaskState {
   switch (result.outcome) {
     case "placeholder":
+    case "changes-ready":
+    case "no-changes":
       return "done";
     case "error":
+    case "tests-failing":
+    case "budget-exhausted":
+    case "blocked":
+    case "setup-failed":
+    case "failed":
       return "failed";
     case "cancelled":
       return "cancelled";

@@ -71,6 +71,20 @@ export const MIGRATIONS: readonly string[] = [
     seen_at TEXT NOT NULL
   ) STRICT;
   `,
+  `
+  -- Approvals and answers share the inbox with steering; earlier messages were all steering.
+  ALTER TABLE inbox ADD COLUMN kind TEXT NOT NULL DEFAULT 'redirect'
+    CHECK (kind IN ('redirect', 'approval', 'answer'));
+
+  -- What a waiting task waits for; at most one pause per task.
+  CREATE TABLE pauses (
+    task_id INTEGER PRIMARY KEY REFERENCES tasks (id),
+    kind TEXT NOT NULL CHECK (kind IN ('approval', 'question')),
+    subject TEXT NOT NULL,
+    since TEXT NOT NULL,
+    deadline TEXT NOT NULL
+  ) STRICT;
+  `,
 ];
 
 export class UnsupportedSchemaError extends Error {

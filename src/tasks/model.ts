@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { AgentOutcome, Spend } from "../agent/outcome.ts";
 
 /** Every state a task can be in; the allowed moves between them live in state-machine.ts. */
 export const TASK_STATES = [
@@ -31,11 +32,17 @@ export const RepoRef = z.object({
 });
 export type RepoRef = z.infer<typeof RepoRef>;
 
-/** How a run ended. One variant per outcome; later issues add theirs (pr-opened, tests-failing, …). */
-export const TaskResult = z.discriminatedUnion("outcome", [
-  z.object({ outcome: z.literal("placeholder"), message: z.string() }),
-  z.object({ outcome: z.literal("cancelled"), reason: z.string() }),
-  z.object({ outcome: z.literal("error"), message: z.string() }),
+/**
+ * How a run ended: the agent's outcome, or what the queue and runner decide around it (a task
+ * cancelled before its agent started has no spend; `error` is a runner that failed outside the agent).
+ */
+export const TaskResult = z.union([
+  z.discriminatedUnion("outcome", [
+    z.object({ outcome: z.literal("placeholder"), message: z.string() }),
+    z.object({ outcome: z.literal("cancelled"), reason: z.string(), spend: Spend.optional() }),
+    z.object({ outcome: z.literal("error"), message: z.string() }),
+  ]),
+  AgentOutcome,
 ]);
 export type TaskResult = z.infer<typeof TaskResult>;
 
@@ -73,10 +80,19 @@ export type TaskEvent = {
   data: unknown;
 };
 
-/** A steering message waiting for the agent's next step. */
+/**
+ * What an inbox message is: a steering instruction for the agent's next step (`redirect`),
+ * or a person's reply to a pause: an `approval` (its body is the approved command) or an `answer`.
+ */
+export const INBOX_KINDS = ["redirect", "approval", "answer"] as const;
+export const InboxKind = z.enum(INBOX_KINDS);
+export type InboxKind = z.infer<typeof InboxKind>;
+
+/** A message from a person, waiting to be taken by the agent or by the pause it answers. */
 export type InboxMessage = {
   id: number;
   taskId: number;
+  kind: InboxKind;
   author: string;
   body: string;
   receivedAt: string;

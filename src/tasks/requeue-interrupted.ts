@@ -1,8 +1,11 @@
 import type { Task, TaskState } from "./model.ts";
 import type { Store } from "./store.ts";
 
-/** States a task is only in while a runner works on it; `waiting` is not one, it waits for a human. */
-export const IN_FLIGHT_STATES: readonly TaskState[] = ["preparing", "running", "verifying", "delivering"];
+/**
+ * States a task is only in while a runner holds it. `waiting` is one: the paused agent lives in
+ * its runner's container, which died with the process, so the task has to start again.
+ */
+export const IN_FLIGHT_STATES: readonly TaskState[] = ["preparing", "running", "waiting", "verifying", "delivering"];
 
 export const INTERRUPTED_REASON = "interrupted by a restart";
 

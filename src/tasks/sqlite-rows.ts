@@ -1,6 +1,8 @@
 import { z } from "zod";
-import { TaskResult, TaskState, TaskTrigger } from "./model.ts";
+import { InboxKind, TaskResult, TaskState, TaskTrigger } from "./model.ts";
 import type { InboxMessage, Run, Task, TaskEvent } from "./model.ts";
+import { PauseKind } from "./pause.ts";
+import type { Pause } from "./pause.ts";
 
 // Rows are parsed, not trusted: the file may have been edited by hand or by another build.
 
@@ -94,6 +96,7 @@ export function toEvent(row: unknown): TaskEvent {
 const InboxRow = z.object({
   id: z.number().int(),
   task_id: z.number().int(),
+  kind: InboxKind,
   author: z.string(),
   body: z.string(),
   received_at: z.string(),
@@ -105,9 +108,23 @@ export function toInboxMessage(row: unknown): InboxMessage {
   return {
     id: r.id,
     taskId: r.task_id,
+    kind: r.kind,
     author: r.author,
     body: r.body,
     receivedAt: r.received_at,
     deliveredAt: r.delivered_at,
   };
+}
+
+const PauseRow = z.object({
+  task_id: z.number().int(),
+  kind: PauseKind,
+  subject: z.string(),
+  since: z.string(),
+  deadline: z.string(),
+});
+
+export function toPause(row: unknown): Pause {
+  const r = PauseRow.parse(row);
+  return { taskId: r.task_id, kind: r.kind, subject: r.subject, since: r.since, deadline: r.deadline };
 }

@@ -37,11 +37,19 @@ export function prepareStatements(db: DatabaseSync) {
       RETURNING *`),
     selectEvents: prepare("SELECT * FROM events WHERE task_id = ? ORDER BY id"),
     insertInbox: prepare(
-      "INSERT INTO inbox (task_id, author, body, received_at) VALUES (?, ?, ?, ?) RETURNING *",
+      "INSERT INTO inbox (task_id, kind, author, body, received_at) VALUES (?, ?, ?, ?, ?) RETURNING *",
     ),
-    takeInbox: prepare(
-      "UPDATE inbox SET delivered_at = ? WHERE task_id = ? AND delivered_at IS NULL RETURNING *",
-    ),
+    takeInbox: prepare(`
+      UPDATE inbox SET delivered_at = ?
+      WHERE task_id = ? AND delivered_at IS NULL AND kind IN (SELECT value FROM json_each(?))
+      RETURNING *`),
+    upsertPause: prepare(`
+      INSERT INTO pauses (task_id, kind, subject, since, deadline) VALUES (:task, :kind, :subject, :since, :deadline)
+      ON CONFLICT (task_id) DO UPDATE
+        SET kind = excluded.kind, subject = excluded.subject, since = excluded.since, deadline = excluded.deadline
+      RETURNING *`),
+    selectPause: prepare("SELECT * FROM pauses WHERE task_id = ?"),
+    deletePause: prepare("DELETE FROM pauses WHERE task_id = ?"),
     selectDelivery: prepare("SELECT 1 FROM deliveries WHERE id = ?"),
     insertDelivery: prepare("INSERT OR IGNORE INTO deliveries (id, event, seen_at) VALUES (?, ?, ?)"),
   };

@@ -1,10 +1,11 @@
 import type { DatabaseSync } from "node:sqlite";
-import type { InboxMessage, NewTask, Run, Task, TaskEvent, TaskState } from "./model.ts";
+import type { InboxKind, InboxMessage, NewTask, Run, Task, TaskEvent, TaskState } from "./model.ts";
 import { isTerminal } from "./model.ts";
 import { openDatabase } from "./open-database.ts";
+import type { NewPause, Pause } from "./pause.ts";
 import { prepareStatements } from "./sqlite-statements.ts";
 import type { Statements } from "./sqlite-statements.ts";
-import { toEvent, toInboxMessage, toRun, toTask } from "./sqlite-rows.ts";
+import { toEvent, toInboxMessage, toPause, toRun, toTask } from "./sqlite-rows.ts";
 import { inTransaction } from "./sqlite-transaction.ts";
 import { assertTransition } from "./state-machine.ts";
 import type { CreateTaskResult, Store, TransitionOptions } from "./store.ts";
@@ -74,6 +75,8 @@ export class SqliteStore implements Store {
       const result = options.result ?? (to === "queued" ? null : task.result);
       const at = this.#timestamp();
       const row = this.#sql.updateTaskState.get(to, at, result === null ? null : JSON.stringify(result), id);
+      // A pause lasts only while its task waits: a cancel or a restart must not leave it answerable.
+      if (task.state === "waiting") this.#sql.deletePause.run(id);
       const data = { from: task.state, to, reason: options.reason, result: options.result };
       this.#sql.insertEvent.get({ task: id, at, type: "state", data: JSON.stringify(data) });
       return toTask(row);
@@ -102,14 +105,28 @@ export class SqliteStore implements Store {
     return this.#sql.selectEvents.all(taskId).map(toEvent);
   }
 
-  pushInbox(taskId: number, author: string, body: string): InboxMessage {
-    return toInboxMessage(this.#sql.insertInbox.get(taskId, author, body, this.#timestamp()));
+  pushInbox(taskId: number, author: string, body: string, kind: InboxKind = "redirect"): InboxMessage {
+    return toInboxMessage(this.#sql.insertInbox.get(taskId, kind, author, body, this.#timestamp()));
   }
 
-  takeInbox(taskId: number): InboxMessage[] {
+  takeInbox(taskId: number, kinds: readonly InboxKind[] = ["redirect"]): InboxMessage[] {
     // One UPDATE … RETURNING claims the messages atomically; RETURNING has no order, hence the sort.
-    const rows = this.#sql.takeInbox.all(this.#timestamp(), taskId).map(toInboxMessage);
+    const rows = this.#sql.takeInbox.all(this.#timestamp(), taskId, JSON.stringify(kinds)).map(toInboxMessage);
     return rows.sort((a, b) => a.id - b.id);
+  }
+
+  openPause(taskId: number, pause: NewPause): Pause {
+    const row = this.#sql.upsertPause.get({ task: taskId, since: this.#timestamp(), ...pause });
+    return toPause(row);
+  }
+
+  getPause(taskId: number): Pause | undefined {
+    const row = this.#sql.selectPause.get(taskId);
+    return row ? toPause(row) : undefined;
+  }
+
+  closePause(taskId: number): void {
+    this.#sql.deletePause.run(taskId);
   }
 
   hasSeenDelivery(deliveryId: string): boolean {

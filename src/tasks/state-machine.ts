@@ -8,9 +8,10 @@ export const ALLOWED_TRANSITIONS: Readonly<Record<TaskState, readonly TaskState[
   queued: ["preparing", "failed", "cancelled"],
   // → queued: the process died mid-run and start-up queues the task again.
   preparing: ["running", "failed", "cancelled", "queued"],
-  running: ["waiting", "verifying", "failed", "cancelled", "queued"],
-  // waiting (for a human answer or approval) survives restarts as is.
-  waiting: ["running", "failed", "cancelled"],
+  // → done: the agent finished with nothing to change.
+  running: ["waiting", "verifying", "done", "failed", "cancelled", "queued"],
+  // → queued: the process holding the paused agent (and its container) died; the task starts again.
+  waiting: ["running", "failed", "cancelled", "queued"],
   // → running: verification failed and the agent carries on.
   verifying: ["delivering", "running", "failed", "cancelled", "queued"],
   delivering: ["done", "failed", "cancelled", "queued"],

@@ -1,4 +1,5 @@
-import type { InboxMessage, NewTask, Run, Task, TaskEvent, TaskResult, TaskState } from "./model.ts";
+import type { InboxKind, InboxMessage, NewTask, Run, Task, TaskEvent, TaskResult, TaskState } from "./model.ts";
+import type { NewPause, Pause } from "./pause.ts";
 
 export type CreateTaskResult = { created: true; task: Task } | { created: false; task: Task };
 
@@ -19,7 +20,10 @@ export interface Store {
   getTask(id: number): Task | undefined;
   findActiveTask(owner: string, repo: string, issueNumber: number): Task | undefined;
   listTasks(states: readonly TaskState[]): Task[];
-  /** Moves a task along the state machine; throws ForbiddenTransitionError for a move it forbids. */
+  /**
+   * Moves a task along the state machine; throws ForbiddenTransitionError for a move it forbids.
+   * Leaving `waiting` ends the task's pause.
+   */
   transition(id: number, to: TaskState, options?: TransitionOptions): Task;
 
   startRun(taskId: number): Run;
@@ -30,9 +34,19 @@ export interface Store {
   appendEvent(taskId: number, type: string, data?: unknown): TaskEvent;
   listEvents(taskId: number): TaskEvent[];
 
-  pushInbox(taskId: number, author: string, body: string): InboxMessage;
-  /** Returns undelivered messages in arrival order and marks them delivered. */
-  takeInbox(taskId: number): InboxMessage[];
+  /** Adds a message to the task's inbox; without a kind it is a redirect (steering for the agent's next step). */
+  pushInbox(taskId: number, author: string, body: string, kind?: InboxKind): InboxMessage;
+  /**
+   * Returns undelivered messages of the given kinds (default: redirects only) in arrival
+   * order and marks them delivered, so approvals and answers reach only the pause waiting for them.
+   */
+  takeInbox(taskId: number, kinds?: readonly InboxKind[]): InboxMessage[];
+
+  /** Records what the task is about to wait for, replacing any earlier pause of the task. */
+  openPause(taskId: number, pause: NewPause): Pause;
+  getPause(taskId: number): Pause | undefined;
+  /** Ends the task's pause, if it has one. */
+  closePause(taskId: number): void;
 
   hasSeenDelivery(deliveryId: string): boolean;
   markDeliverySeen(deliveryId: string, event: string): void;

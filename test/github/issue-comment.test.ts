@@ -148,7 +148,7 @@ describe("/agent commands on an issue", () => {
     expect(replies[0]).toMatch(/Task \d+ is \*\*queued\*\*/);
   });
 
-  test.each(["redirect go left", "retry", "approve"])("/agent %s says it is not available in this version yet", async (text) => {
+  test.each(["redirect go left", "retry"])("/agent %s says it is not available in this version yet", async (text) => {
     const replies: string[] = [];
     const scope = writerScope();
     mockReply(scope, replies);

@@ -40,6 +40,11 @@ export class GitHubStub {
     },
     {
       method: "GET",
+      pattern: /^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)$/,
+      reply: (match) => ({ status: 200, body: { number: Number(match[1]), title: "add() subtracts", body: "add(2, 3) should be 5.", html_url: "http://stub/issues/1" } }),
+    },
+    {
+      method: "GET",
       pattern: /^\/repos\/[^/]+\/[^/]+\/issues\/\d+\/comments$/,
       reply: () => ({ status: 200, body: this.comments }),
     },

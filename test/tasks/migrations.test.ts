@@ -82,3 +82,20 @@ test("a database written by a newer Ferry is refused with a message saying so", 
     `The database schema is version ${MIGRATIONS.length + 1}, but this build of Ferry only knows versions up to ${MIGRATIONS.length}.`,
   );
 });
+
+test("a database from before inbox kinds keeps its inbox messages, as redirects", () => {
+  const db = new DatabaseSync(join(dir.path, "ferry.db"));
+  migrate(db, MIGRATIONS.slice(0, 1));
+  db.exec(`
+    INSERT INTO tasks (owner, repo, installation_id, clone_url, default_branch, issue_number, "trigger", requester,
+                       state, created_at, updated_at)
+    VALUES ('octo-org', 'widgets', 42, 'https://github.com/octo-org/widgets.git', 'main', 7, 'label', 'monalisa',
+            'running', '2025-01-01T00:00:00.000Z', '2025-01-01T00:00:00.000Z');
+    INSERT INTO inbox (task_id, author, body, received_at) VALUES (1, 'monalisa', 'use the v2 API', '2025-01-01T00:00:01.000Z');
+  `);
+  db.close();
+
+  const store = new SqliteStore({ dataDir: dir.path });
+  expect(store.takeInbox(1)).toMatchObject([{ kind: "redirect", author: "monalisa", body: "use the v2 API" }]);
+  store.close();
+});

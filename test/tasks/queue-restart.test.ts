@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, expect, test } from "@jest/globals";
+import { afterEach, beforeEach, describe, expect, test } from "@jest/globals";
 import { TASK_STATES } from "../../src/tasks/model.ts";
 import { placeholderRunner } from "../../src/tasks/placeholder-runner.ts";
 import { InProcessQueue } from "../../src/tasks/queue.ts";
@@ -88,15 +88,35 @@ test("after a crash, the interrupted task's trajectory keeps every event, in ord
   store.close();
 });
 
-test("a task waiting for a human stays waiting across a restart", async () => {
-  const store = new SqliteStore({ dataDir: dir.path });
-  const waitingId = store.createTask(newTask({ issueNumber: 3 })).task.id;
-  for (const state of ["preparing", "running", "waiting"] as const) store.transition(waitingId, state);
-  store.close();
-  const restarted = await restart();
-  expect(restarted.calls).not.toContain(waitingId);
-  expect(restarted.store.getTask(waitingId)?.state).toBe("waiting");
-  restarted.store.close();
+describe("a task left waiting by a dead process", () => {
+  let waitingId: number;
+  beforeEach(() => {
+    const store = new SqliteStore({ dataDir: dir.path });
+    waitingId = store.createTask(newTask({ issueNumber: 3 })).task.id;
+    store.startRun(waitingId);
+    store.openPause(waitingId, { kind: "question", subject: "Which API version?", deadline: "2099-01-01T00:00:00.000Z" });
+    for (const state of ["preparing", "running", "waiting"] as const) store.transition(waitingId, state);
+    store.close();
+  });
+
+  test("runs again: its container died with the process, so it cannot resume", async () => {
+    const { store, calls } = await restart();
+    expect(calls).toContain(waitingId);
+    expect(store.getTask(waitingId)?.state).toBe("done");
+    store.close();
+  });
+
+  test("has its first run ended as interrupted", async () => {
+    const { store } = await restart();
+    expect(store.listRuns(waitingId).map((run) => run.interrupted)).toEqual([true, false]);
+    store.close();
+  });
+
+  test("no longer has a pause a reply could answer", async () => {
+    const { store } = await restart();
+    expect(store.getPause(waitingId)).toBeUndefined();
+    store.close();
+  });
 });
 
 test("the listener hears the interrupted task go back to the queue", async () => {

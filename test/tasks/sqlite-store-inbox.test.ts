@@ -11,10 +11,11 @@ beforeEach(() => {
 });
 afterEach(() => store.close());
 
-test("a pushed message waits undelivered in the inbox", () => {
+test("a message pushed without a kind waits undelivered in the inbox as a redirect", () => {
   expect(store.pushInbox(taskId, "monalisa", "use the v2 API")).toEqual({
     id: 1,
     taskId,
+    kind: "redirect",
     author: "monalisa",
     body: "use the v2 API",
     receivedAt: "2025-01-01T00:00:01.000Z",
@@ -49,4 +50,23 @@ test("taking one task's inbox leaves other tasks' messages", () => {
   store.pushInbox(other, "monalisa", "for the other task");
   store.takeInbox(taskId);
   expect(store.takeInbox(other).map((message) => message.body)).toEqual(["for the other task"]);
+});
+
+test("a message pushed with a kind keeps it", () => {
+  expect(store.pushInbox(taskId, "monalisa", "npm install left-pad", "approval").kind).toBe("approval");
+});
+
+test("taking without kinds takes only redirects: approvals and answers wait for their pause", () => {
+  store.pushInbox(taskId, "monalisa", "npm install left-pad", "approval");
+  store.pushInbox(taskId, "monalisa", "go left");
+  store.pushInbox(taskId, "monalisa", "use v2", "answer");
+  expect(store.takeInbox(taskId).map((message) => message.body)).toEqual(["go left"]);
+  expect(store.takeInbox(taskId, ["approval", "answer"]).map((message) => message.body)).toEqual(["npm install left-pad", "use v2"]);
+});
+
+test("taking approvals leaves redirects for the agent's next step", () => {
+  store.pushInbox(taskId, "monalisa", "go left");
+  store.pushInbox(taskId, "monalisa", "npm install left-pad", "approval");
+  expect(store.takeInbox(taskId, ["approval"]).map((message) => message.kind)).toEqual(["approval"]);
+  expect(store.takeInbox(taskId).map((message) => message.body)).toEqual(["go left"]);
 });

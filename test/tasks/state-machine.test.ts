@@ -12,8 +12,8 @@ import {
 const EXPECTED: Record<TaskState, TaskState[]> = {
   queued: ["preparing", "failed", "cancelled"],
   preparing: ["running", "failed", "cancelled", "queued"],
-  running: ["waiting", "verifying", "failed", "cancelled", "queued"],
-  waiting: ["running", "failed", "cancelled"],
+  running: ["waiting", "verifying", "done", "failed", "cancelled", "queued"],
+  waiting: ["running", "failed", "cancelled", "queued"],
   verifying: ["delivering", "running", "failed", "cancelled", "queued"],
   delivering: ["done", "failed", "cancelled", "queued"],
   done: ["queued"],

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Tool } from "./tool.ts";
+import { sanitiseUntrusted } from "../../github/sanitise.ts";
 
 const askArguments = z.strictObject({
   question: z.string().min(1).describe("One clear question, with the options you see if there are any."),
@@ -22,6 +23,7 @@ export const askTool: Tool<typeof askArguments> = {
         details: { answered: false, reason: answer.reason, pausedMs },
       };
     }
-    return { output: `Answer from ${answer.by}:\n${answer.answer}`, isError: false, pausedMs, details: { answered: true, by: answer.by, pausedMs } };
+    // The answer is a comment on GitHub: hidden text is stripped like any other issue text.
+    return { output: `Answer from ${answer.by}:\n${sanitiseUntrusted(answer.answer)}`, isError: false, pausedMs, details: { answered: true, by: answer.by, pausedMs } };
   },
 };

@@ -8,15 +8,20 @@ import { postComment } from "../ensure-comment.ts";
 import { reactSeen } from "../reactions.ts";
 import { isBot } from "../sender.ts";
 import { runCommand } from "../command-handlers.ts";
+import { answerWaitingQuestion, findWaitingTask } from "../../steering/reply-to-pause.ts";
 import { eventContextOf } from "./event-context-of.ts";
 
-/** `/agent …` comments by writers; everything else in the thread is left alone. */
+/**
+ * `/agent …` comments by writers, and a writer's plain comment while the agent waits for
+ * an answer on the issue; everything else in the thread is left alone.
+ */
 export const onIssueComment = (deps: IntakeDeps) => async (context: Context<"issue_comment.created">) => {
   const parsed = IssueCommentEvent.safeParse(context.payload);
   if (!parsed.success) return context.log.warn({ issues: parsed.error.issues }, "ignoring a malformed issue_comment payload");
   const payload = parsed.data;
+  if (isBot(payload.sender)) return;
   const command = parseComment(payload.comment.body);
-  if (command.kind === "none" || isBot(payload.sender)) return;
+  if (command.kind === "none") return answerQuestion(deps, context, payload);
 
   await onceForDelivery(deps.store, { id: context.id, event: "issue_comment.created" }, async () => {
     const event = eventContextOf(context, payload);
@@ -31,3 +36,16 @@ export const onIssueComment = (deps: IntakeDeps) => async (context: Context<"iss
     await runCommand(deps, event, command, { isPullRequest: payload.issue.pull_request !== undefined });
   });
 };
+
+/** Only a waiting question makes a plain comment worth a look; from anyone but a writer it stays context. */
+async function answerQuestion(deps: IntakeDeps, context: Context<"issue_comment.created">, payload: IssueCommentEvent) {
+  const issue = { owner: payload.repository.owner.login, repo: payload.repository.name, issueNumber: payload.issue.number };
+  if (findWaitingTask(deps.store, issue)?.pause.kind !== "question") return;
+  await onceForDelivery(deps.store, { id: context.id, event: "issue_comment.created" }, async () => {
+    const event = eventContextOf(context, payload);
+    if (!(await canWrite(event.client, event.repo.owner, event.repo.name, event.sender.login))) return;
+    if (answerWaitingQuestion(deps.store, event.issue, event.sender.login, payload.comment.body)) {
+      await reactSeen(event.client, event.issue, payload.comment.id);
+    }
+  });
+}

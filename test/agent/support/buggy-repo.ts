@@ -7,10 +7,11 @@ export const FIXED_ADD = "export const add = (a, b) => a + b;\n";
  * A small Node project whose test fails: `add` subtracts. `node test.js` is its test command,
  * and it runs the same on the host (local sandbox) and in the runner image.
  */
-export async function createBuggyRepo(gitDir: string, extraFiles: Record<string, string> = {}): Promise<string> {
+export async function createBuggyRepo(gitDir: string, extraFiles: Record<string, string> = {}, branch = "main"): Promise<string> {
   const [sha] = await createRepo(gitDir, [
     {
       message: "A calculator with a bug",
+      branch,
       files: {
         "README.md": "# calc\n\nAdds numbers.\n",
         "AGENTS.md": "Keep functions one line long.\n",

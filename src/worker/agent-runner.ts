@@ -1,0 +1,79 @@
+import type { Env } from "../config/env.ts";
+import { loadRepoConfig } from "../config/load-repo-config.ts";
+import type { Log } from "../logger.ts";
+import type { Model } from "../agent/models/model.ts";
+import { runAgentSession } from "../agent/session.ts";
+import { JsonlTrajectory, trajectoryPathFor } from "../agent/trajectory/jsonl-trajectory.ts";
+import type { GitHubClient } from "../github/client.ts";
+import { postComment } from "../github/ensure-comment.ts";
+import { fetchIssueContext } from "../github/issue-context.ts";
+import type { SandboxFactory } from "../sandbox/sandbox.ts";
+import { createTaskPauses } from "../steering/task-pauses.ts";
+import type { TaskResult } from "../tasks/model.ts";
+import type { RunContext, TaskRunner } from "../tasks/queue-types.ts";
+import type { Store } from "../tasks/store.ts";
+import type { Workspaces } from "../workspace/workspaces.ts";
+import { settleOutcome } from "./settle-outcome.ts";
+
+export type AgentRunnerDeps = {
+  env: Pick<Env, "dataDir" | "sandbox" | "mirrorCacheBytes"> & { model: Pick<Env["model"], "compactAt"> };
+  store: Store;
+  workspaces: Workspaces;
+  sandboxes: SandboxFactory;
+  model: Model;
+  clientFor(installationId: number): Promise<GitHubClient>;
+  /** A fresh installation token for git; it never enters the sandbox. */
+  tokenFor(installationId: number): Promise<string>;
+  log: Log;
+};
+
+/**
+ * The task runner: config and issue from GitHub → checkout → the agent in its sandbox →
+ * the outcome. Reads top to bottom; each phase lives in its own module.
+ */
+export function createAgentRunner(deps: AgentRunnerDeps): TaskRunner {
+  return async (context: RunContext): Promise<TaskResult> => {
+    const { task, run, signal, moveTo } = context;
+    await moveTo("preparing");
+    const client = await deps.clientFor(task.repo.installationId);
+    const issueRef = { owner: task.repo.owner, repo: task.repo.name, issueNumber: task.issueNumber };
+    const loaded = await loadRepoConfig(client, { owner: task.repo.owner, repo: task.repo.name, ref: task.repo.defaultBranch });
+    if (!loaded.ok) return { outcome: "error", message: `.github/agent.yml is invalid: ${loaded.problems.join("; ")}` };
+    const { config } = loaded;
+    const issue = await fetchIssueContext(client, issueRef);
+    const token = await deps.tokenFor(task.repo.installationId);
+    const base = config.base ?? task.repo.defaultBranch;
+    const checkout = await deps.workspaces.prepare({ taskId: task.id, repo: task.repo, base, branch: `agent/issue-${task.issueNumber}/part-1`, token, signal });
+    const trajectory = new JsonlTrajectory(trajectoryPathFor(deps.env.dataDir, task.id, run.number));
+    try {
+      const outcome = await runAgentSession({
+        sandbox: deps.sandboxes(),
+        spec: { taskId: task.id, workDir: checkout.workDir, readOnlyPaths: checkout.readOnlyPaths, image: config.image ?? deps.env.sandbox.image, limits: deps.env.sandbox.limits },
+        config,
+        issue,
+        model: deps.model,
+        pauses: createTaskPauses({
+          store: deps.store,
+          taskId: task.id,
+          moveTo,
+          post: (body) => postComment(client, issueRef, body),
+          waitMs: config.limits.waitMinutes * 60_000,
+        }),
+        trajectory,
+        signal,
+        takeInbox: () => deps.store.takeInbox(task.id).map(({ author, body }) => ({ author, body })),
+        diff: () => deps.workspaces.diff(checkout, { signal }),
+        compactAt: deps.env.model.compactAt,
+        beforeAgent: async () => {
+          await moveTo("running");
+        },
+      });
+      deps.log.info({ task: task.id, outcome: outcome.outcome, trajectory: trajectory.path }, "Agent run ended");
+      return await settleOutcome(outcome, context);
+    } finally {
+      trajectory.close();
+      await deps.workspaces.release(checkout);
+      await deps.workspaces.evict(deps.env.mirrorCacheBytes).catch((error: unknown) => deps.log.warn({ error: String(error) }, "Could not evict mirrors"));
+    }
+  };
+}
