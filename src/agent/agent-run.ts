@@ -24,6 +24,4 @@ export type AgentRun = {
   compactAt: number;
   /** Most tokens of one tool output kept in the conversation. */
   toolOutputTokens: number;
-  /** Called when a step starts, with the last action in a few words (for the status comment). */
-  onProgress?(progress: { step: number; action: string }): void;
 };

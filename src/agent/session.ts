@@ -30,7 +30,6 @@ export type SessionInput = {
   compactAt: number;
   /** Called once setup has passed, just before the agent starts (the task moves to `running`). */
   beforeAgent?(): Promise<void>;
-  onProgress?(progress: { step: number; action: string }): void;
   now?: () => number;
 };
 
@@ -64,7 +63,6 @@ export async function runAgentSession(input: SessionInput): Promise<AgentOutcome
     testRetries: config.limits.testRetries,
     compactAt: input.compactAt,
     toolOutputTokens: TOOL_OUTPUT_TOKENS,
-    onProgress: input.onProgress,
   };
   trajectory.record("run-started", { model: input.model.name, issue: input.issue.number, limits: config.limits, sandbox: sandbox.kind });
   try {

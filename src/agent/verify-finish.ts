@@ -19,7 +19,7 @@ export async function verifyFinish(run: AgentRun, summary: string, failedTestRun
     return { done: true, outcome: { outcome: "no-changes", summary, spend: budgets.spend() } };
   }
   const tests = await runTestCommand(toolContext);
-  trajectory.record("test-run", { by: "harness", ...testFacts(tests) });
+  trajectory.record("test-run", { by: "harness", ...tests });
   if (!tests.passed) {
     if (failedTestRuns >= run.testRetries) {
       trajectory.record("run-ended", { outcome: "tests-failing", summary });
@@ -46,12 +46,3 @@ function failureTurn(tests: TestRun, triesLeft: number): string {
     "```",
   ].join("\n");
 }
-
-const testFacts = (tests: TestRun) => ({
-  command: tests.command,
-  passed: tests.passed,
-  exitCode: tests.exitCode,
-  timedOut: tests.timedOut,
-  durationMs: tests.durationMs,
-  output: tests.output,
-});
