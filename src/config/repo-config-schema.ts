@@ -42,6 +42,12 @@ const PullRequests = mapping(
     maxLines: positiveInteger().default(300).describe("Most changed lines per pull request; bigger changes are stacked."),
     maxFiles: positiveInteger().default(20).describe("Most changed files per pull request."),
     draft: boolean().default(true).describe("Open pull requests as drafts."),
+    verifyEachPart: boolean()
+      .default(true)
+      .describe("Check every prefix of the stack (parts 1..k) in the sandbox; parts that fail alone are merged with the next."),
+    checkCommand: command()
+      .optional()
+      .describe("The command that checks each prefix of the stack, e.g. a typecheck. Default: the test command."),
   },
   "{ maxLines: 300, draft: true }",
 );

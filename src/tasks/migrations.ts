@@ -85,6 +85,18 @@ export const MIGRATIONS: readonly string[] = [
     deadline TEXT NOT NULL
   ) STRICT;
   `,
+  // 3: the pull requests a task delivered, one row per part of its stack.
+  `
+  CREATE TABLE parts (
+    task_id INTEGER NOT NULL REFERENCES tasks(id),
+    idx INTEGER NOT NULL,
+    branch TEXT NOT NULL,
+    number INTEGER NOT NULL,
+    url TEXT NOT NULL,
+    head_sha TEXT NOT NULL,
+    PRIMARY KEY (task_id, idx)
+  ) STRICT;
+  `,
 ];
 
 export class UnsupportedSchemaError extends Error {

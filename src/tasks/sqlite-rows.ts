@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { PublishedPart } from "../delivery/publish/published-part.ts";
 import { InboxKind, TaskResult, TaskState, TaskTrigger } from "./model.ts";
 import type { InboxMessage, Run, Task, TaskEvent } from "./model.ts";
 import { PauseKind } from "./pause.ts";
@@ -127,4 +128,17 @@ const PauseRow = z.object({
 export function toPause(row: unknown): Pause {
   const r = PauseRow.parse(row);
   return { taskId: r.task_id, kind: r.kind, subject: r.subject, since: r.since, deadline: r.deadline };
+}
+
+const PartRow = z.object({
+  idx: z.number().int().positive(),
+  branch: z.string(),
+  number: z.number().int().positive(),
+  url: z.string(),
+  head_sha: z.string(),
+});
+
+export function toPart(row: unknown): PublishedPart {
+  const r = PartRow.parse(row);
+  return { index: r.idx, branch: r.branch, number: r.number, url: r.url, headSha: r.head_sha };
 }

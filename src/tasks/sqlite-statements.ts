@@ -50,6 +50,11 @@ export function prepareStatements(db: DatabaseSync) {
       RETURNING *`),
     selectPause: prepare("SELECT * FROM pauses WHERE task_id = ?"),
     deletePause: prepare("DELETE FROM pauses WHERE task_id = ?"),
+    deleteParts: prepare("DELETE FROM parts WHERE task_id = ?"),
+    insertPart: prepare(
+      "INSERT INTO parts (task_id, idx, branch, number, url, head_sha) VALUES (:task, :idx, :branch, :number, :url, :headSha)",
+    ),
+    selectParts: prepare("SELECT * FROM parts WHERE task_id = ? ORDER BY idx"),
     selectDelivery: prepare("SELECT 1 FROM deliveries WHERE id = ?"),
     insertDelivery: prepare("INSERT OR IGNORE INTO deliveries (id, event, seen_at) VALUES (?, ?, ?)"),
   };

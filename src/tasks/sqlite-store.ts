@@ -5,7 +5,8 @@ import { openDatabase } from "./open-database.ts";
 import type { NewPause, Pause } from "./pause.ts";
 import { prepareStatements } from "./sqlite-statements.ts";
 import type { Statements } from "./sqlite-statements.ts";
-import { toEvent, toInboxMessage, toPause, toRun, toTask } from "./sqlite-rows.ts";
+import { toEvent, toInboxMessage, toPart, toPause, toRun, toTask } from "./sqlite-rows.ts";
+import type { PublishedPart } from "../delivery/publish/published-part.ts";
 import { inTransaction } from "./sqlite-transaction.ts";
 import { assertTransition } from "./state-machine.ts";
 import type { CreateTaskResult, Store, TransitionOptions } from "./store.ts";
@@ -127,6 +128,17 @@ export class SqliteStore implements Store {
 
   closePause(taskId: number): void {
     this.#sql.deletePause.run(taskId);
+  }
+
+  setParts(taskId: number, parts: readonly PublishedPart[]): void {
+    inTransaction(this.#db, () => {
+      this.#sql.deleteParts.run(taskId);
+      for (const part of parts) this.#sql.insertPart.run({ task: taskId, idx: part.index, branch: part.branch, number: part.number, url: part.url, headSha: part.headSha });
+    });
+  }
+
+  partsOf(taskId: number): PublishedPart[] {
+    return this.#sql.selectParts.all(taskId).map(toPart);
   }
 
   hasSeenDelivery(deliveryId: string): boolean {

@@ -1,5 +1,6 @@
 import type { InboxKind, InboxMessage, NewTask, Run, Task, TaskEvent, TaskResult, TaskState } from "./model.ts";
 import type { NewPause, Pause } from "./pause.ts";
+import type { PublishedPart } from "../delivery/publish/published-part.ts";
 
 export type CreateTaskResult = { created: true; task: Task } | { created: false; task: Task };
 
@@ -47,6 +48,11 @@ export interface Store {
   getPause(taskId: number): Pause | undefined;
   /** Ends the task's pause, if it has one. */
   closePause(taskId: number): void;
+
+  /** Records the pull requests of the task's latest delivery, replacing the earlier list. */
+  setParts(taskId: number, parts: readonly PublishedPart[]): void;
+  /** The task's delivered parts in stack order; empty before its first delivery. */
+  partsOf(taskId: number): PublishedPart[];
 
   hasSeenDelivery(deliveryId: string): boolean;
   markDeliverySeen(deliveryId: string, event: string): void;

@@ -34,7 +34,7 @@ describe("defaults", () => {
       test: "npm test",
       instructions: ["AGENTS.md"],
       limits: { steps: 60, minutes: 45, usd: 5, commandSeconds: 600, tokens: 4_000_000, testRetries: 3, waitMinutes: 60 },
-      pr: { maxLines: 300, maxFiles: 20, draft: true },
+      pr: { maxLines: 300, maxFiles: 20, draft: true, verifyEachPart: true },
       paths: { deny: [".github/workflows/**", "**/.env*"] },
       commands: { deny: ["sudo *", "git push*", "npm publish*"], approve: ["npm install *"] },
     });
@@ -78,7 +78,7 @@ describe("valid files", () => {
   test("a partly given nested object keeps the other defaults", () => {
     const config = configOf("limits: { steps: 10 }\npr:\n  draft: false\n");
     expect(config.limits).toEqual({ steps: 10, minutes: 45, usd: 5, commandSeconds: 600, tokens: 4_000_000, testRetries: 3, waitMinutes: 60 });
-    expect(config.pr).toEqual({ maxLines: 300, maxFiles: 20, draft: false });
+    expect(config.pr).toEqual({ maxLines: 300, maxFiles: 20, draft: false, verifyEachPart: true });
   });
 
   test("sweep with only a cron gets the sweep defaults", () => {
