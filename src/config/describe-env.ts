@@ -23,6 +23,7 @@ export function describeEnv(env: Env) {
     mirrorCacheBytes: env.mirrorCacheBytes,
     concurrency: env.concurrency,
     dataDir: env.dataDir,
+    publicUrl: safeUrl(env.publicUrl),
     redisUrl: safeUrl(env.redisUrl),
   };
 }

@@ -41,6 +41,9 @@ const EnvVariables = z.object({
   FERRY_MIRROR_CACHE_MB: integerString(1, 100_000_000).default(10_240).describe("megabytes of disk for cached repository mirrors"),
   FERRY_CONCURRENCY: integerString(1, 64).default(2).describe("an integer from 1 to 64"),
   FERRY_DATA_DIR: z.string().default("./data").describe("a directory path"),
+  FERRY_PUBLIC_URL: urlString(/^https?$/)
+    .optional()
+    .describe("the http(s) URL people reach this Ferry server at, like https://ferry.example.com"),
   FERRY_REDIS_URL: urlString(/^rediss?$/).optional().describe("a redis:// or rediss:// URL"),
 });
 
@@ -85,6 +88,8 @@ export const EnvSchema = EnvVariables.transform((vars, ctx) => {
     mirrorCacheBytes: vars.FERRY_MIRROR_CACHE_MB * 1024 * 1024,
     concurrency: vars.FERRY_CONCURRENCY,
     dataDir: vars.FERRY_DATA_DIR,
+    /** Where links in pull requests (trajectories) point; without it they name the file on the server. */
+    publicUrl: vars.FERRY_PUBLIC_URL?.replace(/\/+$/, ""),
     redisUrl: vars.FERRY_REDIS_URL,
   };
 });
