@@ -1,0 +1,57 @@
+import type { Checkout } from "../../workspace/checkout.ts";
+import { commitMessage } from "../../workspace/commit-message.ts";
+import { commitRequestSchema } from "../../workspace/commit-request.ts";
+import type { GitDeadline } from "../../workspace/git.ts";
+import { hostGit } from "../../workspace/host-git.ts";
+import type { Identity } from "../../workspace/identity.ts";
+import { parseInput } from "../../workspace/parse-input.ts";
+import type { Slice } from "../split/slice.ts";
+import type { StackPart } from "./stack-part.ts";
+import { partBranch } from "./stack-part.ts";
+
+export type CommittedPart = Omit<StackPart, "check">;
+
+export type CommitStackOptions = {
+  checkout: Pick<Checkout, "gitDir" | "workDir" | "baseSha">;
+  issueNumber: number;
+  slices: readonly Slice[];
+  /** Per slice, the tree of the base plus slices 1..k. */
+  prefixes: readonly string[];
+  /** The commit message of part `index` (1-based) of `count`. */
+  message: (index: number, count: number) => string;
+  /** The app's bot identity: author and committer. */
+  author: Identity;
+  /** The requester, credited with a `Co-authored-by` trailer. */
+  coAuthor?: Identity | undefined;
+  /** Author and committer date in any form git reads (`GIT_AUTHOR_DATE`); the same date gives the same commits. */
+  date?: string | undefined;
+};
+
+/**
+ * One commit per part, each on the previous one (the first on the base), and a local branch
+ * `agent/issue-<N>/part-<k>` at each, set in one transaction once every commit exists.
+ */
+export async function commitStack(options: CommitStackOptions, deadline: GitDeadline): Promise<CommittedPart[]> {
+  const { checkout, slices, prefixes } = options;
+  if (prefixes.length !== slices.length) throw new Error(`${slices.length} slices but ${prefixes.length} prefix trees`);
+  const parts: CommittedPart[] = [];
+  let parent = checkout.baseSha;
+  for (const [at, slice] of slices.entries()) {
+    const index = at + 1;
+    const request = parseInput(commitRequestSchema, { message: options.message(index, slices.length), author: options.author, coAuthor: options.coAuthor }, "commit request");
+    const input = commitMessage(request.message, request.coAuthor);
+    const args = ["commit-tree", "--no-gpg-sign", "-p", parent, "-F", "-", prefixes[at] ?? ""];
+    const sha = (await hostGit(checkout, args, { ...deadline, env: identityEnv(request.author, options.date), input })).stdout.trim();
+    parts.push({ index, branch: partBranch(options.issueNumber, index), slice, sha });
+    parent = sha;
+  }
+  const updates = parts.map((part) => `update refs/heads/${part.branch} ${part.sha}\n`).join("");
+  await hostGit(checkout, ["update-ref", "-m", "ferry: stack", "--stdin"], { ...deadline, input: updates });
+  return parts;
+}
+
+/** The same author and committer as `commitCheckout`, with an optional fixed date. */
+function identityEnv(author: Identity, date: string | undefined): Record<string, string> {
+  const dates: Record<string, string> = date === undefined ? {} : { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date };
+  return { GIT_AUTHOR_NAME: author.name, GIT_AUTHOR_EMAIL: author.email, GIT_COMMITTER_NAME: author.name, GIT_COMMITTER_EMAIL: author.email, ...dates };
+}
