@@ -3,6 +3,7 @@ import type { IntakeDeps } from "./github/intake.ts";
 import { onIssueLabeled } from "./github/handlers/issue-labeled.ts";
 import { onIssueClosed, onIssueUnlabeled } from "./github/handlers/issue-cancelled.ts";
 import { onIssueComment } from "./github/handlers/issue-comment.ts";
+import { onPullRequestClosed } from "./github/handlers/pull-request-closed.ts";
 
 /** Probot entry: wires webhook events to their (thin) handlers. */
 export function createApp(deps: IntakeDeps): ApplicationFunction {
@@ -11,5 +12,6 @@ export function createApp(deps: IntakeDeps): ApplicationFunction {
     app.on("issues.unlabeled", onIssueUnlabeled(deps));
     app.on("issues.closed", onIssueClosed(deps));
     app.on("issue_comment.created", onIssueComment(deps));
+    app.on("pull_request.closed", onPullRequestClosed);
   };
 }

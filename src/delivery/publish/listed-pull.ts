@@ -1,0 +1,40 @@
+import { z } from "zod";
+import type { GitHubClient } from "../../github/client.ts";
+
+/** The fields of a pull request (as listed, created or edited) that publishing and retargeting rely on. */
+export const ListedPull = z.object({
+  number: z.number().int().positive(),
+  html_url: z.string(),
+  title: z.string(),
+  body: z.string().nullable(),
+  labels: z.array(z.object({ name: z.string() })),
+  head: z.object({ ref: z.string(), repo: z.object({ full_name: z.string() }).nullable() }),
+  base: z.object({ ref: z.string() }),
+});
+export type ListedPull = z.infer<typeof ListedPull>;
+
+const PAGE_SIZE = 100;
+
+export type RepoName = { owner: string; repo: string };
+
+/** Every open pull request of the repository, optionally only those based on `base`, across all pages. */
+export async function listOpenPulls(client: GitHubClient, where: RepoName, base?: string): Promise<ListedPull[]> {
+  const pulls: ListedPull[] = [];
+  for (let page = 1; ; page++) {
+    const response = await client.request("GET /repos/{owner}/{repo}/pulls", {
+      owner: where.owner,
+      repo: where.repo,
+      state: "open",
+      ...(base === undefined ? {} : { base }),
+      per_page: PAGE_SIZE,
+      page,
+    });
+    const batch = z.array(ListedPull).parse(response.data);
+    pulls.push(...batch);
+    if (batch.length < PAGE_SIZE) return pulls;
+  }
+}
+
+/** Whether the pull request's branch lives in `where` itself, not in a fork that reuses the branch name. */
+export const isFromRepo = (pull: ListedPull, where: RepoName): boolean =>
+  pull.head.repo?.full_name.toLowerCase() === `${where.owner}/${where.repo}`.toLowerCase();

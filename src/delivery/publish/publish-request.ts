@@ -1,0 +1,46 @@
+import type { Spend, WeakeningFlag } from "../../agent/outcome.ts";
+import type { PrefixCheck } from "../stack/stack-part.ts";
+import type { PublishedPart } from "./published-part.ts";
+
+/** One part of the stack, already pushed to its branch, as it should appear as a pull request. */
+export type PartToPublish = {
+  /** `agent/issue-<N>/part-<k>`. */
+  branch: string;
+  headSha: string;
+  files: { path: string; lines: number }[];
+  /** Changed lines in this part. */
+  lines: number;
+  /** Over a size limit because what it holds could not be split. */
+  oversize: boolean;
+  /** Why it was merged with a neighbour, if it was. */
+  merged?: string;
+  /** Parts 1..k checked together; undefined when not checked. */
+  check: PrefixCheck | undefined;
+};
+
+/** Everything one delivery of a stack needs; parts are in stack order. */
+export type PublishRequest = {
+  owner: string;
+  repo: string;
+  taskId: number;
+  issue: { number: number; title: string };
+  requester: string;
+  /** The branch part 1 is based on. */
+  base: string;
+  draft: boolean;
+  /** The agent's summary of the whole change. */
+  summary: string;
+  weakening: WeakeningFlag[];
+  spend: Spend;
+  /** A link when the server has a public URL, else where the file is on the server. */
+  trajectory: { url?: string; path?: string };
+  parts: PartToPublish[];
+};
+
+export type PublishResult = {
+  parts: PublishedPart[];
+  /** Numbers of the pull requests of a previous, longer stack that were closed. */
+  closed: number[];
+  /** GitHub API requests this delivery made. */
+  requests: number;
+};

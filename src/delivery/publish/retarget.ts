@@ -1,0 +1,32 @@
+import type { Log } from "../../logger.ts";
+import type { GitHubClient } from "../../github/client.ts";
+import { isFromRepo, listOpenPulls, type RepoName } from "./listed-pull.ts";
+import { carriesFerryMarker, parsePartBranch } from "./part-branch.ts";
+
+/** A closed pull request, as much of it as retargeting needs. */
+export type ClosedPull = {
+  merged: boolean;
+  body: string | null;
+  head: { ref: string; repoFullName: string | undefined };
+  base: { ref: string };
+};
+
+/**
+ * When part k of a stack is merged, part k+1 still points at part k's branch; it is
+ * retargeted to where part k went, so its diff shows only its own change. Only Ferry's
+ * own stacks are touched. Returns the retargeted pull request numbers.
+ */
+export async function retargetAfterMerge(client: GitHubClient, where: RepoName, closed: ClosedPull, log?: Log): Promise<number[]> {
+  const part = parsePartBranch(closed.head.ref);
+  if (!closed.merged || !part || !carriesFerryMarker(closed.body)) return [];
+  if (closed.head.repoFullName?.toLowerCase() !== `${where.owner}/${where.repo}`.toLowerCase()) return [];
+
+  const above = (await listOpenPulls(client, where, closed.head.ref)).filter(
+    (pull) => isFromRepo(pull, where) && carriesFerryMarker(pull.body) && parsePartBranch(pull.head.ref)?.issueNumber === part.issueNumber,
+  );
+  for (const pull of above) {
+    await client.request("PATCH /repos/{owner}/{repo}/pulls/{pull_number}", { ...where, pull_number: pull.number, base: closed.base.ref });
+    log?.info({ pull: pull.number, from: closed.head.ref, to: closed.base.ref }, "retargeted the next part after a merge");
+  }
+  return above.map((pull) => pull.number);
+}
