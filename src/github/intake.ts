@@ -1,7 +1,7 @@
 import type { Store } from "../tasks/store.ts";
 import type { Queue } from "../tasks/queue-types.ts";
 import type { Task, TaskTrigger } from "../tasks/model.ts";
-import { publishStatus } from "../delivery/status-reporter.ts";
+import { publishStatus } from "../delivery/status/publish-status.ts";
 import type { EventContext } from "./event-context.ts";
 
 export type IntakeDeps = { store: Store; queue: Queue };

@@ -19,3 +19,15 @@ export async function reactSeen(client: GitHubClient, issue: IssueRef, commentId
     content: "eyes",
   });
 }
+
+/** How a task ended, on the issue at a glance: 🚀 a change was made, 😕 it failed. */
+export type EndingReaction = "rocket" | "confused";
+
+export async function reactToIssue(client: GitHubClient, issue: IssueRef, content: EndingReaction): Promise<void> {
+  await client.request("POST /repos/{owner}/{repo}/issues/{issue_number}/reactions", {
+    owner: issue.owner,
+    repo: issue.repo,
+    issue_number: issue.issueNumber,
+    content,
+  });
+}

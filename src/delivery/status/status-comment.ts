@@ -1,19 +1,11 @@
-import type { Task, TaskState } from "../tasks/model.ts";
-import { marker } from "../github/markers.ts";
-import { describeOutcome } from "../agent/describe-outcome.ts";
-import type { AgentOutcome } from "../agent/outcome.ts";
-
-const STATE_LINES: Record<TaskState, string> = {
-  queued: "⏳ Queued: waiting for a free worker.",
-  preparing: "📦 Preparing the workspace.",
-  running: "🛠️ Working on the issue.",
-  waiting: "✋ Waiting for an answer from a maintainer.",
-  verifying: "🔎 Verifying the result with the repository's tests.",
-  delivering: "🚚 Opening the pull requests.",
-  done: "✅ Done.",
-  failed: "❌ Failed.",
-  cancelled: "🛑 Cancelled.",
-};
+import { marker } from "../../github/markers.ts";
+import { inlineCode } from "../../steering/markdown.ts";
+import type { Task } from "../../tasks/model.ts";
+import { renderChecklist } from "./checklist.ts";
+import { explainEnding } from "./explain-ending.ts";
+import { pullRequestList } from "./pull-request-list.ts";
+import { spendLine } from "./spend-line.ts";
+import type { StatusView, TrajectoryLink } from "./status-view.ts";
 
 const TRIGGER_LINES: Record<Task["trigger"], string> = {
   label: "the issue's label",
@@ -21,44 +13,23 @@ const TRIGGER_LINES: Record<Task["trigger"], string> = {
   sweep: "a scheduled sweep",
 };
 
-function resultLine(task: Task): string | undefined {
-  const result = task.result;
-  if (!result) return undefined;
-  switch (result.outcome) {
-    case "placeholder":
-      return `> [!NOTE]\n> ${result.message}`;
-    case "cancelled":
-      return `Reason: ${result.reason}`;
-    case "error":
-      return `What went wrong: ${result.message}`;
-    default:
-      return agentLines(result);
-  }
-}
-
-/** How the agent's run ended, and what it spent. Pull requests arrive with delivery. */
-function agentLines(outcome: AgentOutcome): string {
-  const { spend } = outcome;
-  const cost = spend.costUsd === null ? "cost unknown" : `$${spend.costUsd.toFixed(2)}`;
-  const lines = [
-    `**${outcome.outcome}**: ${describeOutcome(outcome)}`,
-    "",
-    `${spend.steps} steps · ${spend.inputTokens + spend.outputTokens} tokens · ${cost} · ${spend.minutes.toFixed(1)} min`,
-  ];
-  if (outcome.outcome === "changes-ready") lines.push("", "> [!NOTE]\n> Opening pull requests is not in this build of Ferry yet: the change was verified but is not pushed.");
-  return lines.join("\n");
-}
-
 /** The body of the one status comment a task keeps on its issue. Its marker finds it again. */
-export function renderStatusComment(task: Task): string {
-  const lines = [
-    marker(task.id, "status"),
-    `**Ferry** · task ${task.id}`,
-    "",
-    STATE_LINES[task.state],
-    resultLine(task),
-    "",
+export function renderStatusComment(view: StatusView): string {
+  const { task } = view;
+  const sections = [
+    `${marker(task.id, "status")}\n**Ferry** · task ${task.id}`,
+    renderChecklist(view),
+    pullRequestList(view.parts),
+    explainEnding(view),
+    spendLine(task.result),
+    trajectoryLine(view.trajectory),
     `<sub>Requested by @${task.requester} through ${TRIGGER_LINES[task.trigger]}. Comment \`/agent help\` for commands.</sub>`,
   ];
-  return lines.filter((line) => line !== undefined).join("\n");
+  return sections.filter((section) => section !== undefined).join("\n\n");
+}
+
+function trajectoryLine(trajectory: TrajectoryLink | undefined): string | undefined {
+  if (trajectory?.url) return `<sub>[Trajectory](${trajectory.url}) of the run.</sub>`;
+  if (trajectory?.path) return `<sub>Trajectory of the run: ${inlineCode(trajectory.path)} on the server.</sub>`;
+  return undefined;
 }

@@ -1,38 +1,124 @@
-import type { Logger } from "pino";
-import type { GitHubClient } from "../github/client.ts";
-import { ensureComment } from "../github/ensure-comment.ts";
-import { marker } from "../github/markers.ts";
-import type { Task } from "../tasks/model.ts";
-import type { TaskListener } from "../tasks/queue-types.ts";
+import type { GitHubClient } from "../../github/client.ts";
+import type { Log } from "../../logger.ts";
+import { isTerminal, type Task, type TaskState } from "../../tasks/model.ts";
+import type { Pause } from "../../tasks/pause.ts";
+import type { TaskListener } from "../../tasks/queue-types.ts";
+import type { PublishedPart } from "../publish/published-part.ts";
+import { systemClock, type Clock } from "./clock.ts";
+import { CoalescedEdits } from "./coalesced-edits.ts";
+import type { ProgressBoard } from "./progress-board.ts";
+import { writeStatusComment } from "./publish-status.ts";
+import { reportEnding } from "./report-ending.ts";
 import { renderStatusComment } from "./status-comment.ts";
+import type { StatusView, TrajectoryLink } from "./status-view.ts";
 
 export type ClientFor = (installationId: number) => Promise<GitHubClient>;
 
-/** Creates or edits the task's status comment so it shows the task as it is now. */
-export async function publishStatus(client: GitHubClient, task: Task): Promise<void> {
-  const issue = { owner: task.repo.owner, repo: task.repo.name, issueNumber: task.issueNumber };
-  await ensureComment(client, issue, marker(task.id, "status"), renderStatusComment(task));
-}
+export type StatusReporterOptions = {
+  clientFor: ClientFor;
+  log: Log;
+  /** The pull requests delivered for a task so far, in stack order. */
+  partsOf: (taskId: number) => PublishedPart[];
+  trajectoryOf?: (taskId: number) => TrajectoryLink | undefined;
+  /** What a waiting task waits for (Store.getPause). */
+  pauseOf?: (taskId: number) => Pick<Pause, "kind" | "subject"> | undefined;
+  progress: ProgressBoard;
+  /** Least time between two edits of a running task's comment. Default 10 s. */
+  intervalMs?: number;
+  clock?: Clock;
+};
+
+export type StatusReporter = {
+  /** For the queue: called after every state change. */
+  listener: TaskListener;
+  /** Sends a task's waiting edit now; resolves when its edits are done. */
+  flush(taskId: number): Promise<void>;
+  /** Drops waiting edits and stops listening to progress. */
+  close(): void;
+};
+
+type TaskStatus = { task: Task; stoppedIn?: TaskState; lastBody?: string; ended: boolean; edits: CoalescedEdits };
 
 /**
- * A TaskListener that keeps status comments current. Updates of one task run one after
- * another, so two quick state changes can never race into two comments.
+ * Keeps each task's status comment current without flooding the issue: the first edit at once,
+ * then at most one per interval while the task runs, and its ending at once, as the last edit,
+ * with the reaction and the check run.
  */
-export function createStatusReporter(clientFor: ClientFor, log: Logger): TaskListener {
-  const chains = new Map<number, Promise<void>>();
-  return (task) => {
-    const previous = chains.get(task.id) ?? Promise.resolve();
-    const next = previous.then(async () => {
-      try {
-        await publishStatus(await clientFor(task.repo.installationId), task);
-      } catch (error) {
-        log.warn({ err: error, task: task.id }, "could not update the status comment");
-      }
+export function createStatusReporter(options: StatusReporterOptions): StatusReporter {
+  const { clientFor, log, progress } = options;
+  const intervalMs = options.intervalMs ?? 10_000;
+  const clock = options.clock ?? systemClock;
+  const statuses = new Map<number, TaskStatus>();
+
+  const viewOf = (status: TaskStatus): StatusView => {
+    const { id, state } = status.task;
+    const pause = state === "waiting" ? options.pauseOf?.(id) : undefined;
+    return { task: status.task, progress: progress.get(id), parts: options.partsOf(id), trajectory: options.trajectoryOf?.(id), pause, stoppedIn: status.stoppedIn };
+  };
+
+  async function edit(status: TaskStatus): Promise<void> {
+    const { task } = status;
+    try {
+      const body = renderStatusComment(viewOf(status));
+      if (body === status.lastBody) return;
+      await writeStatusComment(await clientFor(task.repo.installationId), task, body);
+      status.lastBody = body;
+    } catch (error) {
+      log.warn({ err: error, task: task.id, state: task.state }, "could not update the status comment");
+    }
+  }
+
+  async function reportEnd(status: TaskStatus): Promise<void> {
+    const { task } = status;
+    try {
+      await reportEnding(await clientFor(task.repo.installationId), viewOf(status), log);
+    } catch (error) {
+      log.warn({ err: error, task: task.id, state: task.state }, "could not report the end of the task");
+    }
+  }
+
+  function statusOf(task: Task): TaskStatus {
+    const known = statuses.get(task.id);
+    if (known) {
+      if (!isTerminal(known.task.state)) known.stoppedIn = known.task.state;
+      known.task = task;
+      return known;
+    }
+    const status: TaskStatus = { task, ended: false, edits: new CoalescedEdits(() => edit(status), intervalMs, clock) };
+    statuses.set(task.id, status);
+    return status;
+  }
+
+  function end(status: TaskStatus): Promise<void> {
+    status.ended = true;
+    status.edits.cancel();
+    const { id } = status.task;
+    return status.edits.then(async () => {
+      await edit(status);
+      await reportEnd(status);
+      progress.clear(id);
+      if (statuses.get(id) === status) statuses.delete(id);
     });
-    chains.set(task.id, next);
-    void next.then(() => {
-      if (chains.get(task.id) === next) chains.delete(task.id);
-    });
-    return next;
+  }
+
+  const stopListening = progress.listen((taskId) => {
+    const status = statuses.get(taskId);
+    if (status && !status.ended) void status.edits.soon();
+  });
+
+  return {
+    listener: async (task) => {
+      if (statuses.get(task.id)?.ended) return;
+      const status = statusOf(task);
+      if (isTerminal(task.state)) return end(status);
+      // A new run starts from scratch: what the last one's agent did is no longer news.
+      if (task.state === "queued" || task.state === "preparing") progress.clear(task.id);
+      return status.edits.soon();
+    },
+    flush: (taskId) => statuses.get(taskId)?.edits.flush() ?? Promise.resolve(),
+    close: () => {
+      stopListening();
+      for (const status of statuses.values()) status.edits.cancel();
+    },
   };
 }

@@ -1,0 +1,58 @@
+import type { Clock } from "./clock.ts";
+
+/**
+ * The edits of one thing on GitHub, one after another so they never race: the first goes out at
+ * once, later ones at most once per interval. A wait merges every change made in it into one
+ * edit, since the edit reads the latest state when it runs.
+ */
+export class CoalescedEdits {
+  readonly #edit: () => Promise<void>;
+  readonly #intervalMs: number;
+  readonly #clock: Clock;
+  #chain: Promise<void> = Promise.resolve();
+  #lastEditAt: number | undefined;
+  #cancelWait: (() => void) | undefined;
+
+  /** `edit` must not reject: it logs its own failures. */
+  constructor(edit: () => Promise<void>, intervalMs: number, clock: Clock) {
+    this.#edit = edit;
+    this.#intervalMs = intervalMs;
+    this.#clock = clock;
+  }
+
+  /** An edit as soon as the interval allows. Resolves when it is done, or at once when it waits. */
+  soon(): Promise<void> {
+    if (this.#cancelWait) return Promise.resolve();
+    const wait = this.#lastEditAt === undefined ? 0 : this.#lastEditAt + this.#intervalMs - this.#clock.now();
+    if (wait <= 0) return this.now();
+    this.#cancelWait = this.#clock.schedule(() => {
+      this.#cancelWait = undefined;
+      void this.now();
+    }, wait);
+    return Promise.resolve();
+  }
+
+  /** An edit now, replacing one that waits; resolves when it is done. */
+  now(): Promise<void> {
+    this.cancel();
+    this.#lastEditAt = this.#clock.now();
+    return this.then(this.#edit);
+  }
+
+  /** Runs `work` after every edit queued so far. Like `edit`, it must not reject. */
+  then(work: () => Promise<void>): Promise<void> {
+    this.#chain = this.#chain.then(work);
+    return this.#chain;
+  }
+
+  /** Sends a waiting edit now; resolves when every queued edit is done. */
+  flush(): Promise<void> {
+    return this.#cancelWait ? this.now() : this.#chain;
+  }
+
+  /** Drops a waiting edit. */
+  cancel(): void {
+    this.#cancelWait?.();
+    this.#cancelWait = undefined;
+  }
+}

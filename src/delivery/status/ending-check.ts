@@ -1,0 +1,45 @@
+import type { CheckConclusion, CompletedCheck } from "../../github/upsert-check-run.ts";
+import type { TaskResult, TaskState } from "../../tasks/model.ts";
+import { explainEnding } from "./explain-ending.ts";
+import { linkReference, pullRequestList } from "./pull-request-list.ts";
+import { spendLine } from "./spend-line.ts";
+import type { StatusView } from "./status-view.ts";
+
+const CONCLUSIONS: Partial<Record<TaskState, CheckConclusion>> = { done: "success", failed: "failure", cancelled: "cancelled" };
+
+const TITLES: Record<TaskResult["outcome"], string> = {
+  placeholder: "Done",
+  "changes-ready": "The change is ready and the tests pass",
+  "tests-failing": "The tests still fail",
+  "no-changes": "The agent changed nothing",
+  "budget-exhausted": "A budget ran out",
+  blocked: "Blocked: the change looks like it holds a secret",
+  "setup-failed": "The setup command failed",
+  cancelled: "Cancelled",
+  failed: "The agent's run failed",
+  error: "Ferry stopped with an error",
+};
+
+/** The id a task's check run is found by again. */
+export const checkRunExternalId = (taskId: number): string => `ferry-task-${taskId}`;
+
+/**
+ * The check run that mirrors an ended task on the head of its last pull request, where
+ * reviewers and branch protection look. None when nothing was delivered.
+ */
+export function endingCheck(view: StatusView): CompletedCheck | undefined {
+  const { task } = view;
+  const last = view.parts.at(-1);
+  const conclusion = CONCLUSIONS[task.state];
+  if (!last || !conclusion) return undefined;
+  const summary = [pullRequestList(view.parts, linkReference), explainEnding(view), spendLine(task.result)];
+  return {
+    owner: task.repo.owner,
+    repo: task.repo.name,
+    headSha: last.headSha,
+    externalId: checkRunExternalId(task.id),
+    conclusion,
+    title: task.result ? TITLES[task.result.outcome] : "Ended",
+    summary: summary.filter((section) => section !== undefined).join("\n\n"),
+  };
+}

@@ -1,0 +1,53 @@
+import type { AgentOutcome, BudgetName, TestRun } from "../../agent/outcome.ts";
+import { redactSecrets } from "../../policy/redact-secrets.ts";
+import { codeBlock, inlineCode, quoteBlock } from "../../steering/markdown.ts";
+import { defuseReferences } from "../publish/defuse-references.ts";
+import { tailOfOutput } from "./cut-output.ts";
+
+const BUDGET_LIMITS: Record<BudgetName, (limit: number) => string> = {
+  steps: (limit) => `${limit} steps`,
+  tokens: (limit) => `${limit.toLocaleString("en-US")} tokens`,
+  usd: (limit) => `$${limit.toFixed(2)}`,
+  minutes: (limit) => `${limit} minutes`,
+};
+
+type Explained = Exclude<AgentOutcome, { outcome: "cancelled" | "failed" }>;
+
+/** How the agent's run ended, in words a maintainer can act on. */
+export function explainAgentOutcome(outcome: Explained): string {
+  switch (outcome.outcome) {
+    case "changes-ready": {
+      const summary = outcome.summary.trim() ? `\n\n${quoteBlock(defuseReferences(outcome.summary.trim()))}` : "";
+      return `**changes-ready**: the tests pass (${inlineCode(outcome.tests.command)}).${summary}`;
+    }
+    case "tests-failing":
+      return [
+        `**tests-failing**: the tests still fail after the agent's last try: ${inlineCode(outcome.tests.command)} ${how(outcome.tests)}. The last failure:`,
+        codeBlock(tailOfOutput(outcome.tests.output)),
+      ].join("\n\n");
+    case "no-changes":
+      return `**no-changes**: the agent changed nothing. ${defuseReferences(outcome.summary)}`.trim();
+    case "budget-exhausted":
+      return [
+        `**budget-exhausted**: the run used up its ${outcome.budget} budget (${BUDGET_LIMITS[outcome.budget](outcome.limit)}) before the agent finished.`,
+        `Raise \`limits.${outcome.budget}\` in \`.github/agent.yml\` or narrow the issue, then comment \`/agent run\` to try again.`,
+      ].join(" ");
+    case "blocked":
+      return [
+        "**blocked**: the change is not kept: the secret check found what looks like a secret in it, so nothing was pushed.",
+        "",
+        ...outcome.findings.map((f) => `- ${inlineCode(`${f.path}:${f.line}`)} ${f.kind}: ${inlineCode(redactSecrets(f.excerpt))}`),
+      ].join("\n");
+    case "setup-failed":
+      return [
+        `**setup-failed**: the setup command ${inlineCode(outcome.command)} ${how(outcome)}, so the agent did not start. Its output:`,
+        codeBlock(tailOfOutput(outcome.output)),
+        "Check `setup:` in `.github/agent.yml`.",
+      ].join("\n\n");
+  }
+}
+
+function how(run: Pick<TestRun, "exitCode" | "timedOut">): string {
+  if (run.timedOut) return "timed out";
+  return run.exitCode === null ? "was stopped" : `exited with ${run.exitCode}`;
+}

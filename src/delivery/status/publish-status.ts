@@ -1,0 +1,16 @@
+import type { GitHubClient } from "../../github/client.ts";
+import { ensureComment, type EnsureCommentResult } from "../../github/ensure-comment.ts";
+import { marker } from "../../github/markers.ts";
+import type { Task } from "../../tasks/model.ts";
+import { renderStatusComment } from "./status-comment.ts";
+
+/** Creates or edits the task's status comment with `body`; GitHub is not written when it is unchanged. */
+export async function writeStatusComment(client: GitHubClient, task: Task, body: string): Promise<EnsureCommentResult> {
+  const issue = { owner: task.repo.owner, repo: task.repo.name, issueNumber: task.issueNumber };
+  return ensureComment(client, issue, marker(task.id, "status"), body);
+}
+
+/** The status comment of a task as it is now, without progress or parts: intake's "queued" comment. */
+export async function publishStatus(client: GitHubClient, task: Task): Promise<void> {
+  await writeStatusComment(client, task, renderStatusComment({ task, parts: [] }));
+}

@@ -1,0 +1,21 @@
+import type { Task, TaskState } from "../../tasks/model.ts";
+import type { Pause } from "../../tasks/pause.ts";
+import type { PublishedPart } from "../publish/published-part.ts";
+import type { Progress } from "./progress.ts";
+
+/** Where a run's trajectory can be read: a link when it is served, else the file on the server. */
+export type TrajectoryLink = { url?: string; path?: string };
+
+/** Everything the status comment shows about a task. */
+export type StatusView = {
+  task: Task;
+  /** Where the agent is, while the task runs. */
+  progress?: Progress;
+  /** The pull requests delivered so far, in stack order. */
+  parts: PublishedPart[];
+  trajectory?: TrajectoryLink;
+  /** What a waiting task waits for. */
+  pause?: Pick<Pause, "kind" | "subject">;
+  /** The last state before the task ended, so the checklist of a failed task stops where it did. */
+  stoppedIn?: TaskState;
+};
