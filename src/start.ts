@@ -3,13 +3,19 @@ import { Probot, Server } from "probot";
 import { createApp } from "./app.ts";
 import type { AppCredentials } from "./config/app-credentials.ts";
 import type { Env } from "./config/env.ts";
-import { createStatusReporter } from "./delivery/status-reporter.ts";
+import { ProgressBoard } from "./delivery/status/progress-board.ts";
+import { createStatusReporter } from "./delivery/status/status-reporter.ts";
 import { createSandboxFactory } from "./sandbox/create-sandbox.ts";
 import type { SandboxFactory } from "./sandbox/sandbox.ts";
 import { createModel } from "./agent/models/create-model.ts";
 import { installationToken } from "./github/installation-token.ts";
 import { createAgentRunner } from "./worker/agent-runner.ts";
 import { Workspaces } from "./workspace/workspaces.ts";
+import { FERRY_GIT_IDENTITY } from "./workspace/ferry-identity.ts";
+import { trajectoryHandler } from "./agent/trajectory/trajectory-handler.ts";
+import type { LinkSettings } from "./agent/trajectory/trajectory-location.ts";
+import { trajectoryLocation } from "./agent/trajectory/trajectory-location.ts";
+import type { Store } from "./tasks/store.ts";
 import { InProcessQueue } from "./tasks/queue.ts";
 import { SqliteStore } from "./tasks/sqlite-store.ts";
 import type { TaskRunner } from "./tasks/queue-types.ts";
@@ -35,6 +41,8 @@ export async function startFerry(env: Env, app: AppCredentials, log: Logger, opt
   const sandboxes = await createSandboxFactory(env.sandbox, env.dataDir, log);
   // A Probot instance of its own gives workers installation clients outside any webhook.
   const github = new Probot(probotOptions);
+  const progress = new ProgressBoard();
+  const links = { publicUrl: env.publicUrl, key: app.webhookSecret };
   const runner =
     options.runner ??
     createAgentRunner({
@@ -46,14 +54,19 @@ export async function startFerry(env: Env, app: AppCredentials, log: Logger, opt
       clientFor: (installationId) => github.auth(installationId),
       tokenFor: async (installationId) => installationToken(await github.auth(installationId)),
       log,
+      progress,
+      author: FERRY_GIT_IDENTITY,
+      links,
     });
-  const queue = new InProcessQueue({
-    store,
-    runner,
-    concurrency: env.concurrency,
-    listener: createStatusReporter((installationId) => github.auth(installationId), log),
+  const status = createStatusReporter({
+    clientFor: (installationId) => github.auth(installationId),
     log,
+    partsOf: (taskId) => store.partsOf(taskId),
+    trajectoryOf: (taskId) => latestTrajectory(store, env.dataDir, links, taskId),
+    pauseOf: (taskId) => store.getPause(taskId),
+    progress,
   });
+  const queue = new InProcessQueue({ store, runner, concurrency: env.concurrency, listener: status.listener, log });
   const server = new Server({
     Probot: Probot.defaults(probotOptions),
     host: env.host,
@@ -61,6 +74,7 @@ export async function startFerry(env: Env, app: AppCredentials, log: Logger, opt
     webhookProxy: env.webhookProxyUrl,
     log,
   });
+  server.addHandler(trajectoryHandler(env.dataDir, links.key));
   await server.load(createApp({ store, queue }));
   await queue.start();
   await server.start();
@@ -74,7 +88,14 @@ export async function startFerry(env: Env, app: AppCredentials, log: Logger, opt
     async stop() {
       await server.stop();
       await queue.stop();
+      status.close();
       store.close();
     },
   };
+}
+
+/** The trajectory of the task's latest run, for its status comment. */
+function latestTrajectory(store: Store, dataDir: string, links: LinkSettings, taskId: number) {
+  const run = store.listRuns(taskId).at(-1);
+  return run && trajectoryLocation(dataDir, links, taskId, run.number);
 }

@@ -13,7 +13,12 @@ import type { TaskResult } from "../tasks/model.ts";
 import type { RunContext, TaskRunner } from "../tasks/queue-types.ts";
 import type { Store } from "../tasks/store.ts";
 import type { Workspaces } from "../workspace/workspaces.ts";
-import { settleOutcome } from "./settle-outcome.ts";
+import type { LinkSettings } from "../agent/trajectory/trajectory-location.ts";
+import { trajectoryLocation } from "../agent/trajectory/trajectory-location.ts";
+import type { ProgressBoard } from "../delivery/status/progress-board.ts";
+import { progressTrajectory } from "../delivery/status/progress-trajectory.ts";
+import type { Identity } from "../workspace/identity.ts";
+import { deliverOutcome } from "./deliver-outcome.ts";
 
 export type AgentRunnerDeps = {
   env: Pick<Env, "dataDir" | "sandbox" | "mirrorCacheBytes"> & { model: Pick<Env["model"], "compactAt"> };
@@ -25,6 +30,11 @@ export type AgentRunnerDeps = {
   /** A fresh installation token for git; it never enters the sandbox. */
   tokenFor(installationId: number): Promise<string>;
   log: Log;
+  /** Where the agent's progress goes, for the status comment. */
+  progress: ProgressBoard;
+  /** Author and committer of the parts' commits; the requester is credited as co-author. */
+  author: Identity;
+  links: LinkSettings;
 };
 
 /**
@@ -45,10 +55,11 @@ export function createAgentRunner(deps: AgentRunnerDeps): TaskRunner {
     const base = config.base ?? task.repo.defaultBranch;
     const checkout = await deps.workspaces.prepare({ taskId: task.id, repo: task.repo, base, branch: `agent/issue-${task.issueNumber}/part-1`, token, signal });
     const trajectory = new JsonlTrajectory(trajectoryPathFor(deps.env.dataDir, task.id, run.number));
+    const spec = { taskId: task.id, workDir: checkout.workDir, readOnlyPaths: checkout.readOnlyPaths, image: config.image ?? deps.env.sandbox.image, limits: deps.env.sandbox.limits };
     try {
       const outcome = await runAgentSession({
         sandbox: deps.sandboxes(),
-        spec: { taskId: task.id, workDir: checkout.workDir, readOnlyPaths: checkout.readOnlyPaths, image: config.image ?? deps.env.sandbox.image, limits: deps.env.sandbox.limits },
+        spec,
         config,
         issue,
         model: deps.model,
@@ -59,7 +70,7 @@ export function createAgentRunner(deps: AgentRunnerDeps): TaskRunner {
           post: (body) => postComment(client, issueRef, body),
           waitMs: config.limits.waitMinutes * 60_000,
         }),
-        trajectory,
+        trajectory: progressTrajectory(trajectory, (progress) => deps.progress.set(task.id, progress)),
         signal,
         takeInbox: () => deps.store.takeInbox(task.id).map(({ author, body }) => ({ author, body })),
         diff: () => deps.workspaces.diff(checkout, { signal }),
@@ -69,7 +80,9 @@ export function createAgentRunner(deps: AgentRunnerDeps): TaskRunner {
         },
       });
       deps.log.info({ task: task.id, outcome: outcome.outcome, trajectory: trajectory.path }, "Agent run ended");
-      return await settleOutcome(outcome, context);
+      const delivery = { ...deps, client, token: () => deps.tokenFor(task.repo.installationId) };
+      const location = trajectoryLocation(deps.env.dataDir, deps.links, task.id, run.number);
+      return await deliverOutcome(delivery, { outcome, checkout, config, base, issue: { number: task.issueNumber, title: issue.title }, spec, trajectory: location }, context);
     } finally {
       trajectory.close();
       await deps.workspaces.release(checkout);

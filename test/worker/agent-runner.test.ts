@@ -16,6 +16,9 @@ import { mockPermission, mockRepoConfig } from "../helpers/github-mocks.ts";
 import type { GitHttpServer } from "../helpers/git-http-server.ts";
 import { startGitHttpServer } from "../helpers/git-http-server.ts";
 import { recordingLog } from "../helpers/recording-log.ts";
+import { fakePulls } from "../helpers/github-pulls.ts";
+import { ProgressBoard } from "../../src/delivery/status/progress-board.ts";
+import { runGit } from "../../src/workspace/git.ts";
 
 const TOKEN = "ghs_runnerTestToken0123456789";
 const repoPath = `/repos/${REPO.owner}/${REPO.name}`;
@@ -57,7 +60,7 @@ function mockIssue(comments: unknown[] = []) {
     .reply(200, comments);
 }
 
-function runnerWith(model: ScriptedModel) {
+function runnerWith(model: ScriptedModel, progress = new ProgressBoard()) {
   const dataDir = join(root, "data");
   return createAgentRunner({
     env: { dataDir, sandbox: { kind: "local", image: "unused", limits: { memoryMb: 512, cpus: 1, pids: 128 }, network: "bridge" }, mirrorCacheBytes: 1e9, model: { compactAt: 0.6 } },
@@ -68,14 +71,17 @@ function runnerWith(model: ScriptedModel) {
     clientFor: async () => new Octokit({ request: { retries: 0 } }),
     tokenFor: async () => TOKEN,
     log: recordingLog(),
+    progress,
+    author: { name: "Ferry", email: "ferry@example.com" },
+    links: { publicUrl: "https://ferry.example.com", key: "secret" },
   });
 }
 
-async function runTask(model: ScriptedModel) {
+async function runTask(model: ScriptedModel, progress?: ProgressBoard) {
   const task = newTask();
   const run = store.startRun(task.id);
   const states: TaskState[] = [];
-  const result = await runnerWith(model)({
+  const result = await runnerWith(model, progress)({
     task,
     run,
     signal: new AbortController().signal,
@@ -87,14 +93,28 @@ async function runTask(model: ScriptedModel) {
   return { task, result, states };
 }
 
-test("a labelled issue is fixed in a checkout of the repository, verified, and walked to delivering", async () => {
+/** What delivering one part asks of GitHub: the listing, the pull request, its reviewer, its body and label. */
+function mockDelivery() {
+  const pulls = fakePulls(REPO.owner, REPO.name);
+  const scope = githubApi();
+  pulls.expectList(scope);
+  pulls.expectCreate(scope, 101);
+  pulls.expectReviewRequest(scope, 101);
+  pulls.expectIssuePatch(scope, 101);
+  return pulls;
+}
+
+const FIX = [
+  { toolCalls: [{ name: "write_file", arguments: { path: "src/add.js", content: FIXED_ADD } }] },
+  { toolCalls: [{ name: "finish", arguments: { summary: "add() adds." } }] },
+];
+
+test("a labelled issue is fixed in a checkout of the repository, verified, pushed and opened as a pull request", async () => {
   mockRepoConfig(githubApi(), CONFIG);
   mockIssue([{ body: "It broke in 2.0", user: { login: "reporter", type: "User" } }, { body: "status", user: { login: "ferry[bot]", type: "Bot" } }]);
   mockPermission(githubApi(), "reporter", "read");
-  const model = new ScriptedModel([
-    { toolCalls: [{ name: "write_file", arguments: { path: "src/add.js", content: FIXED_ADD } }] },
-    { toolCalls: [{ name: "finish", arguments: { summary: "add() adds." } }] },
-  ]);
+  const pulls = mockDelivery();
+  const model = new ScriptedModel(FIX);
   const { task, result, states } = await runTask(model);
   expect(result).toMatchObject({ outcome: "changes-ready", tests: { passed: true, command: "node test.js" } });
   expect(states).toEqual(["preparing", "running", "verifying", "delivering"]);
@@ -106,6 +126,36 @@ test("a labelled issue is fixed in a checkout of the repository, verified, and w
   const trajectory = await readFile(join(root, "data", "trajectories", `task-${task.id}`, "run-1.jsonl"), "utf8");
   expect(trajectory).toContain('"type":"run-ended"');
   expect(server.tokens).toContain(TOKEN);
+  expect(pulls.open()).toMatchObject([{ number: 101, head: `agent/issue-${REPO.issue}/part-1`, base: "main", title: "add() subtracts", labels: ["ferry"] }]);
+  expect(pulls.open()[0]?.body).toContain(`Closes #${REPO.issue}`);
+  expect(pulls.open()[0]?.body).toContain(`https://ferry.example.com/ferry/trajectories/task-${task.id}/run-1.jsonl?sig=`);
+  expect(store.partsOf(task.id)).toMatchObject([{ index: 1, number: 101, branch: `agent/issue-${REPO.issue}/part-1` }]);
+});
+
+test("the pushed branch holds the fix as one commit on the base, by Ferry and crediting the requester", async () => {
+  mockRepoConfig(githubApi(), CONFIG);
+  mockIssue();
+  mockDelivery();
+  await runTask(new ScriptedModel(FIX));
+  const gitDir = join(root, "git", REPO.owner, `${REPO.name}.git`);
+  const branch = `agent/issue-${REPO.issue}/part-1`;
+  const deadline = { gitDir, timeoutMs: 10_000 };
+  expect((await runGit(["show", `${branch}:src/add.js`], deadline)).stdout).toBe(FIXED_ADD);
+  expect((await runGit(["rev-parse", `${branch}^`], deadline)).stdout).toBe((await runGit(["rev-parse", "main"], deadline)).stdout);
+  const message = (await runGit(["log", "-1", "--format=%an <%ae>%n%B", branch], deadline)).stdout;
+  expect(message).toContain("Ferry <ferry@example.com>\nadd() subtracts\n\nFor #");
+  expect(message).toContain("Co-authored-by: maintainer <maintainer@users.noreply.github.com>");
+});
+
+test("the agent's progress reaches the board: its steps and its last action", async () => {
+  mockRepoConfig(githubApi(), CONFIG);
+  mockIssue();
+  mockDelivery();
+  const progress = new ProgressBoard();
+  const seen: string[] = [];
+  progress.listen((_, update) => seen.push(`${update.phase}:${update.step}`));
+  await runTask(new ScriptedModel(FIX), progress);
+  expect(seen).toEqual(expect.arrayContaining(["working:1", "working:2", "testing:2"]));
 });
 
 test("the checkout is kept as the repository's spare for its next task", async () => {

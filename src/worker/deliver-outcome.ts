@@ -1,0 +1,61 @@
+import type { Log } from "../logger.ts";
+import type { AgentOutcome } from "../agent/outcome.ts";
+import type { TrajectoryLocation } from "../agent/trajectory/trajectory-link.ts";
+import type { RepoConfig } from "../config/repo-config.ts";
+import { publishChange } from "../delivery/publish-change.ts";
+import { stackChange } from "../delivery/stack-change.ts";
+import type { GitHubClient } from "../github/client.ts";
+import type { SandboxFactory, SandboxSpec } from "../sandbox/sandbox.ts";
+import type { TaskResult } from "../tasks/model.ts";
+import type { RunContext } from "../tasks/queue-types.ts";
+import type { Store } from "../tasks/store.ts";
+import type { Checkout } from "../workspace/checkout.ts";
+import type { Identity } from "../workspace/identity.ts";
+import type { Workspaces } from "../workspace/workspaces.ts";
+
+export type DeliverDeps = {
+  workspaces: Workspaces;
+  sandboxes: SandboxFactory;
+  store: Store;
+  client: GitHubClient;
+  /** Asked just before the push: the agent may have run longer than a token lives. */
+  token(): Promise<string>;
+  author: Identity;
+  log?: Log;
+};
+
+export type DeliverInput = {
+  outcome: AgentOutcome;
+  checkout: Checkout;
+  config: RepoConfig;
+  base: string;
+  issue: { number: number; title: string };
+  spec: Omit<SandboxSpec, "network">;
+  trajectory: TrajectoryLocation;
+};
+
+/**
+ * A verified change becomes stacked pull requests: verifying (split, each prefix checked,
+ * one commit per part), then delivering (push, pull requests). Other outcomes end the task as they are.
+ */
+export async function deliverOutcome(deps: DeliverDeps, input: DeliverInput, context: Pick<RunContext, "task" | "moveTo" | "signal">): Promise<TaskResult> {
+  const { outcome, checkout, config } = input;
+  if (outcome.outcome !== "changes-ready") return outcome;
+  const { task, signal } = context;
+  await context.moveTo("verifying");
+  const requester = { name: task.requester, email: `${task.requester}@users.noreply.github.com` };
+  const stack = await stackChange(deps.workspaces, {
+    checkout, issue: input.issue, config, outcome, sandboxes: deps.sandboxes, spec: input.spec, author: deps.author, coAuthor: requester, signal,
+  });
+  if (stack.outcome === "whole-change-failed") deps.log?.warn({ task: task.id, check: stack.parts.at(-1)?.check?.command }, "The whole change fails pr.checkCommand; delivering it with the failure shown");
+  await context.moveTo("delivering");
+  const published = await publishChange(
+    { workspaces: deps.workspaces, client: deps.client, store: deps.store, log: deps.log },
+    {
+      owner: task.repo.owner, repo: task.repo.name, taskId: task.id, issue: input.issue, requester: task.requester,
+      base: input.base, draft: config.pr.draft, trajectory: input.trajectory, checkout, stack, outcome, token: await deps.token(), signal,
+    },
+  );
+  if (published.outcome === "not-pushed") return { outcome: "error", message: `The verified change was not delivered. ${published.message}` };
+  return outcome;
+}
