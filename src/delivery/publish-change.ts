@@ -30,7 +30,9 @@ export async function publishChange(
   request: PublishChangeRequest,
 ): Promise<PublishChangeResult> {
   const { checkout, stack, outcome, token, signal, ...publish } = request;
-  const branches = stack.parts.map((part) => ({ name: part.branch, sha: part.sha }));
+  // Leased to what this task pushed last, so commits someone added to a part since are never overwritten.
+  const pushedBefore = new Map(deps.store.partsOf(publish.taskId).map((part) => [part.branch, part.headSha]));
+  const branches = stack.parts.map((part) => ({ name: part.branch, sha: part.sha, ...(pushedBefore.has(part.branch) && { expected: pushedBefore.get(part.branch) }) }));
   const pushed = await deps.workspaces.push(checkout, branches, { token, signal });
   if (pushed.outcome !== "pushed") return { outcome: "not-pushed", message: pushed.message };
   signal.throwIfAborted();
