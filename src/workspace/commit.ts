@@ -3,6 +3,7 @@ import { commitMessage } from "./commit-message.ts";
 import type { CommitRequest } from "./commit-request.ts";
 import type { GitDeadline } from "./git.ts";
 import { hostGit, stageAll } from "./host-git.ts";
+import { identityEnv } from "./identity.ts";
 
 export type CommitResult =
   | { outcome: "committed"; sha: string; parentSha: string }
@@ -24,12 +25,7 @@ export async function commitCheckout(
   const tree = (await hostGit(checkout, ["write-tree"], options)).stdout.trim();
   const parentTree = await revParse(checkout, `${parentSha}^{tree}`, options);
   if (tree === parentTree) return { outcome: "no-changes", sha: parentSha };
-  const env = {
-    GIT_AUTHOR_NAME: request.author.name,
-    GIT_AUTHOR_EMAIL: request.author.email,
-    GIT_COMMITTER_NAME: request.author.name,
-    GIT_COMMITTER_EMAIL: request.author.email,
-  };
+  const env = identityEnv(request.author);
   const input = commitMessage(request.message, request.coAuthor);
   const created = await hostGit(checkout, ["commit-tree", "--no-gpg-sign", "-p", parentSha, "-F", "-", tree], { ...options, env, input });
   const sha = created.stdout.trim();

@@ -4,6 +4,7 @@ import { commitRequestSchema } from "../../workspace/commit-request.ts";
 import type { GitDeadline } from "../../workspace/git.ts";
 import { hostGit } from "../../workspace/host-git.ts";
 import type { Identity } from "../../workspace/identity.ts";
+import { identityEnv } from "../../workspace/identity.ts";
 import { parseInput } from "../../workspace/parse-input.ts";
 import type { Slice } from "../split/slice.ts";
 import type { StackPart } from "./stack-part.ts";
@@ -48,10 +49,4 @@ export async function commitStack(options: CommitStackOptions, deadline: GitDead
   const updates = parts.map((part) => `update refs/heads/${part.branch} ${part.sha}\n`).join("");
   await hostGit(checkout, ["update-ref", "-m", "ferry: stack", "--stdin"], { ...deadline, input: updates });
   return parts;
-}
-
-/** The same author and committer as `commitCheckout`, with an optional fixed date. */
-function identityEnv(author: Identity, date: string | undefined): Record<string, string> {
-  const dates: Record<string, string> = date === undefined ? {} : { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date };
-  return { GIT_AUTHOR_NAME: author.name, GIT_AUTHOR_EMAIL: author.email, GIT_COMMITTER_NAME: author.name, GIT_COMMITTER_EMAIL: author.email, ...dates };
 }
