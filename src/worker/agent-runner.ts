@@ -39,7 +39,8 @@ export type AgentRunnerDeps = {
 
 /**
  * The task runner: config and issue from GitHub → checkout → the agent in its sandbox →
- * the outcome. Reads top to bottom; each phase lives in its own module.
+ * a verified change delivered as stacked pull requests (deliver-outcome.ts). Reads top to
+ * bottom; each phase lives in its own module.
  */
 export function createAgentRunner(deps: AgentRunnerDeps): TaskRunner {
   return async (context: RunContext): Promise<TaskResult> => {
