@@ -6,6 +6,7 @@ import { enqueueTask, type IntakeDeps } from "./intake.ts";
 import { repoConfigFor, reportInvalidConfig } from "./repo-config-for-event.ts";
 import { renderApproveReply } from "../steering/approve-reply.ts";
 import { approveWaitingTask } from "../steering/reply-to-pause.ts";
+import { redirectActiveTask, renderRedirectReply } from "../steering/redirect.ts";
 
 type Where = { isPullRequest: boolean };
 
@@ -37,6 +38,7 @@ export async function runCommand(
     case "approve":
       return reply(renderApproveReply(approveWaitingTask(deps.store, event.issue, event.sender.login), event.sender.login));
     case "redirect":
+      return reply(renderRedirectReply(redirectActiveTask(deps.store, event.issue, event.sender.login, parsed.command.text)));
     case "retry":
       return reply(`\`/agent ${verb}\` is not available in this version of Ferry yet.`);
   }

@@ -148,12 +148,36 @@ describe("/agent commands on an issue", () => {
     expect(replies[0]).toMatch(/Task \d+ is \*\*queued\*\*/);
   });
 
-  test.each(["redirect go left", "retry"])("/agent %s says it is not available in this version yet", async (text) => {
+  test("/agent redirect on an issue with an active task puts the text in the task's inbox, in order", async () => {
+    const replies = await afterRun("/agent redirect Use the v2 API instead");
+    const [task] = tasks();
+    mockReply(mockWriterCommand(githubApi()), replies);
+    await comment("/agent redirect and keep the old name", "c-3");
+
+    expect(replies[0]).toMatch(/task \d+'s agent gets this instruction at its next step/);
+    const inbox = deps.store.takeInbox(task?.id ?? 0).map(({ author, body }) => [author, body]);
+    expect(inbox).toEqual([
+      ["maintainer", "Use the v2 API instead"],
+      ["maintainer", "and keep the old name"],
+    ]);
+  });
+
+  test("/agent redirect with no active task says so and queues nothing", async () => {
+    const replies: string[] = [];
+    mockReply(writerScope(), replies);
+
+    await comment("/agent redirect go left");
+
+    expect(replies[0]).toContain("no queued or running task on this issue to redirect");
+    expect(tasks()).toEqual([]);
+  });
+
+  test("/agent retry says it is not available in this version yet", async () => {
     const replies: string[] = [];
     const scope = writerScope();
     mockReply(scope, replies);
 
-    await comment(`/agent ${text}`);
+    await comment("/agent retry");
 
     expect(replies[0]).toContain("is not available in this version of Ferry yet");
   });
