@@ -1,6 +1,7 @@
 import type { Log } from "../logger.ts";
 import type { AgentOutcome } from "../agent/outcome.ts";
 import type { GitHubClient } from "../github/client.ts";
+import { inlineCode } from "../github/markdown.ts";
 import type { Store } from "../tasks/store.ts";
 import type { Checkout } from "../workspace/checkout.ts";
 import type { Workspaces } from "../workspace/workspaces.ts";
@@ -53,7 +54,7 @@ function partToPublish(part: StackPart, merges: readonly StackMerge[]): PartToPu
     files: part.slice.files.map((file) => ({ path: file.path, lines: changedLines(file) })),
     lines: part.slice.lines,
     oversize: part.slice.oversize,
-    ...(merge && { merged: `the split's parts ${merge.slices.join(", ")} are one pull request because the first did not pass \`${merge.check.command}\` on its own` }),
+    ...(merge && { merged: `the split's parts ${merge.slices.join(", ")} are one pull request because the first did not pass ${inlineCode(merge.check.command)} on its own` }),
     check: part.check,
   };
 }

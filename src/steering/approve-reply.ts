@@ -1,4 +1,4 @@
-import { codeBlock } from "./markdown.ts";
+import { codeBlock } from "../github/markdown.ts";
 import type { ApproveOutcome } from "./reply-to-pause.ts";
 
 /** The reply to `/agent approve`. */

@@ -1,4 +1,4 @@
-import { codeBlock, inlineCode, quoteBlock } from "./markdown.ts";
+import { codeBlock, inlineCode, quoteBlock } from "../github/markdown.ts";
 import { describeDeadline, describeWait } from "./wait-wording.ts";
 
 /** When a pause ends unanswered and how long that is. */

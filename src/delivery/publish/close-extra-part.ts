@@ -1,6 +1,6 @@
 import type { Log } from "../../logger.ts";
 import type { GitHubClient } from "../../github/client.ts";
-import { httpStatusOf } from "./http-error.ts";
+import { httpStatusOf } from "../../github/http-status.ts";
 import type { ListedPull, RepoName } from "./listed-pull.ts";
 
 /**

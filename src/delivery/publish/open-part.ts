@@ -1,7 +1,7 @@
 import type { Log } from "../../logger.ts";
 import type { GitHubClient } from "../../github/client.ts";
 import type { DesiredPull } from "./desired-pull.ts";
-import { httpStatusOf } from "./http-error.ts";
+import { httpStatusOf } from "../../github/http-status.ts";
 import { ListedPull } from "./listed-pull.ts";
 import type { PublishRequest } from "./publish-request.ts";
 

@@ -1,6 +1,7 @@
 import type { PrefixCheck } from "../stack/stack-part.ts";
-import { defuseReferences } from "./defuse-references.ts";
-import { code, count, oneLine } from "./markdown.ts";
+import { defuseReferences } from "../../github/defuse-references.ts";
+import { inlineCode } from "../../github/markdown.ts";
+import { count, oneLine } from "./markdown.ts";
 import type { PartToPublish, PublishRequest } from "./publish-request.ts";
 
 /* The evidence sections of a part's body: its test check, its flags, what the run spent. */
@@ -17,7 +18,7 @@ export function testLines(check: PrefixCheck | undefined, index: number, total: 
   const seconds = `${(check.durationMs / 1000).toFixed(1)} s`;
   const exit = check.exitCode === null ? "no exit code" : `exit code ${check.exitCode}`;
   const verdict = check.timedOut ? "⏱️ timed out" : check.passed ? "✅ passed" : "❌ failed";
-  return ["### Tests", "", `${code(check.command)} on ${tree}: ${verdict} (${exit}, ${seconds}).`];
+  return ["### Tests", "", `${inlineCode(check.command)} on ${tree}: ${verdict} (${exit}, ${seconds}).`];
 }
 
 export function flagLines(request: PublishRequest, part: PartToPublish): string[] {
@@ -25,11 +26,11 @@ export function flagLines(request: PublishRequest, part: PartToPublish): string[
   const weakening = request.weakening.filter((flag) => paths.has(flag.path));
   const notes: string[] = [];
   if (weakening.length > 0) {
-    const items = weakening.map((flag) => `> - ${code(flag.path)} (${flag.kind}): ${defuseReferences(oneLine(flag.detail))}`);
+    const items = weakening.map((flag) => `> - ${inlineCode(flag.path)} (${flag.kind}): ${defuseReferences(oneLine(flag.detail))}`);
     notes.push(["> [!WARNING]", "> **Tests may have been weakened** in this part. Check these before merging:", ...items].join("\n"));
   }
   if (part.oversize) {
-    const files = part.files.map((file) => code(file.path)).join(", ");
+    const files = part.files.map((file) => inlineCode(file.path)).join(", ");
     notes.push(`> [!NOTE]\n> **Over the size limit** (${count(part.lines)} lines): ${files} could not be split.`);
   }
   if (part.merged) notes.push(`> [!NOTE]\n> **Merged with a neighbouring part**: ${defuseReferences(oneLine(part.merged))}`);
@@ -45,7 +46,7 @@ export function runLines(request: PublishRequest): string[] {
   const where = trajectory.url
     ? `[the agent's trajectory](${trajectory.url})`
     : trajectory.path
-      ? `the agent's trajectory is kept on the Ferry server at ${code(trajectory.path)}`
+      ? `the agent's trajectory is kept on the Ferry server at ${inlineCode(trajectory.path)}`
       : "no trajectory was kept";
   return ["### The run", "", `${spend.steps} steps · ${spend.minutes.toFixed(1)} min · ${tokens} · ${cost}`, "", `Details: ${where}.`];
 }

@@ -1,6 +1,7 @@
 import { marker } from "../../github/markers.ts";
-import { defuseReferences } from "./defuse-references.ts";
-import { code, count } from "./markdown.ts";
+import { defuseReferences } from "../../github/defuse-references.ts";
+import { inlineCode } from "../../github/markdown.ts";
+import { count } from "./markdown.ts";
 import { flagLines, runLines, testLines } from "./pr-body-evidence.ts";
 import type { PartToPublish, PublishRequest } from "./publish-request.ts";
 
@@ -31,7 +32,7 @@ function introLines({ request, index, numbers }: PrBodyInput): string[] {
 const MAX_FILE_ROWS = 100;
 
 /** A pipe in a path would end the table cell, even inside a code span. */
-const cell = (path: string): string => code(path).replaceAll("|", "\\|");
+const cell = (path: string): string => inlineCode(path).replaceAll("|", "\\|");
 
 function fileLines(part: PartToPublish): string[] {
   const rows = part.files.slice(0, MAX_FILE_ROWS).map((file) => `| ${cell(file.path)} | ${count(file.lines)} |`);

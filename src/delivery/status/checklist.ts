@@ -1,5 +1,5 @@
 import { redactSecrets } from "../../policy/redact-secrets.ts";
-import { inlineCode } from "../../steering/markdown.ts";
+import { inlineCode } from "../../github/markdown.ts";
 import type { TaskState } from "../../tasks/model.ts";
 import { STAGES, activeStage, stoppedStage, type Stage } from "./stages.ts";
 import { spendOf } from "./spend-line.ts";

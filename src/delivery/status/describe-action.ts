@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { redactSecrets } from "../../policy/redact-secrets.ts";
-import { inlineCode } from "../../steering/markdown.ts";
+import { inlineCode } from "../../github/markdown.ts";
 
 /** Longest action shown on the checklist; a longer command or path is cut. */
 const MAX_ACTION = 60;

@@ -1,7 +1,7 @@
 import type { AgentOutcome, BudgetName, TestRun } from "../../agent/outcome.ts";
 import { redactSecrets } from "../../policy/redact-secrets.ts";
-import { codeBlock, inlineCode, quoteBlock } from "../../steering/markdown.ts";
-import { defuseReferences } from "../publish/defuse-references.ts";
+import { codeBlock, inlineCode, quoteBlock } from "../../github/markdown.ts";
+import { defuseReferences } from "../../github/defuse-references.ts";
 import { tailOfOutput } from "./cut-output.ts";
 
 const BUDGET_LIMITS: Record<BudgetName, (limit: number) => string> = {

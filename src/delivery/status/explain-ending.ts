@@ -1,4 +1,4 @@
-import { inlineCode } from "../../steering/markdown.ts";
+import { inlineCode } from "../../github/markdown.ts";
 import { isTerminal } from "../../tasks/model.ts";
 import { explainAgentOutcome } from "./explain-agent-outcome.ts";
 import type { StatusView, TrajectoryLink } from "./status-view.ts";

@@ -1,5 +1,5 @@
 import { marker } from "../../github/markers.ts";
-import { inlineCode } from "../../steering/markdown.ts";
+import { inlineCode } from "../../github/markdown.ts";
 import type { Task } from "../../tasks/model.ts";
 import { renderChecklist } from "./checklist.ts";
 import { explainEnding } from "./explain-ending.ts";

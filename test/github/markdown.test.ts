@@ -1,5 +1,5 @@
 import { expect, test } from "@jest/globals";
-import { codeBlock, inlineCode, quoteBlock } from "../../src/steering/markdown.ts";
+import { codeBlock, inlineCode, quoteBlock } from "../../src/github/markdown.ts";
 
 test("a code block is fenced with three backticks and the info string", () => {
   expect(codeBlock("npm test", "sh")).toBe("```sh\nnpm test\n```");
