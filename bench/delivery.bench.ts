@@ -86,7 +86,7 @@ async function naivePublish(client: GitHubClient, request: PublishRequest): Prom
     const created = await client.request("POST /repos/{owner}/{repo}/pulls", { ...ids, head: part.branch, base, title: request.issue.title, body: "…", draft: true });
     numbers.push(created.data.number);
     await client.request("POST /repos/{owner}/{repo}/issues/{issue_number}/labels", { ...ids, issue_number: created.data.number, labels: ["ferry"] });
-    await client.request("POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers", { ...ids, pull_number: created.data.number, reviewers: [request.requester] });
+    await client.request("POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers", { ...ids, pull_number: created.data.number, reviewers: [request.requester ?? "octocat"] });
   }
   for (const number of numbers) await client.request("PATCH /repos/{owner}/{repo}/pulls/{pull_number}", { ...ids, pull_number: number, body: `parts ${numbers.join(", ")}` });
 }

@@ -19,6 +19,9 @@ import type { Store } from "./tasks/store.ts";
 import { InProcessQueue } from "./tasks/queue.ts";
 import { SqliteStore } from "./tasks/sqlite-store.ts";
 import type { TaskRunner } from "./tasks/queue-types.ts";
+import type { Task } from "./tasks/model.ts";
+import type { StatusSteering } from "./delivery/status/status-view.ts";
+import { FollowUps } from "./steering/follow-ups/follow-ups.ts";
 
 export type Ferry = {
   server: Server;
@@ -64,9 +67,21 @@ export async function startFerry(env: Env, app: AppCredentials, log: Logger, opt
     partsOf: (taskId) => store.partsOf(taskId),
     trajectoryOf: (taskId) => latestTrajectory(store, env.dataDir, links, taskId),
     pauseOf: (taskId) => store.getPause(taskId),
+    steeringOf: (taskId) => steeringOf(store, taskId),
     progress,
   });
-  const queue = new InProcessQueue({ store, runner, concurrency: env.concurrency, listener: status.listener, log });
+  // The listener runs only once the queue started, after followUps exists.
+  const listener = async (task: Task) => {
+    await status.listener(task);
+    await followUps.onTaskChanged(task);
+  };
+  const queue = new InProcessQueue({ store, runner, concurrency: env.concurrency, listener, log });
+  const followUps = new FollowUps({ store, queue, log });
+  const live = {
+    progressOf: (taskId: number) => progress.get(taskId),
+    trajectoryOf: (taskId: number) => latestTrajectory(store, env.dataDir, links, taskId),
+    touch: (taskId: number) => progress.touch(taskId),
+  };
   const server = new Server({
     Probot: Probot.defaults(probotOptions),
     host: env.host,
@@ -75,8 +90,9 @@ export async function startFerry(env: Env, app: AppCredentials, log: Logger, opt
     log,
   });
   server.addHandler(trajectoryHandler(env.dataDir, links.key));
-  await server.load(createApp({ store, queue }));
+  await server.load(createApp({ store, queue, followUps, live }));
   await queue.start();
+  await followUps.start();
   await server.start();
   log.info({ concurrency: env.concurrency, dataDir: env.dataDir }, "Ferry is ready");
 
@@ -87,11 +103,24 @@ export async function startFerry(env: Env, app: AppCredentials, log: Logger, opt
     sandboxes,
     async stop() {
       await server.stop();
+      followUps.stop();
       await queue.stop();
       status.close();
       store.close();
     },
   };
+}
+
+/** Redirects of the current run (received or applied) and the follow-up it works on. */
+function steeringOf(store: Store, taskId: number): StatusSteering {
+  const run = store.listRuns(taskId).at(-1);
+  const since = run?.startedAt ?? "";
+  const redirects = store
+    .listInbox(taskId)
+    .filter((message) => message.kind === "redirect" && (message.deliveredAt === null || message.deliveredAt >= since))
+    .map((message) => ({ author: message.author, body: message.body, applied: message.deliveredAt !== null }));
+  const followUp = run && store.openFollowUps(taskId).find((candidate) => candidate.runId === run.id);
+  return { redirects, followUp: followUp && { kind: followUp.kind, author: followUp.author } };
 }
 
 /** The trajectory of the task's latest run, for its status comment. */

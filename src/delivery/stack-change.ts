@@ -25,6 +25,8 @@ export type StackChangeRequest = {
   spec: Omit<SandboxSpec, "network">;
   author: Identity;
   coAuthor?: Identity;
+  /** Commits of the parts delivered before, in stack order; unchanged parts keep theirs. */
+  previous?: readonly string[];
   signal: AbortSignal;
 };
 
@@ -46,6 +48,7 @@ export async function stackChange(workspaces: Workspaces, request: StackChangeRe
     message: (index, count) => partMessage(request.issue, index, count),
     author: request.author,
     coAuthor: request.coAuthor,
+    previous: request.previous,
     signal,
   });
 }

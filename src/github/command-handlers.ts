@@ -1,50 +1,88 @@
 import { renderCommandHelp, type ParsedComment } from "./commands.ts";
-import { cancelActiveTask } from "./cancel.ts";
+import { commandTarget, type CommandTarget } from "./command-target.ts";
 import { postComment } from "./ensure-comment.ts";
 import type { EventContext } from "./event-context.ts";
 import { enqueueTask, type IntakeDeps } from "./intake.ts";
 import { repoConfigFor, reportInvalidConfig } from "./repo-config-for-event.ts";
 import { renderApproveReply } from "../steering/approve-reply.ts";
+import { renderFollowUpReply } from "../steering/follow-up-reply.ts";
 import { approveWaitingTask } from "../steering/reply-to-pause.ts";
 import { redirectActiveTask, renderRedirectReply } from "../steering/redirect.ts";
+import { stopTask } from "../steering/stop-task.ts";
+import { renderTaskStatusReply } from "../steering/task-status-reply.ts";
+import { isTerminal } from "../tasks/model.ts";
 
 type Where = { isPullRequest: boolean };
+type Reply = (body: string) => Promise<void>;
 
-/** Carries out one authorised `/agent` command and answers it in the thread. */
+const NO_TASK = "There is no Ferry task for this issue yet: `/agent run` on the issue starts one.";
+const NOT_AGENT_PULL = "This pull request was not opened by Ferry, so there is no task to steer here.";
+
+/** Carries out one authorised `/agent` command and answers it in the thread it came from. */
 export async function runCommand(
   deps: IntakeDeps,
   event: EventContext,
   parsed: Exclude<ParsedComment, { kind: "none" }>,
   where: Where,
 ): Promise<void> {
-  const reply = (body: string) => postComment(event.client, event.issue, body);
+  const reply: Reply = (body) => postComment(event.client, event.issue, body);
   if (parsed.kind === "unknown") return reply(`I don't know \`/agent ${parsed.verb}\`.\n\n${renderCommandHelp()}`);
   if (parsed.kind === "invalid") return reply(`\`/agent ${parsed.verb}\`: ${parsed.problem}.\n\n${renderCommandHelp()}`);
 
   const { verb } = parsed.command;
+  if (verb === "help") return reply(renderCommandHelp());
+  if (verb === "run") return runOnIssue(deps, event, where, reply);
+  const target = commandTarget(deps.store, event, where.isPullRequest);
+  if (!target.task) return reply(target.pull === undefined ? NO_TASK : NOT_AGENT_PULL);
   switch (verb) {
-    case "help":
-      return reply(renderCommandHelp());
-    case "run":
-      return runOnIssue(deps, event, where, reply);
-    case "stop": {
-      const cancelled = await cancelActiveTask(deps, event, `@${event.sender.login} asked to stop`);
-      return reply(cancelled ? `Stopped task ${cancelled.id}.` : "There is no queued or running task on this issue.");
-    }
-    case "status": {
-      const active = deps.store.findActiveTask(event.repo.owner, event.repo.name, event.issue.issueNumber);
-      return reply(active ? `Task ${active.id} is **${active.state}**.` : "There is no queued or running task on this issue.");
-    }
+    case "stop":
+      return reply(await stopTask(deps, target.task.id, `@${event.sender.login} asked to stop`));
+    case "status":
+      return reply(await statusReply(deps, event, target));
     case "approve":
-      return reply(renderApproveReply(approveWaitingTask(deps.store, event.issue, event.sender.login), event.sender.login));
+      return reply(renderApproveReply(approveWaitingTask(deps.store, target.issue, event.sender.login), event.sender.login));
     case "redirect":
-      return reply(renderRedirectReply(redirectActiveTask(deps.store, event.issue, event.sender.login, parsed.command.text)));
+      return reply(await redirect(deps, target, event.sender.login, parsed.command.text));
     case "retry":
-      return reply(`\`/agent ${verb}\` is not available in this version of Ferry yet.`);
+      return reply(await retry(deps, target, event.sender.login));
   }
 }
 
-async function runOnIssue(deps: IntakeDeps, event: EventContext, where: Where, reply: (body: string) => Promise<void>) {
+async function redirect(deps: IntakeDeps, target: CommandTarget, by: string, text: string): Promise<string> {
+  const task = target.task;
+  if (!task) return NO_TASK;
+  if (!isTerminal(task.state)) {
+    const result = redirectActiveTask(deps.store, target.issue, by, text);
+    if (result.kind === "queued") deps.live?.touch(result.taskId);
+    return renderRedirectReply(result);
+  }
+  return renderFollowUpReply(await deps.followUps.request({ taskId: task.id, kind: "redirect", author: by, data: { text } }));
+}
+
+async function retry(deps: IntakeDeps, target: CommandTarget, by: string): Promise<string> {
+  const task = target.task;
+  if (!task) return NO_TASK;
+  if (!isTerminal(task.state)) return `Task ${task.id} is still **${task.state}**: \`/agent stop\` it first, or wait until it ends.`;
+  return renderFollowUpReply(await deps.followUps.request({ taskId: task.id, kind: "retry", author: by, data: {} }));
+}
+
+async function statusReply(deps: IntakeDeps, event: EventContext, target: CommandTarget): Promise<string> {
+  const task = target.task;
+  if (!task) return NO_TASK;
+  const config = await repoConfigFor(event).catch(() => undefined);
+  return renderTaskStatusReply({
+    task,
+    runs: deps.store.listRuns(task.id),
+    progress: deps.live?.progressOf(task.id),
+    parts: deps.store.partsOf(task.id),
+    trajectory: deps.live?.trajectoryOf(task.id),
+    limits: config?.ok ? config.config.limits : undefined,
+    followUps: deps.store.openFollowUps(task.id),
+    now: new Date(),
+  });
+}
+
+async function runOnIssue(deps: IntakeDeps, event: EventContext, where: Where, reply: Reply) {
   if (where.isPullRequest) return reply("`/agent run` works on issues: comment it on the issue you want solved.");
   const config = await repoConfigFor(event);
   if (!config.ok) return reportInvalidConfig(event, config.problems);

@@ -1,12 +1,41 @@
 import type { Store } from "../tasks/store.ts";
 import type { Queue } from "../tasks/queue-types.ts";
-import type { Task, TaskTrigger } from "../tasks/model.ts";
+import type { RepoRef, Task, TaskTrigger } from "../tasks/model.ts";
 import { publishStatus } from "../delivery/status/publish-status.ts";
+import type { GitHubClient } from "./client.ts";
 import type { EventContext } from "./event-context.ts";
+import type { Progress } from "../delivery/status/progress.ts";
+import type { TrajectoryLink } from "../delivery/status/status-view.ts";
+import type { FollowUps } from "../steering/follow-ups/follow-ups.ts";
 
-export type IntakeDeps = { store: Store; queue: Queue };
+/** What running tasks look like right now, beyond the store: for `/agent status` and the status comment. */
+export type LiveTasks = {
+  progressOf(taskId: number): Progress | undefined;
+  trajectoryOf(taskId: number): TrajectoryLink | undefined;
+  /** Something about the task changed that its status comment shows (a redirect arrived). */
+  touch(taskId: number): void;
+};
+
+export type IntakeDeps = {
+  store: Store;
+  queue: Queue;
+  /** Work for a task's next run: retry, a redirect after the end, review feedback. */
+  followUps: Pick<FollowUps, "request">;
+  live?: LiveTasks;
+};
 
 export type IntakeOutcome = { kind: "created"; task: Task } | { kind: "already-active"; task: Task };
+
+/** One issue handed to Ferry, from a webhook or a sweep; `detail` joins the "triggered" event (delivery id, due time). */
+export type IssueTaskRequest = {
+  client: GitHubClient;
+  repo: RepoRef;
+  issueNumber: number;
+  trigger: TaskTrigger;
+  requester: string;
+  by: string;
+  detail?: Record<string, unknown>;
+};
 
 /**
  * Turns an authorised trigger into a queued task: one task per issue at a time, its
@@ -17,16 +46,32 @@ export async function enqueueTask(
   context: EventContext,
   trigger: TaskTrigger,
 ): Promise<IntakeOutcome> {
-  const { created, task } = deps.store.createTask({
+  return enqueueIssueTask(deps, {
+    client: context.client,
     repo: context.repo,
     issueNumber: context.issue.issueNumber,
     trigger,
     requester: context.sender.login,
+    by: context.sender.login,
+    detail: { delivery: context.deliveryId },
+  });
+}
+
+/** The shared core of intake: the store decides atomically whether the issue gets a new task. */
+export async function enqueueIssueTask(
+  deps: { store: Store; queue: Pick<Queue, "enqueue"> },
+  request: IssueTaskRequest,
+): Promise<IntakeOutcome> {
+  const { created, task } = deps.store.createTask({
+    repo: request.repo,
+    issueNumber: request.issueNumber,
+    trigger: request.trigger,
+    requester: request.requester,
   });
   if (!created) return { kind: "already-active", task };
-  deps.store.appendEvent(task.id, "triggered", { trigger, by: context.sender.login, delivery: context.deliveryId });
+  deps.store.appendEvent(task.id, "triggered", { trigger: request.trigger, by: request.by, ...request.detail });
   try {
-    await publishStatus(context.client, task);
+    await publishStatus(request.client, task);
   } finally {
     // The task is durable already; even if GitHub failed us above, it must run.
     deps.queue.enqueue(task.id);

@@ -97,6 +97,34 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (task_id, idx)
   ) STRICT;
   `,
+  // 4: work queued for a task's next runs (retry, a redirect after the end, review feedback),
+  // and the sweeps already run, so no due time of a repository is swept twice.
+  `
+  CREATE TABLE followups (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    task_id INTEGER NOT NULL REFERENCES tasks (id),
+    kind TEXT NOT NULL CHECK (kind IN ('retry', 'redirect', 'review')),
+    author TEXT NOT NULL,
+    data TEXT NOT NULL,
+    -- Batching key: review comments on one pull request gather in one follow-up until a run takes it.
+    batch TEXT,
+    created_at TEXT NOT NULL,
+    ready_at TEXT NOT NULL,
+    run_id INTEGER REFERENCES runs (id),
+    done_at TEXT
+  ) STRICT;
+  CREATE INDEX followups_open ON followups (task_id, id) WHERE done_at IS NULL;
+
+  CREATE TABLE sweeps (
+    owner TEXT NOT NULL COLLATE NOCASE,
+    repo TEXT NOT NULL COLLATE NOCASE,
+    due_at TEXT NOT NULL,
+    claimed_at TEXT NOT NULL,
+    PRIMARY KEY (owner, repo, due_at)
+  ) STRICT;
+
+  CREATE INDEX parts_by_pull ON parts (number);
+  `,
 ];
 
 export class UnsupportedSchemaError extends Error {

@@ -98,3 +98,29 @@ export type InboxMessage = {
   receivedAt: string;
   deliveredAt: string | null;
 };
+
+/**
+ * Work queued for a task's next run: a fresh `retry`, a `redirect` given after the task ended, or
+ * `review` feedback. What each carries (`data`) belongs to steering, which parses it.
+ */
+export const FOLLOW_UP_KINDS = ["retry", "redirect", "review"] as const;
+export const FollowUpKind = z.enum(FOLLOW_UP_KINDS);
+export type FollowUpKind = z.infer<typeof FollowUpKind>;
+
+export type FollowUp = {
+  id: number;
+  taskId: number;
+  kind: FollowUpKind;
+  author: string;
+  data: unknown;
+  /** Follow-ups with the same batch key gather into one until a run takes it. */
+  batch: string | null;
+  createdAt: string;
+  /** Not taken by a run before this time (a batching window). */
+  readyAt: string;
+  /** The run that took it; a run cut off by a crash leaves it open, so the next run takes it again. */
+  runId: number | null;
+  doneAt: string | null;
+};
+
+export type NewFollowUp = Pick<FollowUp, "kind" | "author" | "data"> & { batch?: string; readyAt?: string };

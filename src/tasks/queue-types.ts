@@ -23,6 +23,11 @@ export interface Queue {
   enqueue(taskId: number): void;
   /** Cancels a task that has not ended: marks it cancelled and aborts its runner. Undefined when it had already ended. */
   cancel(taskId: number, reason: string): Promise<Task | undefined>;
+  /**
+   * Starts a new run of an ended task (a retry or a follow-up): queued again, listener told, scheduled.
+   * Undefined when the task has not ended; throws when its issue has another active task.
+   */
+  reopen(taskId: number, reason: string): Promise<Task | undefined>;
   /** Re-queues tasks interrupted by a previous process, schedules queued ones, starts working. */
   start(): Promise<void>;
   /** Stops taking work and aborts running tasks without ending them, so the next start resumes them. */

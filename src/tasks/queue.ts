@@ -72,6 +72,15 @@ export class InProcessQueue implements Queue {
     return cancelled;
   }
 
+  async reopen(taskId: number, reason: string): Promise<Task | undefined> {
+    const task = this.#store.getTask(taskId);
+    if (!task || !isTerminal(task.state)) return undefined;
+    const queued = this.#store.transition(taskId, "queued", { reason });
+    await this.#notify(queued);
+    this.enqueue(taskId);
+    return queued;
+  }
+
   async start(): Promise<void> {
     if (this.#started) return;
     this.#started = true;
@@ -123,6 +132,8 @@ export class InProcessQueue implements Queue {
     this.#active.set(taskId, active);
     active.settled = this.#execute(task, run, active.controller.signal).finally(() => {
       this.#active.delete(taskId);
+      // Queued again while its run was ending (a follow-up): it takes its turn like any other.
+      if (this.#started && this.#store.getTask(taskId)?.state === "queued") this.#pending.push(taskId);
       this.#pump();
     });
   }
@@ -131,17 +142,19 @@ export class InProcessQueue implements Queue {
     const context: RunContext = { task, run, signal, moveTo: (state, reason) => this.#move(task.id, signal, state, reason) };
     const outcome = await this.#callRunner(context);
     // Aborted means cancelled (already ended) or stopping (left as is for the next start).
-    if (!signal.aborted) await this.#finish(task.id, outcome);
+    const ended = signal.aborted ? undefined : this.#finish(task.id, outcome);
+    // The run ends before anyone hears of the ending: a listener may start the task's next run.
     this.#endRun(task.id);
+    if (ended) await this.#notify(ended);
   }
 
-  async #finish(taskId: number, outcome: RunnerOutcome): Promise<void> {
+  #finish(taskId: number, outcome: RunnerOutcome): Task | undefined {
     if (!outcome.ok) this.#log.error({ task: taskId, err: outcome.error }, "Task runner failed");
     try {
-      const ended = finishRun(this.#store, taskId, outcome);
-      if (ended) await this.#notify(ended);
+      return finishRun(this.#store, taskId, outcome);
     } catch (error) {
       this.#log.error({ task: taskId, err: error }, "Could not record the end of a task");
+      return undefined;
     }
   }
 

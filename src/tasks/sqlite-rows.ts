@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { PublishedPart } from "../delivery/publish/published-part.ts";
-import { InboxKind, TaskResult, TaskState, TaskTrigger } from "./model.ts";
-import type { InboxMessage, Run, Task, TaskEvent } from "./model.ts";
+import { FollowUpKind, InboxKind, TaskResult, TaskState, TaskTrigger } from "./model.ts";
+import type { FollowUp, InboxMessage, Run, Task, TaskEvent } from "./model.ts";
 import { PauseKind } from "./pause.ts";
 import type { Pause } from "./pause.ts";
 
@@ -141,4 +141,33 @@ const PartRow = z.object({
 export function toPart(row: unknown): PublishedPart {
   const r = PartRow.parse(row);
   return { index: r.idx, branch: r.branch, number: r.number, url: r.url, headSha: r.head_sha };
+}
+
+const FollowUpRow = z.object({
+  id: z.number().int(),
+  task_id: z.number().int(),
+  kind: FollowUpKind,
+  author: z.string(),
+  data: z.string(),
+  batch: z.string().nullable(),
+  created_at: z.string(),
+  ready_at: z.string(),
+  run_id: z.number().int().nullable(),
+  done_at: z.string().nullable(),
+});
+
+export function toFollowUp(row: unknown): FollowUp {
+  const r = FollowUpRow.parse(row);
+  return {
+    id: r.id,
+    taskId: r.task_id,
+    kind: r.kind,
+    author: r.author,
+    data: parseJson(r.data),
+    batch: r.batch,
+    createdAt: r.created_at,
+    readyAt: r.ready_at,
+    runId: r.run_id,
+    doneAt: r.done_at,
+  };
 }

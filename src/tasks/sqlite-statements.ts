@@ -20,6 +20,12 @@ export function prepareStatements(db: DatabaseSync) {
     selectActiveTask: prepare(
       `SELECT * FROM tasks WHERE owner = ? AND repo = ? AND issue_number = ? AND state NOT IN (${ENDED})`,
     ),
+    selectLatestTask: prepare(
+      "SELECT * FROM tasks WHERE owner = ? AND repo = ? AND issue_number = ? ORDER BY id DESC LIMIT 1",
+    ),
+    selectTaskByPull: prepare(`
+      SELECT t.*, p.idx, p.branch, p.number, p.url, p.head_sha FROM parts p JOIN tasks t ON t.id = p.task_id
+      WHERE t.owner = ? AND t.repo = ? AND p.number = ? ORDER BY t.id DESC LIMIT 1`),
     selectTasksByState: prepare("SELECT * FROM tasks WHERE state IN (SELECT value FROM json_each(?)) ORDER BY id"),
     updateTaskState: prepare("UPDATE tasks SET state = ?, updated_at = ?, result = ? WHERE id = ? RETURNING *"),
     insertRun: prepare(`
@@ -43,6 +49,31 @@ export function prepareStatements(db: DatabaseSync) {
       UPDATE inbox SET delivered_at = ?
       WHERE task_id = ? AND delivered_at IS NULL AND kind IN (SELECT value FROM json_each(?))
       RETURNING *`),
+    selectInbox: prepare("SELECT * FROM inbox WHERE task_id = ? ORDER BY id"),
+    insertFollowUp: prepare(`
+      INSERT INTO followups (task_id, kind, author, data, batch, created_at, ready_at)
+      VALUES (:task, :kind, :author, :data, :batch, :at, :readyAt)
+      RETURNING *`),
+    selectOpenBatch: prepare(
+      "SELECT * FROM followups WHERE task_id = ? AND batch = ? AND done_at IS NULL AND run_id IS NULL ORDER BY id LIMIT 1",
+    ),
+    updateFollowUp: prepare("UPDATE followups SET data = ?, ready_at = ? WHERE id = ? RETURNING *"),
+    selectOpenFollowUps: prepare("SELECT * FROM followups WHERE task_id = ? AND done_at IS NULL ORDER BY id"),
+    takeFollowUp: prepare(`
+      UPDATE followups SET run_id = :run
+      WHERE id = (SELECT id FROM followups WHERE task_id = :task AND done_at IS NULL AND ready_at <= :at ORDER BY id LIMIT 1)
+      RETURNING *`),
+    settleFollowUps: prepare("UPDATE followups SET done_at = ? WHERE task_id = ? AND done_at IS NULL AND run_id IS NOT NULL"),
+    dropFollowUps: prepare("UPDATE followups SET done_at = ? WHERE task_id = ? AND done_at IS NULL"),
+    selectTasksWithOpenFollowUps: prepare(
+      "SELECT DISTINCT task_id FROM followups WHERE done_at IS NULL AND run_id IS NULL ORDER BY task_id",
+    ),
+    insertSweep: prepare("INSERT OR IGNORE INTO sweeps (owner, repo, due_at, claimed_at) VALUES (?, ?, ?, ?)"),
+    selectSpentSince: prepare(`
+      SELECT COALESCE(SUM(json_extract(e.data, '$.result.spend.costUsd')), 0) AS usd
+      FROM events e JOIN tasks t ON t.id = e.task_id
+      WHERE t.owner = ? AND t.repo = ? AND e.type = 'state' AND e.at >= ?
+        AND json_extract(e.data, '$.to') IN (${ENDED})`),
     upsertPause: prepare(`
       INSERT INTO pauses (task_id, kind, subject, since, deadline) VALUES (:task, :kind, :subject, :since, :deadline)
       ON CONFLICT (task_id) DO UPDATE

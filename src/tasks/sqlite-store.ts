@@ -1,11 +1,11 @@
 import type { DatabaseSync } from "node:sqlite";
-import type { InboxKind, InboxMessage, NewTask, Run, Task, TaskEvent, TaskState } from "./model.ts";
+import type { FollowUp, InboxKind, InboxMessage, NewFollowUp, NewTask, Run, Task, TaskEvent, TaskState } from "./model.ts";
 import { isTerminal } from "./model.ts";
 import { openDatabase } from "./open-database.ts";
 import type { NewPause, Pause } from "./pause.ts";
 import { prepareStatements } from "./sqlite-statements.ts";
 import type { Statements } from "./sqlite-statements.ts";
-import { toEvent, toInboxMessage, toPart, toPause, toRun, toTask } from "./sqlite-rows.ts";
+import { toEvent, toFollowUp, toInboxMessage, toPart, toPause, toRun, toTask } from "./sqlite-rows.ts";
 import type { PublishedPart } from "../delivery/publish/published-part.ts";
 import { inTransaction } from "./sqlite-transaction.ts";
 import { assertTransition } from "./state-machine.ts";
@@ -62,6 +62,16 @@ export class SqliteStore implements Store {
     return row ? toTask(row) : undefined;
   }
 
+  latestTaskFor(owner: string, repo: string, issueNumber: number): Task | undefined {
+    const row = this.#sql.selectLatestTask.get(owner, repo, issueNumber);
+    return row ? toTask(row) : undefined;
+  }
+
+  findTaskByPull(owner: string, repo: string, pullNumber: number): { task: Task; part: PublishedPart } | undefined {
+    const row = this.#sql.selectTaskByPull.get(owner, repo, pullNumber);
+    return row ? { task: toTask(row), part: toPart(row) } : undefined;
+  }
+
   listTasks(states: readonly TaskState[]): Task[] {
     return this.#sql.selectTasksByState.all(JSON.stringify(states)).map(toTask);
   }
@@ -114,6 +124,63 @@ export class SqliteStore implements Store {
     // One UPDATE … RETURNING claims the messages atomically; RETURNING has no order, hence the sort.
     const rows = this.#sql.takeInbox.all(this.#timestamp(), taskId, JSON.stringify(kinds)).map(toInboxMessage);
     return rows.sort((a, b) => a.id - b.id);
+  }
+
+  listInbox(taskId: number): InboxMessage[] {
+    return this.#sql.selectInbox.all(taskId).map(toInboxMessage);
+  }
+
+  addFollowUp(taskId: number, input: NewFollowUp, merge?: (existing: unknown) => unknown): FollowUp {
+    return inTransaction(this.#db, () => {
+      const at = this.#timestamp();
+      const readyAt = input.readyAt ?? at;
+      const open = input.batch === undefined ? undefined : this.#sql.selectOpenBatch.get(taskId, input.batch);
+      if (open) {
+        const existing = toFollowUp(open);
+        const data = merge ? merge(existing.data) : input.data;
+        return toFollowUp(this.#sql.updateFollowUp.get(JSON.stringify(data), readyAt, existing.id));
+      }
+      const row = this.#sql.insertFollowUp.get({
+        task: taskId,
+        kind: input.kind,
+        author: input.author,
+        data: JSON.stringify(input.data ?? null),
+        batch: input.batch ?? null,
+        at,
+        readyAt,
+      });
+      return toFollowUp(row);
+    });
+  }
+
+  takeFollowUp(taskId: number, runId: number): FollowUp | undefined {
+    const row = this.#sql.takeFollowUp.get({ task: taskId, run: runId, at: this.#timestamp() });
+    return row ? toFollowUp(row) : undefined;
+  }
+
+  settleFollowUps(taskId: number): void {
+    this.#sql.settleFollowUps.run(this.#timestamp(), taskId);
+  }
+
+  dropFollowUps(taskId: number): void {
+    this.#sql.dropFollowUps.run(this.#timestamp(), taskId);
+  }
+
+  openFollowUps(taskId: number): FollowUp[] {
+    return this.#sql.selectOpenFollowUps.all(taskId).map(toFollowUp);
+  }
+
+  tasksWithOpenFollowUps(): number[] {
+    return this.#sql.selectTasksWithOpenFollowUps.all().map((row) => Number(row["task_id"]));
+  }
+
+  claimSweep(owner: string, repo: string, dueAt: string): boolean {
+    return Number(this.#sql.insertSweep.run(owner, repo, dueAt, this.#timestamp()).changes) === 1;
+  }
+
+  spentUsdSince(owner: string, repo: string, since: string): number {
+    const row = this.#sql.selectSpentSince.get(owner, repo, since);
+    return Number(row?.["usd"] ?? 0);
   }
 
   openPause(taskId: number, pause: NewPause): Pause {

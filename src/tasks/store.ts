@@ -1,4 +1,4 @@
-import type { InboxKind, InboxMessage, NewTask, Run, Task, TaskEvent, TaskResult, TaskState } from "./model.ts";
+import type { FollowUp, InboxKind, InboxMessage, NewFollowUp, NewTask, Run, Task, TaskEvent, TaskResult, TaskState } from "./model.ts";
 import type { NewPause, Pause } from "./pause.ts";
 import type { PublishedPart } from "../delivery/publish/published-part.ts";
 
@@ -20,6 +20,10 @@ export interface Store {
   createTask(input: NewTask): CreateTaskResult;
   getTask(id: number): Task | undefined;
   findActiveTask(owner: string, repo: string, issueNumber: number): Task | undefined;
+  /** The issue's most recent task, active or ended. */
+  latestTaskFor(owner: string, repo: string, issueNumber: number): Task | undefined;
+  /** The task that delivered this pull request as one of its parts (its latest delivery), and which part. */
+  findTaskByPull(owner: string, repo: string, pullNumber: number): { task: Task; part: PublishedPart } | undefined;
   listTasks(states: readonly TaskState[]): Task[];
   /**
    * Moves a task along the state machine; throws ForbiddenTransitionError for a move it forbids.
@@ -42,6 +46,30 @@ export interface Store {
    * order and marks them delivered, so approvals and answers reach only the pause waiting for them.
    */
   takeInbox(taskId: number, kinds?: readonly InboxKind[]): InboxMessage[];
+
+  /** Every message of the task's inbox, delivered or not, in arrival order. */
+  listInbox(taskId: number): InboxMessage[];
+
+  /**
+   * Queues work for the task's next run. With a batch key, an open follow-up of the same key that
+   * no run has taken yet absorbs it instead: `merge` gets its data and returns the combined data.
+   */
+  addFollowUp(taskId: number, input: NewFollowUp, merge?: (existing: unknown) => unknown): FollowUp;
+  /** Gives the run the oldest open follow-up that is ready, if any; it stays open until settled. */
+  takeFollowUp(taskId: number, runId: number): FollowUp | undefined;
+  /** Closes the follow-ups the task's runs took; called when the task ends. */
+  settleFollowUps(taskId: number): void;
+  /** Closes every open follow-up of the task (a stop drops queued work too). */
+  dropFollowUps(taskId: number): void;
+  /** Open follow-ups in order, taken or not. */
+  openFollowUps(taskId: number): FollowUp[];
+  /** Tasks with open follow-ups that no run has taken (for start-up). */
+  tasksWithOpenFollowUps(): number[];
+
+  /** Claims one due time of a repository's sweep; false when another process or an earlier run has it. */
+  claimSweep(owner: string, repo: string, dueAt: string): boolean;
+  /** What the repository's runs that ended since `since` cost, in USD (runs of unknown price count 0). */
+  spentUsdSince(owner: string, repo: string, since: string): number;
 
   /** Records what the task is about to wait for, replacing any earlier pause of the task. */
   openPause(taskId: number, pause: NewPause): Pause;

@@ -18,7 +18,9 @@ import { trajectoryLocation } from "../agent/trajectory/trajectory-location.ts";
 import type { ProgressBoard } from "../delivery/status/progress-board.ts";
 import { progressTrajectory } from "../delivery/status/progress-trajectory.ts";
 import type { Identity } from "../workspace/identity.ts";
+import { answerReview } from "./answer-review.ts";
 import { deliverOutcome } from "./deliver-outcome.ts";
+import { planRun } from "./run-plan.ts";
 
 export type AgentRunnerDeps = {
   env: Pick<Env, "dataDir" | "sandbox" | "mirrorCacheBytes"> & { model: Pick<Env["model"], "compactAt"> };
@@ -45,6 +47,9 @@ export type AgentRunnerDeps = {
 export function createAgentRunner(deps: AgentRunnerDeps): TaskRunner {
   return async (context: RunContext): Promise<TaskResult> => {
     const { task, run, signal, moveTo } = context;
+    // Taken first, so a run that fails early still settles it and never loops on it.
+    const plan = planRun(deps.store, task, run);
+    if (plan.kind === "invalid") return { outcome: "error", message: plan.problem };
     await moveTo("preparing");
     const client = await deps.clientFor(task.repo.installationId);
     const issueRef = { owner: task.repo.owner, repo: task.repo.name, issueNumber: task.issueNumber };
@@ -54,7 +59,13 @@ export function createAgentRunner(deps: AgentRunnerDeps): TaskRunner {
     const issue = await fetchIssueContext(client, issueRef);
     const token = await deps.tokenFor(task.repo.installationId);
     const base = config.base ?? task.repo.defaultBranch;
+    const previousShas = new Set(deps.store.partsOf(task.id).map((part) => part.headSha));
     const checkout = await deps.workspaces.prepare({ taskId: task.id, repo: task.repo, base, branch: `agent/issue-${task.issueNumber}/part-1`, token, signal });
+    if (plan.kind === "follow-up" && plan.startFrom && !(await deps.workspaces.startFrom(checkout, plan.startFrom, { signal }))) {
+      await deps.workspaces.release(checkout);
+      return { outcome: "error", message: `The branch ${plan.startFrom} of the earlier delivery is gone (merged or deleted), so there is nothing to follow up on; \`/agent retry\` starts afresh.` };
+    }
+    let firstMessages = plan.kind === "follow-up" ? [plan.firstMessage] : [];
     const trajectory = new JsonlTrajectory(trajectoryPathFor(deps.env.dataDir, task.id, run.number));
     const spec = { taskId: task.id, workDir: checkout.workDir, readOnlyPaths: checkout.readOnlyPaths, image: config.image ?? deps.env.sandbox.image, limits: deps.env.sandbox.limits };
     try {
@@ -73,7 +84,11 @@ export function createAgentRunner(deps: AgentRunnerDeps): TaskRunner {
         }),
         trajectory: progressTrajectory(trajectory, (progress) => deps.progress.set(task.id, progress)),
         signal,
-        takeInbox: () => deps.store.takeInbox(task.id).map(({ author, body }) => ({ author, body })),
+        takeInbox: () => {
+          const messages = [...firstMessages, ...deps.store.takeInbox(task.id).map(({ author, body }) => ({ author, body }))];
+          firstMessages = [];
+          return messages;
+        },
         diff: () => deps.workspaces.diff(checkout, { signal }),
         compactAt: deps.env.model.compactAt,
         beforeAgent: async () => {
@@ -83,7 +98,11 @@ export function createAgentRunner(deps: AgentRunnerDeps): TaskRunner {
       deps.log.info({ task: task.id, outcome: outcome.outcome, trajectory: trajectory.path }, "Agent run ended");
       const delivery = { ...deps, client, token: () => deps.tokenFor(task.repo.installationId) };
       const location = trajectoryLocation(deps.env.dataDir, deps.links, task.id, run.number);
-      return await deliverOutcome(delivery, { outcome, checkout, config, base, issue: { number: task.issueNumber, title: issue.title }, spec, trajectory: location }, context);
+      const delivered = await deliverOutcome(delivery, { outcome, checkout, config, base, issue: { number: task.issueNumber, title: issue.title }, spec, trajectory: location }, context);
+      if (plan.kind === "follow-up" && plan.followUp.kind === "review" && !signal.aborted) {
+        await answerReview({ client, log: deps.log }, task, plan.followUp, delivered, previousShas);
+      }
+      return delivered.result;
     } finally {
       trajectory.close();
       await deps.workspaces.release(checkout);

@@ -34,28 +34,40 @@ export type DeliverInput = {
   trajectory: TrajectoryLocation;
 };
 
+/** A part as delivered: its pull request, commit and the files it holds. */
+export type DeliveredPart = { index: number; number: number; url: string; sha: string; paths: string[] };
+
+/** How the run ends, and the parts it delivered (none unless its change was published). */
+export type Delivery = { result: TaskResult; parts: DeliveredPart[] };
+
 /**
  * A verified change becomes stacked pull requests: verifying (split, each prefix checked,
  * one commit per part), then delivering (push, pull requests). Other outcomes end the task as they are.
  */
-export async function deliverOutcome(deps: DeliverDeps, input: DeliverInput, context: Pick<RunContext, "task" | "moveTo" | "signal">): Promise<TaskResult> {
+export async function deliverOutcome(deps: DeliverDeps, input: DeliverInput, context: Pick<RunContext, "task" | "moveTo" | "signal">): Promise<Delivery> {
   const { outcome, checkout, config } = input;
-  if (outcome.outcome !== "changes-ready") return outcome;
+  if (outcome.outcome !== "changes-ready") return { result: outcome, parts: [] };
   const { task, signal } = context;
   await context.moveTo("verifying");
-  const requester = { name: task.requester, email: `${task.requester}@users.noreply.github.com` };
+  // A sweep was asked for by the repository's config, not by a person to credit.
+  const coAuthor = task.trigger === "sweep" ? undefined : { name: task.requester, email: `${task.requester}@users.noreply.github.com` };
+  const previous = deps.store.partsOf(task.id).map((part) => part.headSha);
   const stack = await stackChange(deps.workspaces, {
-    checkout, issue: input.issue, config, outcome, sandboxes: deps.sandboxes, spec: input.spec, author: deps.author, coAuthor: requester, signal,
+    checkout, issue: input.issue, config, outcome, sandboxes: deps.sandboxes, spec: input.spec, author: deps.author, ...(coAuthor && { coAuthor }), previous, signal,
   });
   if (stack.outcome === "whole-change-failed") deps.log?.warn({ task: task.id, check: stack.parts.at(-1)?.check?.command }, "The whole change fails pr.checkCommand; delivering it with the failure shown");
   await context.moveTo("delivering");
   const published = await publishChange(
     { workspaces: deps.workspaces, client: deps.client, store: deps.store, log: deps.log },
     {
-      owner: task.repo.owner, repo: task.repo.name, taskId: task.id, issue: input.issue, requester: task.requester,
+      owner: task.repo.owner, repo: task.repo.name, taskId: task.id, issue: input.issue, requester: coAuthor && task.requester,
       base: input.base, draft: config.pr.draft, trajectory: input.trajectory, checkout, stack, outcome, token: await deps.token(), signal,
     },
   );
-  if (published.outcome === "not-pushed") return { outcome: "error", message: `The verified change was not delivered. ${published.message}` };
-  return outcome;
+  if (published.outcome === "not-pushed") return { result: { outcome: "error", message: `The verified change was not delivered. ${published.message}` }, parts: [] };
+  const parts = published.result.parts.map((part) => {
+    const built = stack.parts.find((candidate) => candidate.index === part.index);
+    return { index: part.index, number: part.number, url: part.url, sha: part.headSha, paths: built?.slice.files.map((file) => file.path) ?? [] };
+  });
+  return { result: outcome, parts };
 }

@@ -27,6 +27,7 @@ import { parseInput } from "./parse-input.ts";
 import type { BranchUpdate, PushResult } from "./push.ts";
 import { pushBranches } from "./push.ts";
 import { branchSha } from "./refs.ts";
+import { startFrom } from "./start-from.ts";
 import { assertBranchNames, assertBranchUpdates } from "./validate-branches.ts";
 import { BaseBranchNotFoundError } from "./workspace-errors.ts";
 
@@ -101,6 +102,12 @@ export class Workspaces {
       await this.remove(input.taskId);
       throw error;
     }
+  }
+
+  /** Makes a fresh checkout's tree that of `branch` in the mirror (base unchanged); undefined when the branch is gone. */
+  async startFrom(checkout: Checkout, branch: string, options: { signal?: AbortSignal } = {}): Promise<string | undefined> {
+    await assertBranchNames([branch]);
+    return startFrom(checkout, branch, { timeoutMs: this.#timeouts.localMs, signal: options.signal });
   }
 
   /** The change against the base: per-file counts and the full patch. */

@@ -142,10 +142,18 @@ describe("/agent commands on an issue", () => {
     expect(replies[0]).toMatch(/Stopped task \d+/);
   });
 
-  test("/agent status reports the active task's state", async () => {
-    const replies = await afterRun("/agent status");
+  test("/agent status reports the active task's state, budgets used against the repository's limits", async () => {
+    const replies: string[] = [];
+    const scope = writerScope();
+    mockTaskAccepted(scope);
+    mockWriterCommand(scope);
+    mockRepoConfig(scope, "limits: { steps: 30, usd: 2 }\n");
+    mockReply(scope, replies);
+    await comment("/agent run", "c-1");
+    await comment("/agent status", "c-2");
 
-    expect(replies[0]).toMatch(/Task \d+ is \*\*queued\*\*/);
+    expect(replies[0]).toMatch(/\*\*Task \d+\*\* is \*\*queued\*\*/);
+    expect(replies[0]).toContain("**Budgets used** (this run): 0 of 30 steps · 0 of 4,000,000 tokens · cost unknown");
   });
 
   test("/agent redirect on an issue with an active task puts the text in the task's inbox, in order", async () => {
@@ -162,23 +170,20 @@ describe("/agent commands on an issue", () => {
     ]);
   });
 
-  test("/agent redirect with no active task says so and queues nothing", async () => {
+  test("/agent redirect on an issue that never had a task says so and queues nothing", async () => {
     const replies: string[] = [];
     mockReply(writerScope(), replies);
 
     await comment("/agent redirect go left");
 
-    expect(replies[0]).toContain("no queued or running task on this issue to redirect");
+    expect(replies[0]).toContain("There is no Ferry task for this issue yet");
     expect(tasks()).toEqual([]);
   });
 
-  test("/agent retry says it is not available in this version yet", async () => {
-    const replies: string[] = [];
-    const scope = writerScope();
-    mockReply(scope, replies);
+  test("/agent retry while the task is still active is refused: stop it first", async () => {
+    const replies = await afterRun("/agent retry");
 
-    await comment("/agent retry");
-
-    expect(replies[0]).toContain("is not available in this version of Ferry yet");
+    expect(replies[0]).toMatch(/Task \d+ is still \*\*queued\*\*: `\/agent stop` it first/);
+    expect(tasks()).toHaveLength(1);
   });
 });

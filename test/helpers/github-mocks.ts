@@ -42,7 +42,8 @@ export function mockNewStatusComment(scope: nock.Scope, bodies: string[] = []): 
     .get(`${repoPath}/issues/${REPO.issue}/comments`)
     .query(true)
     .reply(200, [])
-    .post(`${repoPath}/issues/${REPO.issue}/comments`, (body: { body: string }) => {
+    .post(`${repoPath}/issues/${REPO.issue}/comments`, (body: { body?: unknown } | undefined) => {
+      if (typeof body?.body !== "string") return false;
       bodies.push(body.body);
       return true;
     })
@@ -52,7 +53,8 @@ export function mockNewStatusComment(scope: nock.Scope, bodies: string[] = []): 
 /** A plain reply on the issue; `bodies` collects what was posted. */
 export function mockReply(scope: nock.Scope, bodies: string[] = []): nock.Scope {
   return scope
-    .post(`${repoPath}/issues/${REPO.issue}/comments`, (body: { body: string }) => {
+    .post(`${repoPath}/issues/${REPO.issue}/comments`, (body: { body?: unknown } | undefined) => {
+      if (typeof body?.body !== "string") return false;
       bodies.push(body.body);
       return true;
     })

@@ -153,7 +153,7 @@ test("the agent's progress reaches the board: its steps and its last action", as
   mockDelivery();
   const progress = new ProgressBoard();
   const seen: string[] = [];
-  progress.listen((_, update) => seen.push(`${update.phase}:${update.step}`));
+  progress.listen((_, update) => seen.push(`${update?.phase}:${update?.step}`));
   await runTask(new ScriptedModel(FIX), progress);
   expect(seen).toEqual(expect.arrayContaining(["working:1", "working:2", "testing:2"]));
 });

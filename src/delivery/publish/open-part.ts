@@ -24,7 +24,7 @@ export async function openPart(
   });
   const pull = ListedPull.parse(response.data);
   log?.info({ pull: pull.number, head }, "opened a stack part");
-  await requestReview(client, request, pull.number, log);
+  if (request.requester !== undefined) await requestReview(client, request.requester, request, pull.number, log);
   return pull;
 }
 
@@ -32,16 +32,16 @@ export async function openPart(
  * GitHub refuses (422) a reviewer who is not a collaborator or who authored the pull
  * request; the pull request is still worth having, so that is only logged.
  */
-async function requestReview(client: GitHubClient, request: PublishRequest, pullNumber: number, log: Log | undefined): Promise<void> {
+async function requestReview(client: GitHubClient, reviewer: string, request: PublishRequest, pullNumber: number, log: Log | undefined): Promise<void> {
   try {
     await client.request("POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers", {
       owner: request.owner,
       repo: request.repo,
       pull_number: pullNumber,
-      reviewers: [request.requester],
+      reviewers: [reviewer],
     });
   } catch (error) {
     if (httpStatusOf(error) !== 422) throw error;
-    log?.warn({ pull: pullNumber, reviewer: request.requester, err: error }, "GitHub refused the requester as reviewer");
+    log?.warn({ pull: pullNumber, reviewer, err: error }, "GitHub refused the requester as reviewer");
   }
 }

@@ -24,7 +24,8 @@ export type PublishRequest = {
   repo: string;
   taskId: number;
   issue: { number: number; title: string };
-  requester: string;
+  /** Who asked, asked to review; none for a scheduled sweep. */
+  requester?: string | undefined;
   /** The branch part 1 is based on. */
   base: string;
   draft: boolean;

@@ -9,7 +9,7 @@ import type { StackPart } from "./stack-part.ts";
 import type { CheckPrefix } from "./verify-stack.ts";
 import { verifyStack } from "./verify-stack.ts";
 
-export type BuildStackOptions = Pick<CommitStackOptions, "issueNumber" | "message" | "author" | "coAuthor" | "date"> & {
+export type BuildStackOptions = Pick<CommitStackOptions, "issueNumber" | "message" | "author" | "coAuthor" | "date" | "previous"> & {
   checkout: Checkout;
   /** The split of the change, in stack order. */
   slices: readonly Slice[];

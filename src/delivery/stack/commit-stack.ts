@@ -24,6 +24,11 @@ export type CommitStackOptions = {
   author: Identity;
   /** The requester, credited with a `Co-authored-by` trailer. */
   coAuthor?: Identity | undefined;
+  /**
+   * The commits of the parts delivered before, in stack order: a part whose tree and parent are
+   * unchanged keeps its commit, so a follow-up leaves the pull requests it did not touch as they are.
+   */
+  previous?: readonly string[] | undefined;
   /** Author and committer date in any form git reads (`GIT_AUTHOR_DATE`); the same date gives the same commits. */
   date?: string | undefined;
 };
@@ -39,6 +44,12 @@ export async function commitStack(options: CommitStackOptions, deadline: GitDead
   let parent = checkout.baseSha;
   for (const [at, slice] of slices.entries()) {
     const index = at + 1;
+    const kept = await keptCommit(checkout, options.previous?.[at], parent, prefixes[at] ?? "", deadline);
+    if (kept) {
+      parts.push({ index, branch: partBranch(options.issueNumber, index), slice, sha: kept });
+      parent = kept;
+      continue;
+    }
     const request = parseInput(commitRequestSchema, { message: options.message(index, slices.length), author: options.author, coAuthor: options.coAuthor }, "commit request");
     const input = commitMessage(request.message, request.coAuthor);
     const args = ["commit-tree", "--no-gpg-sign", "-p", parent, "-F", "-", prefixes[at] ?? ""];
@@ -49,4 +60,19 @@ export async function commitStack(options: CommitStackOptions, deadline: GitDead
   const updates = parts.map((part) => `update refs/heads/${part.branch} ${part.sha}\n`).join("");
   await hostGit(checkout, ["update-ref", "-m", "ferry: stack", "--stdin"], { ...deadline, input: updates });
   return parts;
+}
+
+/** The earlier commit of this part when it has the same parent and tree, else undefined. */
+async function keptCommit(
+  checkout: Pick<Checkout, "gitDir" | "workDir">,
+  previous: string | undefined,
+  parent: string,
+  tree: string,
+  deadline: GitDeadline,
+): Promise<string | undefined> {
+  if (!previous) return undefined;
+  const shown = await hostGit(checkout, ["show", "-s", "--format=%P %T", previous], { ...deadline, okExitCodes: [128] });
+  if (shown.exitCode !== 0) return undefined;
+  const [parents, ...rest] = shown.stdout.trim().split(" ");
+  return parents === parent && rest.join(" ") === tree ? previous : undefined;
 }

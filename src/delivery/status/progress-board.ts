@@ -1,6 +1,6 @@
 import type { Progress } from "./progress.ts";
 
-export type ProgressListener = (taskId: number, progress: Progress) => void;
+export type ProgressListener = (taskId: number, progress: Progress | undefined) => void;
 
 /**
  * Where each running task's agent is, in memory: the agent's trajectory writes it, the status
@@ -17,6 +17,12 @@ export class ProgressBoard {
 
   get(taskId: number): Progress | undefined {
     return this.#progress.get(taskId);
+  }
+
+  /** Tells the listeners that something else they show about the task changed (a redirect arrived). */
+  touch(taskId: number): void {
+    const progress = this.#progress.get(taskId);
+    for (const listener of this.#listeners) listener(taskId, progress);
   }
 
   /** Silent: whoever clears a task's progress is about to show its state anyway. */

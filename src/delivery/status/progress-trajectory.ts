@@ -24,14 +24,21 @@ export function progressTrajectory(inner: Trajectory, onProgress: (progress: Pro
   };
 }
 
-/** The progress after one event, or undefined when the event does not change it. */
+/** The progress after one event, or undefined when the event does not change it; spend totals carry over. */
 export function nextProgress(current: Progress | undefined, type: TrajectoryEventType, data: Record<string, unknown>): Progress | undefined {
+  const next = advance(current, type, data);
+  if (!next || type === "run-started") return next;
+  const carried = { ...(current?.tokens !== undefined && { tokens: current.tokens }), ...(current?.costUsd !== undefined && { costUsd: current.costUsd }) };
+  return { ...carried, ...next };
+}
+
+function advance(current: Progress | undefined, type: TrajectoryEventType, data: Record<string, unknown>): Progress | undefined {
   const step = current?.step ?? 0;
   switch (type) {
     case "run-started":
       return { phase: "setup", step: 0 };
     case "model-request":
-      return { ...current, phase: "working", step: typeof data.step === "number" ? data.step : step + 1 };
+      return { ...current, ...charged(current, data), phase: "working", step: typeof data.step === "number" ? data.step : step + 1 };
     case "tool-call":
       return toolCallProgress(current, data);
     case "test-run":
@@ -41,6 +48,16 @@ export function nextProgress(current: Progress | undefined, type: TrajectoryEven
     default:
       return undefined;
   }
+}
+
+/** The running totals after a model call's usage and cost. */
+function charged(current: Progress | undefined, data: Record<string, unknown>): Pick<Progress, "tokens" | "costUsd"> {
+  const usage = data.usage as { inputTokens?: unknown; outputTokens?: unknown } | undefined;
+  if (usage === undefined && typeof data.costUsd !== "number") return {};
+  const count = (value: unknown) => (typeof value === "number" ? value : 0);
+  const tokens = (current?.tokens ?? 0) + count(usage?.inputTokens) + count(usage?.outputTokens);
+  const costUsd = typeof data.costUsd === "number" ? (current?.costUsd ?? 0) + data.costUsd : current?.costUsd;
+  return costUsd === undefined ? { tokens } : { tokens, costUsd };
 }
 
 function toolCallProgress(current: Progress | undefined, data: Record<string, unknown>): Progress {

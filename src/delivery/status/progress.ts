@@ -7,4 +7,7 @@ export type Progress = {
   step: number;
   /** The last thing the agent did, in a few words ("ran `npm test`", "edited src/a.ts"). */
   lastAction?: string;
+  /** Tokens and cost of the model calls so far (cost undefined while the price is unknown). */
+  tokens?: number;
+  costUsd?: number;
 };

@@ -5,6 +5,7 @@ import { renderChecklist } from "./checklist.ts";
 import { explainEnding } from "./explain-ending.ts";
 import { pullRequestList } from "./pull-request-list.ts";
 import { spendLine } from "./spend-line.ts";
+import { steeringLines } from "./steering-lines.ts";
 import type { StatusView, TrajectoryLink } from "./status-view.ts";
 
 const TRIGGER_LINES: Record<Task["trigger"], string> = {
@@ -19,6 +20,7 @@ export function renderStatusComment(view: StatusView): string {
   const sections = [
     `${marker(task.id, "status")}\n**Ferry** · task ${task.id}`,
     renderChecklist(view),
+    steeringLines(view.steering),
     pullRequestList(view.parts),
     explainEnding(view),
     spendLine(task.result),

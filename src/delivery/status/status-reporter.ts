@@ -10,7 +10,7 @@ import type { ProgressBoard } from "./progress-board.ts";
 import { writeStatusComment } from "./publish-status.ts";
 import { reportEnding } from "./report-ending.ts";
 import { renderStatusComment } from "./status-comment.ts";
-import type { StatusView, TrajectoryLink } from "./status-view.ts";
+import type { StatusSteering, StatusView, TrajectoryLink } from "./status-view.ts";
 
 export type ClientFor = (installationId: number) => Promise<GitHubClient>;
 
@@ -23,6 +23,8 @@ export type StatusReporterOptions = {
   /** What a waiting task waits for (Store.getPause). */
   pauseOf?: (taskId: number) => Pick<Pause, "kind" | "subject"> | undefined;
   progress: ProgressBoard;
+  /** Redirects and the follow-up of the current run, for the steering section. */
+  steeringOf?: (taskId: number) => StatusSteering | undefined;
   /** Least time between two edits of a running task's comment. Default 10 s. */
   intervalMs?: number;
   clock?: Clock;
@@ -53,7 +55,7 @@ export function createStatusReporter(options: StatusReporterOptions): StatusRepo
   const viewOf = (status: TaskStatus): StatusView => {
     const { id, state } = status.task;
     const pause = state === "waiting" ? options.pauseOf?.(id) : undefined;
-    return { task: status.task, progress: progress.get(id), parts: options.partsOf(id), trajectory: options.trajectoryOf?.(id), pause, stoppedIn: status.stoppedIn };
+    return { task: status.task, progress: progress.get(id), parts: options.partsOf(id), trajectory: options.trajectoryOf?.(id), pause, stoppedIn: status.stoppedIn, steering: options.steeringOf?.(id) };
   };
 
   async function edit(status: TaskStatus): Promise<void> {

@@ -6,6 +6,13 @@ import type { Progress } from "./progress.ts";
 /** Where a run's trajectory can be read: a link when it is served, else the file on the server. */
 export type TrajectoryLink = { url?: string; path?: string };
 
+/** Steering the task got: redirects (received, or applied at the agent's step), and what started this run. */
+export type StatusSteering = {
+  redirects: { author: string; body: string; applied: boolean }[];
+  /** The follow-up this run works on (a retry, a redirect after the end, a review). */
+  followUp?: { kind: string; author: string } | undefined;
+};
+
 /** Everything the status comment shows about a task. */
 export type StatusView = {
   task: Task;
@@ -18,4 +25,5 @@ export type StatusView = {
   pause?: Pick<Pause, "kind" | "subject">;
   /** The last state before the task ended, so the checklist of a failed task stops where it did. */
   stoppedIn?: TaskState;
+  steering?: StatusSteering;
 };

@@ -42,6 +42,24 @@ describe("progress from the agent's trajectory", () => {
     expect(last()).toEqual({ phase: "working", step: 2, lastAction: "read `src/b.ts`" });
   });
 
+  test("tokens and cost add up over the model requests and stay through later events", () => {
+    const { trajectory, last } = recorded();
+    trajectory.record("run-started", { model: "m" });
+    trajectory.record("model-request", { step: 1, usage: { inputTokens: 100, outputTokens: 20 }, costUsd: 0.01 });
+    trajectory.record("tool-call", toolCall("read_file", { path: "src/a.ts" }));
+    trajectory.record("model-request", { step: 2, usage: { inputTokens: 300, outputTokens: 30 }, costUsd: 0.02 });
+    trajectory.record("test-run", { passed: true });
+    expect(last()).toEqual({ phase: "testing", step: 2, lastAction: "the tests pass", tokens: 450, costUsd: 0.03 });
+    trajectory.record("run-started", { model: "m" });
+    expect(last()).toEqual({ phase: "setup", step: 0 });
+  });
+
+  test("a model whose price is unknown counts tokens and no cost", () => {
+    const { trajectory, last } = recorded();
+    trajectory.record("model-request", { step: 1, usage: { inputTokens: 10, outputTokens: 5 }, costUsd: null });
+    expect(last()).toEqual({ phase: "working", step: 1, tokens: 15 });
+  });
+
   test("tool calls become a few words", () => {
     const { trajectory, seen } = recorded();
     trajectory.record("model-request", { step: 1 });
@@ -104,7 +122,7 @@ describe("progress from the agent's trajectory", () => {
 describe("the progress board", () => {
   test("keeps each task's progress and tells its listeners", () => {
     const board = new ProgressBoard();
-    const heard: [number, Progress][] = [];
+    const heard: [number, Progress | undefined][] = [];
     const stop = board.listen((taskId, progress) => heard.push([taskId, progress]));
     board.set(7, { phase: "working", step: 1 });
     board.set(8, { phase: "setup", step: 0 });
@@ -118,5 +136,20 @@ describe("the progress board", () => {
     ]);
     board.clear(7);
     expect(board.get(7)).toBeUndefined();
+  });
+
+  test("a touch tells the listeners without changing the progress", () => {
+    const board = new ProgressBoard();
+    const heard: [number, Progress | undefined][] = [];
+    board.listen((taskId, progress) => heard.push([taskId, progress]));
+    board.set(7, { phase: "working", step: 3 });
+    board.touch(7);
+    board.touch(9);
+    expect(heard).toEqual([
+      [7, { phase: "working", step: 3 }],
+      [7, { phase: "working", step: 3 }],
+      [9, undefined],
+    ]);
+    expect(board.get(7)).toEqual({ phase: "working", step: 3 });
   });
 });

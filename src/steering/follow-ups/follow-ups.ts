@@ -1,0 +1,122 @@
+import type { Log } from "../../logger.ts";
+import type { FollowUp, NewFollowUp, Task } from "../../tasks/model.ts";
+import { isTerminal } from "../../tasks/model.ts";
+import type { Queue } from "../../tasks/queue-types.ts";
+import type { Store } from "../../tasks/store.ts";
+
+export type FollowUpRequest = NewFollowUp & {
+  taskId: number;
+  /** Wait this long for more of the same batch before a run may take it. */
+  delayMs?: number;
+  /** Combines the data of an open follow-up of the same batch with this one's. */
+  merge?: (existing: unknown) => unknown;
+};
+
+/**
+ * What became of a follow-up: a run of the ended task `started`; `queued` behind the task's
+ * current run (never raced with it); `scheduled` until its batching window closes; or `blocked`
+ * because the issue has another active task, in which case it is dropped.
+ */
+export type FollowUpAnswer =
+  | { kind: "started"; task: Task; followUp: FollowUp }
+  | { kind: "queued"; task: Task; followUp: FollowUp }
+  | { kind: "scheduled"; task: Task; followUp: FollowUp }
+  | { kind: "blocked"; task: Task; followUp: FollowUp; other: Task };
+
+export type FollowUpsOptions = {
+  store: Store;
+  queue: Pick<Queue, "reopen">;
+  log: Log;
+  now?: () => Date;
+};
+
+/**
+ * Runs queued work for ended tasks (retry, a redirect after the end, review feedback) one run
+ * at a time, in arrival order: a task that ends with more waiting starts its next run.
+ */
+export class FollowUps {
+  readonly #store: Store;
+  readonly #queue: Pick<Queue, "reopen">;
+  readonly #log: Log;
+  readonly #now: () => Date;
+  readonly #timers = new Map<number, NodeJS.Timeout>();
+  #stopped = false;
+
+  constructor(options: FollowUpsOptions) {
+    this.#store = options.store;
+    this.#queue = options.queue;
+    this.#log = options.log;
+    this.#now = options.now ?? (() => new Date());
+  }
+
+  async request(request: FollowUpRequest): Promise<FollowUpAnswer> {
+    const { taskId, delayMs, merge, ...input } = request;
+    const readyAt = new Date(this.#now().getTime() + (delayMs ?? 0)).toISOString();
+    const followUp = this.#store.addFollowUp(taskId, { ...input, readyAt }, merge);
+    this.#store.appendEvent(taskId, "follow-up-received", { id: followUp.id, kind: followUp.kind, by: followUp.author });
+    const released = await this.release(taskId);
+    const task = released.task;
+    if (released.kind === "blocked") {
+      this.#store.dropFollowUps(taskId);
+      return { kind: "blocked", task, followUp, other: released.other };
+    }
+    if (released.kind === "started") return { kind: "started", task, followUp };
+    return { kind: isTerminal(task.state) ? "scheduled" : "queued", task, followUp };
+  }
+
+  /** Starts the task's next run when it has ended and ready work waits; arms a timer for work still in its window. */
+  async release(taskId: number): Promise<{ kind: "started" | "waiting"; task: Task } | { kind: "blocked"; task: Task; other: Task }> {
+    const task = this.#mustGet(taskId);
+    const open = this.#store.openFollowUps(taskId).filter((followUp) => followUp.runId === null);
+    if (!isTerminal(task.state) || open.length === 0) return { kind: "waiting", task };
+    const next = open[0] as FollowUp;
+    const waitMs = Date.parse(next.readyAt) - this.#now().getTime();
+    if (waitMs > 0) {
+      this.#arm(taskId, waitMs);
+      return { kind: "waiting", task };
+    }
+    const other = this.#store.findActiveTask(task.repo.owner, task.repo.name, task.issueNumber);
+    if (other) return { kind: "blocked", task, other };
+    const reopened = await this.#queue.reopen(taskId, `${next.kind} from @${next.author}`);
+    return { kind: "started", task: reopened ?? task };
+  }
+
+  /** For the queue's listener: a task that ended settles the follow-up its run took and starts the next. */
+  async onTaskChanged(task: Task): Promise<void> {
+    if (!isTerminal(task.state)) return;
+    this.#store.settleFollowUps(task.id);
+    const released = await this.release(task.id);
+    if (released.kind === "blocked") {
+      this.#log.warn({ task: task.id, other: released.other.id }, "Dropped follow-ups: the issue has another active task");
+      this.#store.dropFollowUps(task.id);
+    }
+  }
+
+  /** Start-up: follow-ups left by an earlier process start (or wait for their window). */
+  async start(): Promise<void> {
+    for (const taskId of this.#store.tasksWithOpenFollowUps()) await this.release(taskId).catch((error: unknown) => this.#log.error({ task: taskId, err: error }, "Could not start a follow-up"));
+  }
+
+  stop(): void {
+    this.#stopped = true;
+    for (const timer of this.#timers.values()) clearTimeout(timer);
+    this.#timers.clear();
+  }
+
+  #arm(taskId: number, waitMs: number): void {
+    if (this.#stopped) return;
+    clearTimeout(this.#timers.get(taskId));
+    const timer = setTimeout(() => {
+      this.#timers.delete(taskId);
+      this.release(taskId).catch((error: unknown) => this.#log.error({ task: taskId, err: error }, "Could not start a follow-up"));
+    }, waitMs);
+    timer.unref();
+    this.#timers.set(taskId, timer);
+  }
+
+  #mustGet(taskId: number): Task {
+    const task = this.#store.getTask(taskId);
+    if (!task) throw new Error(`Task ${taskId} does not exist.`);
+    return task;
+  }
+}

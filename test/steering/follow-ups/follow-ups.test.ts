@@ -1,0 +1,145 @@
+import { afterEach, beforeEach, describe, expect, test } from "@jest/globals";
+import { FollowUps } from "../../../src/steering/follow-ups/follow-ups.ts";
+import type { Task, TaskResult } from "../../../src/tasks/model.ts";
+import { InProcessQueue } from "../../../src/tasks/queue.ts";
+import type { TaskRunner } from "../../../src/tasks/queue-types.ts";
+import { SqliteStore } from "../../../src/tasks/sqlite-store.ts";
+import { silentLog } from "../../helpers/probot.ts";
+import { newTask } from "../../tasks/support/new-task.ts";
+
+const DONE: TaskResult = { outcome: "placeholder", message: "ran" };
+let store: SqliteStore;
+let clock: Date;
+beforeEach(() => {
+  store = new SqliteStore({ dataDir: ":memory:", now: () => clock });
+  clock = new Date("2026-11-22T10:00:00.000Z");
+});
+afterEach(() => store.close());
+
+/** A task that ran once and ended done. */
+function endedTask(issueNumber = 7): Task {
+  const { task } = store.createTask(newTask({ issueNumber }));
+  store.transition(task.id, "preparing");
+  store.transition(task.id, "running");
+  return store.transition(task.id, "done", { result: DONE });
+}
+
+/** A queue whose runner records the follow-up each run took, and the follow-up service listening to it. */
+function system() {
+  const taken: unknown[] = [];
+  const gate = { open: Promise.resolve(), running: 0, most: 0 };
+  const runner: TaskRunner = async ({ task, run, moveTo }) => {
+    gate.running += 1;
+    gate.most = Math.max(gate.most, gate.running);
+    taken.push(store.takeFollowUp(task.id, run.id)?.data ?? "fresh");
+    await moveTo("preparing");
+    await moveTo("running");
+    await gate.open;
+    gate.running -= 1;
+    return DONE;
+  };
+  const queue = new InProcessQueue({ store, runner, concurrency: 1, listener: (task): Promise<void> => followUps.onTaskChanged(task) });
+  const followUps: FollowUps = new FollowUps({ store, queue, log: silentLog, now: () => clock });
+  return { queue, followUps, taken, gate };
+}
+
+describe("follow-ups", () => {
+  test("a follow-up for an ended task starts its next run at once, with the follow-up taken by that run", async () => {
+    const task = endedTask();
+    const { queue, followUps, taken } = system();
+    await queue.start();
+
+    const answer = await followUps.request({ taskId: task.id, kind: "redirect", author: "mona", data: { text: "go" } });
+    await queue.idle();
+
+    expect(answer.kind).toBe("started");
+    expect(taken).toEqual([{ text: "go" }]);
+    expect(store.getTask(task.id)?.state).toBe("done");
+    expect(store.listRuns(task.id)).toHaveLength(1);
+    expect(store.openFollowUps(task.id)).toEqual([]);
+  });
+
+  test("two reviews in quick succession run one after the other, in order, never together", async () => {
+    const task = endedTask();
+    const { queue, followUps, taken, gate } = system();
+    await queue.start();
+    let open = () => {};
+    gate.open = new Promise((resolve) => (open = resolve));
+
+    const first = await followUps.request({ taskId: task.id, kind: "review", author: "a", data: { review: 1 } });
+    const second = await followUps.request({ taskId: task.id, kind: "review", author: "b", data: { review: 2 } });
+    open();
+    // The second run starts from the first one's end, through the listener, before the queue is idle.
+    await queue.idle();
+
+    expect([first.kind, second.kind]).toEqual(["started", "queued"]);
+    expect(taken).toEqual([{ review: 1 }, { review: 2 }]);
+    expect(store.listRuns(task.id).map((run) => run.number)).toEqual([1, 2]);
+    expect(store.openFollowUps(task.id)).toEqual([]);
+    expect(gate.most).toBe(1);
+  });
+
+  test("feedback in one batch gathers into one follow-up until its window closes", async () => {
+    const task = endedTask();
+    const { followUps } = system();
+    const merge = (existing: unknown) => ({ ids: [...(existing as { ids: number[] }).ids, 2] });
+
+    const first = await followUps.request({ taskId: task.id, kind: "review", author: "a", data: { ids: [1] }, batch: "pull-3", delayMs: 20_000 });
+    const second = await followUps.request({ taskId: task.id, kind: "review", author: "a", data: { ids: [2] }, batch: "pull-3", delayMs: 20_000, merge });
+    followUps.stop();
+
+    expect([first.kind, second.kind]).toEqual(["scheduled", "scheduled"]);
+    expect(store.openFollowUps(task.id)).toMatchObject([{ data: { ids: [1, 2] }, readyAt: "2026-11-22T10:00:20.000Z" }]);
+    expect(store.getTask(task.id)?.state).toBe("done");
+  });
+
+  test("once the window has passed, a release starts the run", async () => {
+    const task = endedTask();
+    const { queue, followUps, taken } = system();
+    await queue.start();
+    await followUps.request({ taskId: task.id, kind: "review", author: "a", data: { ids: [1] }, batch: "pull-3", delayMs: 20_000 });
+    followUps.stop();
+
+    clock = new Date("2026-11-22T10:00:21.000Z");
+    const released = await followUps.release(task.id);
+    await queue.idle();
+
+    expect(released.kind).toBe("started");
+    expect(taken).toEqual([{ ids: [1] }]);
+  });
+
+  test("a follow-up for a task whose issue has another active task is dropped and says which", async () => {
+    const task = endedTask();
+    const other = store.createTask(newTask()).task;
+    const { followUps } = system();
+
+    const answer = await followUps.request({ taskId: task.id, kind: "retry", author: "a", data: {} });
+
+    expect(answer).toMatchObject({ kind: "blocked", other: { id: other.id } });
+    expect(store.openFollowUps(task.id)).toEqual([]);
+  });
+
+  test("after a restart, follow-ups left waiting start", async () => {
+    const task = endedTask();
+    store.addFollowUp(task.id, { kind: "retry", author: "a", data: {} });
+    const { queue, followUps, taken } = system();
+    await queue.start();
+
+    await followUps.start();
+    await queue.idle();
+
+    expect(taken).toEqual([{}]);
+  });
+
+  test("a run cut off by a crash leaves its follow-up open, so the next run takes it again", () => {
+    const task = endedTask();
+    store.addFollowUp(task.id, { kind: "redirect", author: "a", data: { text: "x" } });
+    store.transition(task.id, "queued");
+    const crashed = store.startRun(task.id);
+    expect(store.takeFollowUp(task.id, crashed.id)).toMatchObject({ data: { text: "x" } });
+    store.endRuns(task.id, { interrupted: true });
+
+    const next = store.startRun(task.id);
+    expect(store.takeFollowUp(task.id, next.id)).toMatchObject({ data: { text: "x" }, runId: next.id });
+  });
+});
