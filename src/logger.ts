@@ -16,6 +16,7 @@ const REDACT_PATHS = [
   "*.authorization",
   "req.headers.authorization",
   'req.headers["x-hub-signature-256"]',
+  'req.headers["x-ferry-signature"]',
 ];
 
 /** The part of a pino logger Ferry's core uses: a static message, the variables in the object. */

@@ -5,13 +5,19 @@ import { redaction } from "../logger.ts";
 import { renderReport } from "./report.ts";
 import { parseRunArgs, RUN_USAGE } from "./run-args.ts";
 import { runLocal } from "./run-local.ts";
+import { runSweepCommand } from "./sweep-command.ts";
 
 const USAGE = `Usage: ferry <command>
 
 Commands:
-  run    run the agent on a local git repository, without GitHub (ferry run --help)`;
+  run      run the agent on a local git repository, without GitHub (ferry run --help)
+  sweep    ask the running server for a sweep pass now (ferry sweep --now [owner/repo])`;
 
 const [command, ...rest] = process.argv.slice(2);
+if (command === "sweep") {
+  const io = { out: (text: string) => process.stdout.write(text), err: (text: string) => process.stderr.write(text) };
+  process.exit(await runSweepCommand(rest, process.env, io));
+}
 if (command !== "run") {
   process.stderr.write(`${command && command !== "--help" && command !== "-h" ? `ferry: unknown command "${command}"\n\n` : ""}${USAGE}\n`);
   process.exit(command === "--help" || command === "-h" ? 0 : 2);

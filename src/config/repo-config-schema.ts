@@ -86,6 +86,9 @@ const Sweep = mapping(
     maxPerRun: positiveInteger().default(2).describe("Most issues picked per sweep."),
     maxOpenPRs: positiveInteger().default(5).describe("Most agent pull requests open at once; a sweep starts nothing beyond this."),
     dryRun: boolean().default(false).describe("Report what would be picked without starting tasks."),
+    maxUsdPerDay: positiveNumber()
+      .default(10)
+      .describe("Most USD the repository's agent runs may cost per UTC day; a sweep starts nothing beyond it."),
   },
   '{ cron: "0 6 * * 1-5" }',
 );

@@ -71,7 +71,7 @@ describe("valid files", () => {
       base: "main",
       image: "node:24-bookworm",
       setup: "npm ci",
-      sweep: { cron: "0 6 * * 1-5", labels: ["agent-backlog"], maxPerRun: 2, maxOpenPRs: 5, dryRun: false },
+      sweep: { cron: "0 6 * * 1-5", labels: ["agent-backlog"], maxPerRun: 2, maxOpenPRs: 5, dryRun: false, maxUsdPerDay: 10 },
     });
   });
 
@@ -88,7 +88,12 @@ describe("valid files", () => {
       maxPerRun: 2,
       maxOpenPRs: 5,
       dryRun: false,
+      maxUsdPerDay: 10,
     });
+  });
+
+  test("sweep.maxUsdPerDay takes a fractional amount", () => {
+    expect(configOf('sweep: { cron: "0 6 * * 1-5", maxUsdPerDay: 2.5 }').sweep?.maxUsdPerDay).toBe(2.5);
   });
 
   test("a fractional USD budget is fine", () => {
@@ -143,6 +148,7 @@ describe("wrong values are explained in plain words", () => {
     ["sweep: {}", 'sweep.cron: required, expected a 5-field cron expression like "0 6 * * 1-5"'],
     ["sweep: { cron: '0 6 * *' }", 'sweep.cron: expected a 5-field cron expression like "0 6 * * 1-5", got "0 6 * *"'],
     ["sweep: { cron: '0 6 * * 1-5', labels: [] }", "sweep.labels: expected at least one label, got an empty list"],
+    ["sweep: { cron: '0 6 * * 1-5', maxUsdPerDay: 0 }", "sweep.maxUsdPerDay: expected a positive number, got 0"],
     ["- label: agent", "(top level): expected a mapping like { label: agent }, got a list"],
   ])("%s", (text, problem) => {
     expect(problemsOf(text)).toEqual([problem]);

@@ -1,0 +1,54 @@
+import { z } from "zod";
+import type { GitHubClient } from "../github/client.ts";
+import type { RepoName } from "./listed-issues.ts";
+
+const Pull = z.object({
+  number: z.number().int().positive(),
+  state: z.enum(["open", "closed"]),
+  merged_at: z.string().nullable(),
+  head: z.object({ ref: z.string(), repo: z.object({ full_name: z.string() }).nullable() }),
+});
+
+export type AgentPull = { number: number; state: "open" | "closed"; merged: boolean };
+
+/**
+ * Ferry's pull requests in a repository, open and closed, by the issue their branch
+ * (`agent/issue-<N>/part-<k>`) belongs to. `open` counts open agent pull requests, not
+ * issues: a stack of three parts is three pull requests for reviewers, so it counts three.
+ */
+export type AgentPulls = { byIssue: Map<number, AgentPull[]>; open: number };
+
+const AGENT_BRANCH = /^agent\/issue-([1-9]\d*)\//;
+const PAGE_SIZE = 100;
+
+/** Lists every pull request (state all) once per sweep; limits are recomputed from GitHub each time. */
+export async function listAgentPulls(client: GitHubClient, where: RepoName): Promise<AgentPulls> {
+  const pulls: unknown[] = [];
+  for (let page = 1; ; page++) {
+    const response = await client.request("GET /repos/{owner}/{repo}/pulls", {
+      owner: where.owner,
+      repo: where.repo,
+      state: "all",
+      per_page: PAGE_SIZE,
+      page,
+    });
+    const batch = z.array(z.unknown()).parse(response.data);
+    pulls.push(...batch);
+    if (batch.length < PAGE_SIZE) return agentPullsOf(pulls, where);
+  }
+}
+
+/** Ferry's pull requests among `pulls` (as GitHub lists them), by issue. */
+export function agentPullsOf(pulls: readonly unknown[], where: RepoName): AgentPulls {
+  const found: AgentPulls = { byIssue: new Map(), open: 0 };
+  const repo = `${where.owner}/${where.repo}`.toLowerCase();
+  for (const pull of z.array(Pull).parse(pulls)) {
+    const issue = AGENT_BRANCH.exec(pull.head.ref)?.[1];
+    // A fork may reuse the branch name; only branches in the repository itself are Ferry's.
+    if (issue === undefined || pull.head.repo?.full_name.toLowerCase() !== repo) continue;
+    const entry: AgentPull = { number: pull.number, state: pull.state, merged: pull.merged_at !== null };
+    found.byIssue.set(Number(issue), [...(found.byIssue.get(Number(issue)) ?? []), entry]);
+    if (pull.state === "open") found.open++;
+  }
+  return found;
+}

@@ -1,0 +1,28 @@
+import { z } from "zod";
+import type { GitHubClient } from "../github/client.ts";
+import { FERRY_LABEL } from "../delivery/publish/desired-pull.ts";
+import { BACKLOG_MARKER, BACKLOG_TITLE } from "./backlog-body.ts";
+import { listOpenIssuesWithLabel, type RepoName } from "./listed-issues.ts";
+
+const CreatedIssue = z.object({ number: z.number().int().positive() });
+
+export type BacklogResult = { number: number; action: "created" | "updated" | "unchanged" };
+
+/**
+ * The one open "Ferry backlog" issue: found among open issues labelled `ferry` that a bot
+ * (the App) opened and whose body carries the marker; created when missing, edited only
+ * when its body changed.
+ */
+export async function ensureBacklogIssue(client: GitHubClient, where: RepoName, body: string): Promise<BacklogResult> {
+  const labelled = await listOpenIssuesWithLabel(client, where, FERRY_LABEL);
+  const existing = labelled
+    .filter((issue) => issue.user?.type === "Bot" && issue.body?.includes(BACKLOG_MARKER))
+    .sort((a, b) => a.number - b.number)[0];
+  if (existing?.body === body) return { number: existing.number, action: "unchanged" };
+  if (existing) {
+    await client.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", { ...where, issue_number: existing.number, body });
+    return { number: existing.number, action: "updated" };
+  }
+  const created = await client.request("POST /repos/{owner}/{repo}/issues", { ...where, title: BACKLOG_TITLE, body, labels: [FERRY_LABEL] });
+  return { number: CreatedIssue.parse(created.data).number, action: "created" };
+}

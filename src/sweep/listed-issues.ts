@@ -1,0 +1,52 @@
+import { z } from "zod";
+import type { GitHubClient } from "../github/client.ts";
+
+/** The fields of an issue from the REST issues list that sweeps rely on. */
+export const ListedIssue = z.object({
+  number: z.number().int().positive(),
+  title: z.string(),
+  body: z.string().nullish(),
+  locked: z.boolean(),
+  created_at: z.string(),
+  updated_at: z.string(),
+  user: z.object({ login: z.string(), type: z.string() }).nullable(),
+  reactions: z.object({ "+1": z.number() }).optional(),
+  /** Present when the "issue" is a pull request: the issues list returns both. */
+  pull_request: z.unknown().optional(),
+});
+export type ListedIssue = z.infer<typeof ListedIssue>;
+
+/** Where on GitHub, in the shape REST routes take it. */
+export type RepoName = { owner: string; repo: string };
+
+const PAGE_SIZE = 100;
+
+/** Open issues (never pull requests) carrying `label`, across all pages. */
+export async function listOpenIssuesWithLabel(client: GitHubClient, where: RepoName, label: string): Promise<ListedIssue[]> {
+  const issues: ListedIssue[] = [];
+  for (let page = 1; ; page++) {
+    const response = await client.request("GET /repos/{owner}/{repo}/issues", {
+      owner: where.owner,
+      repo: where.repo,
+      state: "open",
+      labels: label,
+      per_page: PAGE_SIZE,
+      page,
+    });
+    const batch = z.array(ListedIssue).parse(response.data);
+    issues.push(...batch.filter((issue) => issue.pull_request === undefined));
+    if (batch.length < PAGE_SIZE) return issues;
+  }
+}
+
+/**
+ * Open issues carrying any of `labels`, each once. GitHub's `labels` filter wants all the
+ * labels it is given, so each label is listed on its own.
+ */
+export async function listOpenIssuesWithAnyLabel(client: GitHubClient, where: RepoName, labels: readonly string[]): Promise<ListedIssue[]> {
+  const byNumber = new Map<number, ListedIssue>();
+  for (const label of labels) {
+    for (const issue of await listOpenIssuesWithLabel(client, where, label)) byNumber.set(issue.number, issue);
+  }
+  return [...byNumber.values()];
+}

@@ -1,0 +1,44 @@
+import type { GitHubClient } from "../github/client.ts";
+import { enqueueIssueTask } from "../github/intake.ts";
+import type { RepoRef, Task } from "../tasks/model.ts";
+import type { Store } from "../tasks/store.ts";
+import type { PickedIssue, SkippedIssue } from "./sweep-report.ts";
+
+/** Who a sweep's tasks are requested by, in the store and on the status comment. */
+export const SWEEP_REQUESTER = "ferry-sweep";
+
+export type TaskSink = { store: Store; queue: { enqueue(taskId: number): void } };
+
+/**
+ * Starts a task for each pick, as a label would. The store creates at most one active task per
+ * issue, atomically: a pick that another pass started first is reported as skipped.
+ */
+export async function startPicks(
+  sink: TaskSink,
+  client: GitHubClient,
+  repo: RepoRef,
+  picks: readonly PickedIssue[],
+  dueAt: string,
+): Promise<{ started: PickedIssue[]; taken: SkippedIssue[] }> {
+  const started: PickedIssue[] = [];
+  const taken: SkippedIssue[] = [];
+  for (const pick of picks) {
+    const outcome = await startPick(sink, client, repo, pick.number, dueAt);
+    if (outcome.kind === "created") started.push({ ...pick, taskId: outcome.task.id, ...(outcome.problem ? { why: `${pick.why}; ${outcome.problem}` } : {}) });
+    else taken.push({ number: pick.number, title: pick.title, code: "active-task", reason: `task ${outcome.task.id} is already ${outcome.task.state}` });
+  }
+  return { started, taken };
+}
+
+type StartOutcome = { kind: "created" | "already-active"; task: Task; problem?: string };
+
+/** A GitHub failure after the task was queued does not stop the other picks: the task runs anyway. */
+async function startPick(sink: TaskSink, client: GitHubClient, repo: RepoRef, issueNumber: number, dueAt: string): Promise<StartOutcome> {
+  try {
+    return await enqueueIssueTask(sink, { client, repo, issueNumber, trigger: "sweep", requester: SWEEP_REQUESTER, by: "sweep", detail: { dueAt } });
+  } catch (error) {
+    const task = sink.store.findActiveTask(repo.owner, repo.name, issueNumber);
+    if (!task) throw error;
+    return { kind: "created", task, problem: `its status comment failed: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}

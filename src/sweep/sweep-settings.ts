@@ -1,0 +1,47 @@
+import { loadRepoConfig, type LoadedRepoConfig } from "../config/load-repo-config.ts";
+import type { GitHubClient } from "../github/client.ts";
+import type { Log } from "../logger.ts";
+import { cronProblem } from "./due-time.ts";
+import type { SweepConfig } from "./plan-sweep.ts";
+import type { InstalledRepo } from "./sweep-github.ts";
+
+/** What a repository's `.github/agent.yml` says about sweeps. */
+export type SweepSetting = { kind: "off" } | { kind: "invalid"; problems: string[] } | { kind: "on"; sweep: SweepConfig };
+
+/** Opt-in: only a valid config with `sweep:` is swept; a broken one is never guessed at. */
+export function sweepSettingOf(loaded: LoadedRepoConfig): SweepSetting {
+  if (!loaded.ok) return { kind: "invalid", problems: loaded.problems };
+  const { sweep } = loaded.config;
+  if (!sweep) return { kind: "off" };
+  const problem = cronProblem(sweep.cron);
+  return problem ? { kind: "invalid", problems: [problem] } : { kind: "on", sweep };
+}
+
+/**
+ * Sweep settings per repository, read again only after a push (`pushed_at` moved): the
+ * scheduler checks every repository every minute, and the config can only change by a push.
+ */
+export class SweepSettings {
+  readonly #log: Log;
+  readonly #cache = new Map<string, { version: string; setting: SweepSetting }>();
+
+  constructor(log: Log) {
+    this.#log = log;
+  }
+
+  /** `fresh` skips the cache (an operator's pass reads the config as it is now). */
+  async of(client: GitHubClient, installed: InstalledRepo, options: { fresh?: boolean } = {}): Promise<SweepSetting> {
+    const { owner, name, defaultBranch } = installed.ref;
+    const key = `${owner}/${name}`.toLowerCase();
+    const version = `${defaultBranch}@${installed.pushedAt ?? "never"}`;
+    const cached = this.#cache.get(key);
+    if (!options.fresh && installed.pushedAt && cached?.version === version) return cached.setting;
+    const setting = sweepSettingOf(await loadRepoConfig(client, { owner, repo: name, ref: defaultBranch }));
+    // Once per version of the file, not once per minute.
+    if (setting.kind === "invalid" && cached?.version !== version) {
+      this.#log.warn({ repo: `${owner}/${name}`, problems: setting.problems }, "repository config is invalid; not sweeping it");
+    }
+    this.#cache.set(key, { version, setting });
+    return setting;
+  }
+}

@@ -1,0 +1,67 @@
+import type nock from "nock";
+import { INSTALLATION_ID, NAME, OWNER, REPO, REPO_PATH } from "./sweep-fixture.ts";
+
+const PAGE = { per_page: "100", page: "1" };
+
+/** The open issues carrying `label`. */
+export function mockIssues(scope: nock.Scope, issues: object[], label = "agent-backlog"): nock.Scope {
+  return scope.get(`${REPO_PATH}/issues`).query({ state: "open", labels: label, ...PAGE }).reply(200, issues);
+}
+
+/** Every pull request of the repository, open and closed. */
+export function mockPulls(scope: nock.Scope, pulls: object[] = []): nock.Scope {
+  return scope.get(`${REPO_PATH}/pulls`).query({ state: "all", ...PAGE }).reply(200, pulls);
+}
+
+/** A new status comment on each issue; `posted` collects the issue numbers it was posted on. */
+export function mockStatusComments(scope: nock.Scope, issueNumbers: number[], posted: number[] = []): nock.Scope {
+  for (const issue of issueNumbers) {
+    scope
+      .get(`${REPO_PATH}/issues/${issue}/comments`)
+      .query(true)
+      .reply(200, [])
+      .post(`${REPO_PATH}/issues/${issue}/comments`, () => {
+        posted.push(issue);
+        return true;
+      })
+      .reply(201, { id: 7000 + issue });
+  }
+  return scope;
+}
+
+/** `.github/agent.yml` on the default branch; undefined means there is none. */
+export function mockConfig(scope: nock.Scope, yaml: string | undefined): nock.Scope {
+  const interceptor = scope.get(`${REPO_PATH}/contents/.github%2Fagent.yml`).query({ ref: REPO.defaultBranch });
+  if (yaml === undefined) return interceptor.reply(404, { message: "Not Found" });
+  return interceptor.reply(200, { type: "file", encoding: "base64", content: Buffer.from(yaml).toString("base64") });
+}
+
+/** One installation holding the one repository, as the App sees it. */
+export function mockInstallation(scope: nock.Scope, pushedAt = "2025-03-01T00:00:00Z"): nock.Scope {
+  scope.get("/app/installations").query(PAGE).reply(200, [{ id: INSTALLATION_ID, suspended_at: null }]);
+  return mockInstalledRepos(scope, pushedAt);
+}
+
+/** The installation's one repository. */
+export function mockInstalledRepos(scope: nock.Scope, pushedAt = "2025-03-01T00:00:00Z"): nock.Scope {
+  return scope.get("/installation/repositories").query(PAGE).reply(200, { total_count: 1, repositories: [repository(pushedAt)] });
+}
+
+/** The lookups of `runNow("octo-org/widgets")`. */
+export function mockNamedRepo(scope: nock.Scope): nock.Scope {
+  return scope.get(`${REPO_PATH}/installation`).reply(200, { id: INSTALLATION_ID }).get(REPO_PATH).reply(200, repository());
+}
+
+/** A repository as the installation lists it; `widgets` unless named. */
+export function repository(pushedAt = "2025-03-01T00:00:00Z", name = NAME) {
+  return {
+    name,
+    full_name: `${OWNER}/${name}`,
+    owner: { login: OWNER },
+    clone_url: `https://github.com/${OWNER}/${name}.git`,
+    default_branch: REPO.defaultBranch,
+    archived: false,
+    disabled: false,
+    pushed_at: pushedAt,
+  };
+}
