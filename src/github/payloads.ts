@@ -50,4 +50,48 @@ export const IssueCommentEvent = z.object({
 });
 export type IssueCommentEvent = z.infer<typeof IssueCommentEvent>;
 
+const PullRequestRef = z.object({ number: z.number().int().positive() });
+const Author = z.object({ login: z.string() });
+
+export const PullRequestReviewEvent = z.object({
+  action: z.literal("submitted"),
+  review: z.object({
+    id: z.number().int().positive(),
+    // Lowercase in webhooks (`changes_requested`), uppercase in the REST API.
+    state: z.string().transform((state) => state.toLowerCase()),
+    body: z.string().nullable(),
+    user: Author.nullable(),
+  }),
+  pull_request: PullRequestRef,
+  repository: Repository,
+  sender: Sender,
+  installation: Installation,
+});
+export type PullRequestReviewEvent = z.infer<typeof PullRequestReviewEvent>;
+
+/** An inline review comment, as webhooks and the REST API both give it. */
+export const ReviewCommentFields = z.object({
+  id: z.number().int().positive(),
+  pull_request_review_id: z.number().int().positive().nullish(),
+  in_reply_to_id: z.number().int().positive().nullish(),
+  path: z.string(),
+  line: z.number().int().nullish(),
+  original_line: z.number().int().nullish(),
+  diff_hunk: z.string(),
+  body: z.string(),
+  user: Author.nullable(),
+  html_url: z.string().optional(),
+});
+export type ReviewCommentFields = z.infer<typeof ReviewCommentFields>;
+
+export const PullRequestReviewCommentEvent = z.object({
+  action: z.literal("created"),
+  comment: ReviewCommentFields,
+  pull_request: PullRequestRef,
+  repository: Repository,
+  sender: Sender,
+  installation: Installation,
+});
+export type PullRequestReviewCommentEvent = z.infer<typeof PullRequestReviewCommentEvent>;
+
 export type RepositoryPayload = z.infer<typeof Repository>;

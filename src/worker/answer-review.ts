@@ -26,7 +26,7 @@ export async function answerReview(
       ? { kind: "changed" as const, summary, commits: changed.map((part) => ({ part: part.index, sha: part.sha, url: `${part.url}/commits/${part.sha}`, paths: part.paths })) }
       : { kind: "unchanged" as const, reason: reasonOf(delivered.result) };
   try {
-    await replyToReview(deps.client, target, task.id, followUp.feedback, outcome);
+    await replyToReview(deps.client, target, task.id, followUp.feedback, outcome, { followUpId: followUp.id, log: deps.log });
   } catch (error) {
     deps.log.warn({ task: task.id, pull: target.pull, err: error }, "could not answer the review threads");
   }

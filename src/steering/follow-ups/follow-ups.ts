@@ -85,16 +85,20 @@ export class FollowUps {
   async onTaskChanged(task: Task): Promise<void> {
     if (!isTerminal(task.state)) return;
     this.#store.settleFollowUps(task.id);
-    const released = await this.release(task.id);
-    if (released.kind === "blocked") {
-      this.#log.warn({ task: task.id, other: released.other.id }, "Dropped follow-ups: the issue has another active task");
-      this.#store.dropFollowUps(task.id);
-    }
+    await this.#releaseOrDrop(task.id);
+  }
+
+  /** Like release, for nobody waiting on the answer: follow-ups that cannot run are dropped and logged. */
+  async #releaseOrDrop(taskId: number): Promise<void> {
+    const released = await this.release(taskId);
+    if (released.kind !== "blocked") return;
+    this.#log.warn({ task: taskId, other: released.other.id }, "Dropped follow-ups: the issue has another active task");
+    this.#store.dropFollowUps(taskId);
   }
 
   /** Start-up: follow-ups left by an earlier process start (or wait for their window). */
   async start(): Promise<void> {
-    for (const taskId of this.#store.tasksWithOpenFollowUps()) await this.release(taskId).catch((error: unknown) => this.#log.error({ task: taskId, err: error }, "Could not start a follow-up"));
+    for (const taskId of this.#store.tasksWithOpenFollowUps()) await this.#releaseOrDrop(taskId).catch((error: unknown) => this.#log.error({ task: taskId, err: error }, "Could not start a follow-up"));
   }
 
   stop(): void {
@@ -108,7 +112,7 @@ export class FollowUps {
     clearTimeout(this.#timers.get(taskId));
     const timer = setTimeout(() => {
       this.#timers.delete(taskId);
-      this.release(taskId).catch((error: unknown) => this.#log.error({ task: taskId, err: error }, "Could not start a follow-up"));
+      this.#releaseOrDrop(taskId).catch((error: unknown) => this.#log.error({ task: taskId, err: error }, "Could not start a follow-up"));
     }, waitMs);
     timer.unref();
     this.#timers.set(taskId, timer);

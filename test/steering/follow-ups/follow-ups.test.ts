@@ -119,6 +119,20 @@ describe("follow-ups", () => {
     expect(store.openFollowUps(task.id)).toEqual([]);
   });
 
+  test("a batch whose window closes while the issue has another active task is dropped, not left behind", async () => {
+    const task = endedTask();
+    const { followUps } = system();
+    await followUps.request({ taskId: task.id, kind: "review", author: "a", data: {}, batch: "pull-3", delayMs: 20_000 });
+    followUps.stop();
+    store.createTask(newTask());
+    clock = new Date("2026-11-22T10:00:21.000Z");
+
+    await followUps.start();
+
+    expect(store.openFollowUps(task.id)).toEqual([]);
+    expect(store.getTask(task.id)?.state).toBe("done");
+  });
+
   test("after a restart, follow-ups left waiting start", async () => {
     const task = endedTask();
     store.addFollowUp(task.id, { kind: "retry", author: "a", data: {} });

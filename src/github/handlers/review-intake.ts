@@ -1,0 +1,40 @@
+import type { Context } from "probot";
+import type { PullTarget } from "../../steering/review/pull-target.ts";
+import { takeReviewFeedback, type AgentPull, type ReviewArrival } from "../../steering/review/take-review-feedback.ts";
+import type { IntakeDeps } from "../intake.ts";
+import type { RepositoryPayload } from "../payloads.ts";
+import { reactSeenOnReviewComment } from "./react-review-comment.ts";
+
+export type ReviewDeps = Pick<IntakeDeps, "store" | "followUps">;
+
+export type ReviewOptions = {
+  /** The batching window: comments on one pull request within it go to one run. */
+  delayMs?: number;
+};
+
+export const REVIEW_WINDOW_MS = 20_000;
+
+type PullEventPayload = { repository: RepositoryPayload; pull_request: { number: number } };
+
+export function pullTargetOf(payload: PullEventPayload): PullTarget {
+  return { owner: payload.repository.owner.login, repo: payload.repository.name, pull: payload.pull_request.number };
+}
+
+/** 👀 on each comment taken, then the feedback goes to the task's follow-ups. */
+export async function handOffReview(
+  deps: ReviewDeps,
+  context: Context,
+  where: { target: PullTarget; agentPull: AgentPull; delayMs: number | undefined },
+  arrival: ReviewArrival,
+): Promise<void> {
+  const { target, agentPull } = where;
+  for (const comment of arrival.comments) {
+    // A reaction only acknowledges; the feedback must not be lost for one that failed.
+    await reactSeenOnReviewComment(context.octokit, target, comment.id).catch((error: unknown) =>
+      context.log.warn({ err: error, pull: target.pull, comment: comment.id }, "Could not react to a review comment"),
+    );
+  }
+  const feedbackDeps = { client: context.octokit, log: context.log, followUps: deps.followUps, delayMs: where.delayMs ?? REVIEW_WINDOW_MS };
+  const answer = await takeReviewFeedback(feedbackDeps, target, agentPull, arrival);
+  context.log.info({ task: agentPull.task.id, pull: target.pull, followUp: answer.followUp.id, answer: answer.kind }, "Review feedback taken");
+}

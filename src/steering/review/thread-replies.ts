@@ -1,0 +1,76 @@
+import type { GitHubClient } from "../../github/client.ts";
+import type { Log } from "../../logger.ts";
+import type { ReviewFeedback, ReviewNote } from "../follow-ups/follow-up-data.ts";
+import { parseCommentLines } from "./comment-lines.ts";
+import { listPullComments, type PullComment } from "./list-pull-comments.ts";
+import type { PullTarget } from "./pull-target.ts";
+import { renderReply } from "./reply-body.ts";
+import { replyMarker } from "./reply-marker.ts";
+import type { ReviewOutcome } from "./review-outcome.ts";
+
+export type { ReviewCommit, ReviewOutcome } from "./review-outcome.ts";
+
+export type ReplyOptions = {
+  /**
+   * The follow-up the run took; with the task and comment id it marks each reply. Without it a
+   * comment gets one reply per task, however many follow-ups address it.
+   */
+  followUpId?: number;
+  /** Where a refused reply is logged (it is in the report either way). */
+  log?: Log;
+};
+
+export type ReplyReport = { replied: number[]; alreadyReplied: number[]; failed: number[] };
+
+/**
+ * After a follow-up run for review feedback: one reply in each comment's thread saying what
+ * changed (with the commit) or why nothing did. A retried run finds its earlier replies by their
+ * markers and does not reply twice; a reply GitHub refuses is logged and the others still go out.
+ */
+export async function replyToReview(
+  client: GitHubClient,
+  target: PullTarget,
+  taskId: number,
+  feedback: ReviewFeedback,
+  outcome: ReviewOutcome,
+  options: ReplyOptions = {},
+): Promise<ReplyReport> {
+  const existing = await listPullComments(client, target);
+  // An unchanged run's reason may carry the agent's summary, and with it its line per comment.
+  const agentText = outcome.kind === "changed" ? outcome.summary : outcome.reason;
+  const lines = parseCommentLines(agentText, feedback.comments.map((note) => note.id));
+  const report: ReplyReport = { replied: [], alreadyReplied: [], failed: [] };
+  for (const note of feedback.comments) {
+    const marker = replyMarker(taskId, options.followUpId, note.id);
+    if (existing.some((comment) => isFerrys(comment) && comment.body?.includes(marker))) {
+      report.alreadyReplied.push(note.id);
+      continue;
+    }
+    const body = renderReply({ note, part: feedback.part, outcome, agentLine: lines.get(note.id), marker });
+    try {
+      await postReply(client, target, threadRootOf(note, existing), body);
+      report.replied.push(note.id);
+    } catch (error) {
+      options.log?.warn({ err: error, task: taskId, pull: target.pull, comment: note.id }, "Could not reply in a review thread");
+      report.failed.push(note.id);
+    }
+  }
+  return report;
+}
+
+const isFerrys = (comment: PullComment): boolean => comment.user?.type === "Bot" || comment.user?.login.endsWith("[bot]") === true;
+
+/** GitHub takes replies only to a thread's first comment; a reply to a reply goes to its thread. */
+function threadRootOf(note: ReviewNote, comments: readonly PullComment[]): number {
+  return comments.find((comment) => comment.id === note.id)?.in_reply_to_id ?? note.id;
+}
+
+async function postReply(client: GitHubClient, target: PullTarget, commentId: number, body: string): Promise<void> {
+  await client.request("POST /repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies", {
+    owner: target.owner,
+    repo: target.repo,
+    pull_number: target.pull,
+    comment_id: commentId,
+    body,
+  });
+}
