@@ -22,6 +22,8 @@ import type { TaskRunner } from "./tasks/queue-types.ts";
 import type { Task } from "./tasks/model.ts";
 import type { StatusSteering } from "./delivery/status/status-view.ts";
 import { FollowUps } from "./steering/follow-ups/follow-ups.ts";
+import { startSweeps } from "./sweep/start-sweeps.ts";
+import { sweepHandler } from "./sweep/sweep-handler.ts";
 
 export type Ferry = {
   server: Server;
@@ -90,6 +92,14 @@ export async function startFerry(env: Env, app: AppCredentials, log: Logger, opt
     log,
   });
   server.addHandler(trajectoryHandler(env.dataDir, links.key));
+  // Scheduled backlog sweeps; `ferry sweep --now` reaches runNow through POST /ferry/sweep, signed with the webhook secret.
+  const sweeps = startSweeps({
+    github: { appClient: () => github.auth(), clientFor: (installationId) => github.auth(installationId) },
+    store,
+    queue,
+    log,
+  });
+  server.addHandler(sweepHandler(app.webhookSecret, (repo) => sweeps.runNow(repo)));
   await server.load(createApp({ store, queue, followUps, live }));
   await queue.start();
   await followUps.start();
@@ -102,6 +112,7 @@ export async function startFerry(env: Env, app: AppCredentials, log: Logger, opt
     queue,
     sandboxes,
     async stop() {
+      sweeps.stop();
       await server.stop();
       followUps.stop();
       await queue.stop();
