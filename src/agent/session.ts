@@ -66,7 +66,9 @@ export async function runAgentSession(input: SessionInput): Promise<AgentOutcome
   };
   trajectory.record("run-started", { model: input.model.name, issue: input.issue.number, limits: config.limits, sandbox: sandbox.kind });
   try {
-    await sandbox.start({ ...input.spec, network: true });
+    await sandbox.start({ ...input.spec, network: true }, { signal });
+    // A stop that came as the sandbox finished starting: nothing more runs in it.
+    signal.throwIfAborted();
     const setup = await runSetup({ command: config.setup, timeoutMs: toolContext.commandTimeoutMs, sandbox, trajectory, signal, spend: () => budgets.spend() });
     if (setup) return setup;
     await sandbox.setNetwork(false);

@@ -39,10 +39,15 @@ export type ExecResult = {
   durationMs: number;
 };
 
+export type StartOptions = {
+  /** Aborting ends a start still under way (an image pull, say) with the signal's reason; call `stop` after. */
+  signal?: AbortSignal;
+};
+
 /** Where the agent's commands run. One sandbox per task; `exec` calls run one at a time, in order. */
 export interface Sandbox {
   readonly kind: "docker" | "local";
-  start(spec: SandboxSpec): Promise<void>;
+  start(spec: SandboxSpec, options?: StartOptions): Promise<void>;
   exec(command: string, options: ExecOptions): Promise<ExecResult>;
   /** Connects or disconnects the network; disconnecting is verified from inside. */
   setNetwork(enabled: boolean): Promise<void>;

@@ -6,7 +6,8 @@ import { join } from "node:path";
 import { DockerSandbox } from "../../src/sandbox/docker/docker-sandbox.ts";
 import { SandboxError } from "../../src/sandbox/sandbox-error.ts";
 import { TEST_IMAGE, describeWithDocker, docker } from "../helpers/docker.ts";
-import { sandboxSeamTests, sandboxSpec } from "./support/sandbox-seam.ts";
+import { containersOf } from "./support/containers.ts";
+import { sandboxSeamTests, sandboxSpec, SLEEPER, sleeperPid } from "./support/sandbox-seam.ts";
 
 jest.setTimeout(120_000);
 
@@ -138,6 +139,18 @@ describeWithDocker("DockerSandbox", () => {
       expect(await listed()).toHaveLength(1);
       await sandbox.stop();
       expect(await listed()).toHaveLength(0);
+      await rm(workDir, { recursive: true, force: true });
+    });
+
+    test("stop during a running command removes the container with the command in it", async () => {
+      const workDir = await mkdtemp(join(tmpdir(), "ferry-docker-"));
+      const sandbox = new DockerSandbox({ docker, instance: INSTANCE });
+      await sandbox.start({ ...dockerSpec(workDir), taskId: 4712 });
+      const running = sandbox.exec(SLEEPER, { timeoutMs: 900_000 });
+      await sleeperPid(workDir);
+      await sandbox.stop();
+      expect(await containersOf(INSTANCE, 4712)).toEqual([]);
+      await expect(running).resolves.toMatchObject({ exitCode: null });
       await rm(workDir, { recursive: true, force: true });
     });
 

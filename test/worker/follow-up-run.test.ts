@@ -146,3 +146,51 @@ test("a follow-up whose delivered branch is gone ends with a clear message and n
   expect(result).toMatchObject({ outcome: "error" });
   expect(result.outcome === "error" && result.message).toContain(`The branch ${BRANCH} of the earlier delivery is gone`);
 });
+
+test("a review follow-up changes the part, answers each thread (with the commit, or why not) and opens no new pull request", async () => {
+  const pulls = fakePulls(REPO.owner, REPO.name);
+  const note = (id: number, body: string) => ({ id, path: "src/add.js", line: 1, diffHunk: "@@ -1 +1 @@\n-a - b\n+a + b", body, author: "reviewer" });
+  const feedback = {
+    pull: 101,
+    part: 1,
+    branch: BRANCH,
+    reviews: [{ id: 77, state: "changes_requested", body: "Two things.", author: "reviewer" }],
+    comments: [note(1001, "Name the parameters x and y."), note(1002, "Should this use Math.fround?")],
+    threads: [],
+  };
+  const task = await deliveredTask(pulls, { kind: "review", author: "reviewer", data: feedback, batch: "review:pull-101" });
+  mockConfigAndIssue();
+  const scope = githubApi();
+  pulls.expectList(scope);
+  pulls.expectPullPatch(scope, 101);
+  const replies: { id: string; body: string }[] = [];
+  scope.get(`${repoPath}/pulls/101/comments`).query(true).reply(200, []);
+  for (const id of ["1001", "1002"]) {
+    scope
+      .post(`${repoPath}/pulls/101/comments/${id}/replies`, (body: { body?: unknown }) => {
+        if (typeof body.body !== "string") return false;
+        replies.push({ id, body: body.body });
+        return true;
+      })
+      .reply(201, { id: Number(id) + 5000, body: "ok" });
+  }
+  const renamed = "export const add = (x, y) => x + y;\n";
+  const model = new ScriptedModel([
+    { toolCalls: [{ name: "write_file", arguments: { path: "src/add.js", content: renamed } }] },
+    { toolCalls: [{ name: "finish", arguments: { summary: "Renamed.\n#1001: renamed the parameters to x and y.\n#1002: no change: integer addition needs no fround." } }] },
+  ]);
+
+  const result = await runOnce(task, model);
+
+  expect(result).toMatchObject({ outcome: "changes-ready" });
+  const firstRequest = JSON.stringify(model.requests[0]?.messages);
+  expect(firstRequest).toContain("Name the parameters x and y.");
+  expect(firstRequest).toContain("1002");
+  expect(await git(["show", `${BRANCH}:src/add.js`])).toBe(renamed);
+  const head = (await git(["rev-parse", BRANCH])).trim();
+  expect(replies.map((reply) => reply.id)).toEqual(["1001", "1002"]);
+  expect(replies[0]?.body).toContain("renamed the parameters to x and y.");
+  expect(replies[0]?.body).toContain(head.slice(0, 7));
+  expect(replies[1]?.body).toContain("integer addition needs no fround");
+  expect(pulls.writes.filter((write) => write === "POST /pulls")).toHaveLength(1);
+});

@@ -22,7 +22,7 @@ export function sandboxCheck(options: SandboxCheckOptions): CheckPrefix {
   return async () => {
     const sandbox = options.sandboxes();
     try {
-      await sandbox.start({ ...options.spec, network: false });
+      await sandbox.start({ ...options.spec, network: false }, { signal });
       return await runTestCommand({ sandbox, testCommand: options.command, commandTimeoutMs: options.timeoutMs, signal });
     } finally {
       await sandbox.stop();

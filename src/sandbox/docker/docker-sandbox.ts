@@ -1,7 +1,7 @@
 import type Docker from "dockerode";
 import type { Container } from "dockerode";
 import type { Log } from "../../logger.ts";
-import { DEFAULT_OUTPUT_LIMIT_BYTES, type ExecOptions, type ExecResult, type Sandbox, type SandboxSpec } from "../sandbox.ts";
+import { DEFAULT_OUTPUT_LIMIT_BYTES, type ExecOptions, type ExecResult, type Sandbox, type SandboxSpec, type StartOptions } from "../sandbox.ts";
 import { SandboxError } from "../sandbox-error.ts";
 import type { ShellSession } from "../shell/shell-session.ts";
 import { containerOptions } from "./container-options.ts";
@@ -35,12 +35,14 @@ export class DockerSandbox implements Sandbox {
     this.#network = options.network ?? "bridge";
   }
 
-  async start(spec: SandboxSpec): Promise<void> {
+  async start(spec: SandboxSpec, { signal }: StartOptions = {}): Promise<void> {
     if (this.#container) throw new SandboxError("The sandbox is already started.");
     const { docker, instance, log } = this.#options;
     this.#outputLimit = spec.outputLimitBytes ?? DEFAULT_OUTPUT_LIMIT_BYTES;
-    await ensureImage(docker, spec.image);
+    await ensureImage(docker, spec.image, signal);
     await handOverCheckout(spec.workDir, this.#user);
+    // Checked here and not passed on: a create cut off halfway could leave a container we hold no handle to.
+    signal?.throwIfAborted();
     const options = containerOptions(spec, {
       user: this.#user,
       labels: containerLabels(spec.taskId, instance),

@@ -8,6 +8,8 @@ import { DEFAULT_OUTPUT_LIMIT_BYTES, type ExecOptions, type ExecResult, type San
 import { SandboxError } from "../sandbox-error.ts";
 import { ShellSession } from "../shell/shell-session.ts";
 
+const PID_FILE = "command.pid";
+
 /**
  * Runs commands on this machine, in the checkout, through the same persistent shell as the
  * container. No isolation at all: no network control, no limits. For development only.
@@ -39,6 +41,8 @@ export class LocalSandbox implements Sandbox {
   }
 
   async stop(): Promise<void> {
+    // The command runs in a process group of its own: killing the shell would leave it running.
+    if (this.#stateDir) await killGroup(join(this.#stateDir, PID_FILE));
     this.#shell?.close();
     this.#child?.kill("SIGKILL");
     this.#shell = undefined;
@@ -55,7 +59,7 @@ export class LocalSandbox implements Sandbox {
     const env = { ...COMMAND_ENV, PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: process.env.HOME ?? stateDir };
     const child = spawn("bash", ["--noprofile", "--norc"], { cwd: spec.workDir, env, stdio: "pipe" });
     child.stderr.resume();
-    const pidFile = join(stateDir, "command.pid");
+    const pidFile = join(stateDir, PID_FILE);
     this.#child = child;
     this.#shell = new ShellSession({
       streams: { stdin: child.stdin, output: child.stdout },

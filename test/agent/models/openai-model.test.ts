@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from "@jest/globals";
+import { setTimeout as delay } from "node:timers/promises";
 import { createModel, type CreateModelOptions } from "../../../src/agent/models/create-model.ts";
 import { ModelError } from "../../../src/agent/models/model-error.ts";
 import type { RetryNotice } from "../../../src/agent/models/model.ts";
@@ -149,6 +150,25 @@ describe.each(["responses", "chat"] as const)("the %s model", (api) => {
     await server.waitForRequests(1);
     controller.abort(stopped);
     await expect(pending).rejects.toBe(stopped);
+  });
+
+  test("an abort cuts the hanging request off at once, long before the 10-minute timeout, and it is never sent again", async () => {
+    const controller = new AbortController();
+    const stopped = new Error("@alice asked to stop");
+    const fetchSignals: AbortSignal[] = [];
+    const fetchRecording: typeof fetch = (input, init) => {
+      if (init?.signal) fetchSignals.push(init.signal);
+      return fetch(input, init);
+    };
+    server.reply({ hang: true }, { text: "only a retry would get this" });
+    const pending = model({ fetch: fetchRecording }).complete(STEP, { signal: controller.signal, onRetry });
+    await server.waitForRequests(1);
+    controller.abort(stopped);
+    await expect(pending).rejects.toBe(stopped);
+    expect(fetchSignals.map((signal) => signal.aborted)).toEqual([true]);
+    // A retry would go out at once: the injected sleep does not wait.
+    await delay(200);
+    expect({ requests: server.requests.length, notices, sleeps }).toEqual({ requests: 1, notices: [], sleeps: [] });
   });
 
   test("sends nothing when already aborted", async () => {

@@ -1,12 +1,19 @@
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Sandbox, SandboxSpec } from "../../../src/sandbox/sandbox.ts";
+import { waitFor } from "../../helpers/process.ts";
 
 // Exit 0 when the pid is a live process; a killed one may linger as a zombie until its new parent reaps it.
 const IS_RUNNING = `is_running() { local pid comm state rest; { read -r pid comm state rest < "/proc/$1/stat"; } 2>/dev/null && [ "$state" != Z ]; }; is_running`;
+// Writes the pid the command runs as (inside the sandbox), then becomes `sleep 600`.
+export const SLEEPER = "echo $$ > sleeper.pid; exec sleep 600";
 
+/** The pid SLEEPER wrote once it runs, read from the checkout on the host. */
+export function sleeperPid(workDir: string): Promise<string> {
+  return waitFor("the long command to start", async () => (await readFile(join(workDir, "sleeper.pid"), "utf8").catch(() => "")).trim() || undefined);
+}
 
 export function sandboxSpec(workDir: string, overrides: Partial<SandboxSpec> = {}): SandboxSpec {
   return {
@@ -98,6 +105,17 @@ export function sandboxSeamTests(makeSandbox: () => Sandbox, specFor: (workDir: 
       setTimeout(() => controller.abort(new Error("stopped by @octocat")), 200);
       await expect(running).rejects.toThrow("stopped by @octocat");
       expect((await sandbox.exec("echo next", { timeoutMs: 10_000 })).output).toBe("next\n");
+    });
+
+    test("aborting a long command kills its process: nothing of it keeps running", async () => {
+      await rm(join(workDir, "sleeper.pid"), { force: true });
+      const controller = new AbortController();
+      const running = sandbox.exec(SLEEPER, { timeoutMs: 900_000, signal: controller.signal });
+      const pid = await sleeperPid(workDir);
+      controller.abort(new Error("@alice asked to stop"));
+      await expect(running).rejects.toThrow("@alice asked to stop");
+      const check = await sandbox.exec(`${IS_RUNNING} ${pid} && echo running || echo gone`, { timeoutMs: 10_000 });
+      expect(check.output).toBe("gone\n");
     });
 
     test("the environment holds nothing of Ferry's own process", async () => {
