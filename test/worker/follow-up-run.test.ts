@@ -1,23 +1,18 @@
 import { afterEach, beforeEach, expect, test } from "@jest/globals";
-import { Octokit } from "@octokit/rest";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ScriptedModel } from "../../src/agent/models/scripted-model.ts";
-import { ProgressBoard } from "../../src/delivery/status/progress-board.ts";
-import { LocalSandbox } from "../../src/sandbox/local/local-sandbox.ts";
 import type { NewFollowUp, Task, TaskResult } from "../../src/tasks/model.ts";
 import { SqliteStore } from "../../src/tasks/sqlite-store.ts";
-import { createAgentRunner } from "../../src/worker/agent-runner.ts";
 import { runGit } from "../../src/workspace/git.ts";
-import { Workspaces } from "../../src/workspace/workspaces.ts";
 import { createBuggyRepo, FIXED_ADD } from "../agent/support/buggy-repo.ts";
 import { INSTALLATION_ID, REPO } from "../fixtures/webhooks.ts";
 import { githubApi } from "../helpers/github-api.ts";
 import { mockRepoConfig } from "../helpers/github-mocks.ts";
 import { fakePulls } from "../helpers/github-pulls.ts";
 import { startGitHttpServer, type GitHttpServer } from "../helpers/git-http-server.ts";
-import { recordingLog } from "../helpers/recording-log.ts";
+import { testRunner } from "./support/test-runner.ts";
 
 const TOKEN = "ghs_followUpTestToken0123456789";
 const repoPath = `/repos/${REPO.owner}/${REPO.name}`;
@@ -45,22 +40,7 @@ afterEach(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-function runner(model: ScriptedModel) {
-  const dataDir = join(root, "data");
-  return createAgentRunner({
-    env: { dataDir, sandbox: { kind: "local", image: "unused", limits: { memoryMb: 512, cpus: 1, pids: 128 }, network: "bridge" }, mirrorCacheBytes: 1e9, model: { compactAt: 0.6 } },
-    store,
-    workspaces: new Workspaces({ dataDir }),
-    sandboxes: () => new LocalSandbox(),
-    model,
-    clientFor: async () => new Octokit({ request: { retries: 0 } }),
-    tokenFor: async () => TOKEN,
-    log: recordingLog(),
-    progress: new ProgressBoard(),
-    author: { name: "Ferry", email: "ferry@example.com" },
-    links: { publicUrl: "https://ferry.example.com", key: "secret" },
-  });
-}
+const runner = (model: ScriptedModel) => testRunner({ dataDir: join(root, "data"), store, model, token: TOKEN });
 
 /** One run of the task as the queue does it, ending the task with the runner's result. */
 async function runOnce(task: Task, model: ScriptedModel): Promise<TaskResult> {

@@ -1,28 +1,23 @@
-import { Octokit } from "@octokit/rest";
 import nock from "nock";
 import { mkdtemp, realpath, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ScriptedModel } from "../../../src/agent/models/scripted-model.ts";
-import { ProgressBoard } from "../../../src/delivery/status/progress-board.ts";
 import type { SandboxFactory } from "../../../src/sandbox/sandbox.ts";
 import type { Task } from "../../../src/tasks/model.ts";
 import { InProcessQueue } from "../../../src/tasks/queue.ts";
 import { SqliteStore } from "../../../src/tasks/sqlite-store.ts";
-import { createAgentRunner } from "../../../src/worker/agent-runner.ts";
 import { runGit } from "../../../src/workspace/git.ts";
 import { taskDirsOf } from "../../../src/workspace/layout.ts";
-import { Workspaces } from "../../../src/workspace/workspaces.ts";
 import { createBuggyRepo } from "../../agent/support/buggy-repo.ts";
 import { INSTALLATION_ID, REPO } from "../../fixtures/webhooks.ts";
 import { githubApi } from "../../helpers/github-api.ts";
 import { mockRepoConfig } from "../../helpers/github-mocks.ts";
 import { startGitHttpServer, type GitHttpServer } from "../../helpers/git-http-server.ts";
-import { recordingLog } from "../../helpers/recording-log.ts";
+import { testRunner } from "./test-runner.ts";
 
 const TOKEN = "ghs_stopTestToken0123456789";
 const LOOPBACK = /^(127\.0\.0\.1|localhost)$/;
-const LIMITS = { memoryMb: 512, cpus: 1, pids: 128 };
 
 export type StopFixture = {
   store: SqliteStore;
@@ -50,19 +45,7 @@ export async function stopFixture(sandboxes: SandboxFactory, image = "unused"): 
   const git = await startGitHttpServer({ root: join(root, "git"), tokens: [TOKEN] });
   const store = new SqliteStore({ dataDir });
   const model = new ScriptedModel([{ toolCalls: [{ name: "shell", arguments: { command: "sleep 600" } }] }, { text: "never asked" }]);
-  const runner = createAgentRunner({
-    env: { dataDir, sandbox: { kind: "local", image, limits: LIMITS, network: "bridge" }, mirrorCacheBytes: 1e9, model: { compactAt: 0.6 } },
-    store,
-    workspaces: new Workspaces({ dataDir }),
-    sandboxes,
-    model,
-    clientFor: async () => new Octokit({ request: { retries: 0 } }),
-    tokenFor: async () => TOKEN,
-    log: recordingLog(),
-    progress: new ProgressBoard(),
-    author: { name: "Ferry", email: "ferry@example.com" },
-    links: { publicUrl: "https://ferry.example.com", key: "secret" },
-  });
+  const runner = testRunner({ dataDir, store, model, token: TOKEN, sandboxes, image });
   const announced: Task[] = [];
   const queue = new InProcessQueue({ store, runner, concurrency: 1, listener: async (task) => void announced.push(task) });
   const unexpectedGitHub: string[] = [];

@@ -1,0 +1,40 @@
+import { Octokit } from "@octokit/rest";
+import type { Model } from "../../../src/agent/models/model.ts";
+import { ProgressBoard } from "../../../src/delivery/status/progress-board.ts";
+import { LocalSandbox } from "../../../src/sandbox/local/local-sandbox.ts";
+import type { SandboxFactory } from "../../../src/sandbox/sandbox.ts";
+import type { Store } from "../../../src/tasks/store.ts";
+import type { TaskRunner } from "../../../src/tasks/queue-types.ts";
+import { createAgentRunner } from "../../../src/worker/agent-runner.ts";
+import { Workspaces } from "../../../src/workspace/workspaces.ts";
+import { recordingLog } from "../../helpers/recording-log.ts";
+
+export type TestRunnerOptions = {
+  dataDir: string;
+  store: Store;
+  model: Model;
+  /** The installation token the git server accepts. */
+  token: string;
+  sandboxes?: SandboxFactory;
+  /** The sandbox image (Docker only). */
+  image?: string;
+  progress?: ProgressBoard;
+};
+
+/** The real agent runner as tests use it: GitHub through nock (no retries), a fixed token, the local sandbox unless told. */
+export function testRunner(options: TestRunnerOptions): TaskRunner {
+  const { dataDir } = options;
+  return createAgentRunner({
+    env: { dataDir, sandbox: { kind: "local", image: options.image ?? "unused", limits: { memoryMb: 512, cpus: 1, pids: 128 }, network: "bridge" }, mirrorCacheBytes: 1e9, model: { compactAt: 0.6 } },
+    store: options.store,
+    workspaces: new Workspaces({ dataDir }),
+    sandboxes: options.sandboxes ?? (() => new LocalSandbox()),
+    model: options.model,
+    clientFor: async () => new Octokit({ request: { retries: 0 } }),
+    tokenFor: async () => options.token,
+    log: recordingLog(),
+    progress: options.progress ?? new ProgressBoard(),
+    author: { name: "Ferry", email: "ferry@example.com" },
+    links: { publicUrl: "https://ferry.example.com", key: "secret" },
+  });
+}
