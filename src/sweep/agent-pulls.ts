@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { allPages } from "../github/all-pages.ts";
 import type { GitHubClient } from "../github/client.ts";
 import type { RepoName } from "./listed-issues.ts";
 
@@ -19,23 +20,13 @@ export type AgentPull = { number: number; state: "open" | "closed"; merged: bool
 export type AgentPulls = { byIssue: Map<number, AgentPull[]>; open: number };
 
 const AGENT_BRANCH = /^agent\/issue-([1-9]\d*)\//;
-const PAGE_SIZE = 100;
 
 /** Lists every pull request (state all) once per sweep; limits are recomputed from GitHub each time. */
 export async function listAgentPulls(client: GitHubClient, where: RepoName): Promise<AgentPulls> {
-  const pulls: unknown[] = [];
-  for (let page = 1; ; page++) {
-    const response = await client.request("GET /repos/{owner}/{repo}/pulls", {
-      owner: where.owner,
-      repo: where.repo,
-      state: "all",
-      per_page: PAGE_SIZE,
-      page,
-    });
-    const batch = z.array(z.unknown()).parse(response.data);
-    pulls.push(...batch);
-    if (batch.length < PAGE_SIZE) return agentPullsOf(pulls, where);
-  }
+  const pulls = await allPages(z.unknown(), (page) =>
+    client.request("GET /repos/{owner}/{repo}/pulls", { owner: where.owner, repo: where.repo, state: "all", ...page }),
+  );
+  return agentPullsOf(pulls, where);
 }
 
 /** Ferry's pull requests among `pulls` (as GitHub lists them), by issue. */

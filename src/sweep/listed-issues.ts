@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { allPages } from "../github/all-pages.ts";
 import type { GitHubClient } from "../github/client.ts";
 
 /** The fields of an issue from the REST issues list that sweeps rely on. */
@@ -19,24 +20,12 @@ export type ListedIssue = z.infer<typeof ListedIssue>;
 /** Where on GitHub, in the shape REST routes take it. */
 export type RepoName = { owner: string; repo: string };
 
-const PAGE_SIZE = 100;
-
 /** Open issues (never pull requests) carrying `label`, across all pages. */
 export async function listOpenIssuesWithLabel(client: GitHubClient, where: RepoName, label: string): Promise<ListedIssue[]> {
-  const issues: ListedIssue[] = [];
-  for (let page = 1; ; page++) {
-    const response = await client.request("GET /repos/{owner}/{repo}/issues", {
-      owner: where.owner,
-      repo: where.repo,
-      state: "open",
-      labels: label,
-      per_page: PAGE_SIZE,
-      page,
-    });
-    const batch = z.array(ListedIssue).parse(response.data);
-    issues.push(...batch.filter((issue) => issue.pull_request === undefined));
-    if (batch.length < PAGE_SIZE) return issues;
-  }
+  const issues = await allPages(ListedIssue, (page) =>
+    client.request("GET /repos/{owner}/{repo}/issues", { owner: where.owner, repo: where.repo, state: "open", labels: label, ...page }),
+  );
+  return issues.filter((issue) => issue.pull_request === undefined);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { allPages } from "../../github/all-pages.ts";
 import type { GitHubClient } from "../../github/client.ts";
 
 /** The fields of a pull request (as listed, created or edited) that publishing and retargeting rely on. */
@@ -13,26 +14,13 @@ export const ListedPull = z.object({
 });
 export type ListedPull = z.infer<typeof ListedPull>;
 
-const PAGE_SIZE = 100;
-
 export type RepoName = { owner: string; repo: string };
 
 /** Every open pull request of the repository, optionally only those based on `base`, across all pages. */
 export async function listOpenPulls(client: GitHubClient, where: RepoName, base?: string): Promise<ListedPull[]> {
-  const pulls: ListedPull[] = [];
-  for (let page = 1; ; page++) {
-    const response = await client.request("GET /repos/{owner}/{repo}/pulls", {
-      owner: where.owner,
-      repo: where.repo,
-      state: "open",
-      ...(base === undefined ? {} : { base }),
-      per_page: PAGE_SIZE,
-      page,
-    });
-    const batch = z.array(ListedPull).parse(response.data);
-    pulls.push(...batch);
-    if (batch.length < PAGE_SIZE) return pulls;
-  }
+  return allPages(ListedPull, (page) =>
+    client.request("GET /repos/{owner}/{repo}/pulls", { owner: where.owner, repo: where.repo, state: "open", ...(base === undefined ? {} : { base }), ...page }),
+  );
 }
 
 /** Whether the pull request's branch lives in `where` itself, not in a fork that reuses the branch name. */
