@@ -1,0 +1,98 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { once } from "node:events";
+import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { freePort, waitFor } from "../../helpers/process.ts";
+
+/**
+ * Ferry as an operator runs it: `node src/main.ts`, configured by environment only.
+ * Output is kept (last 200 lines) so a failing scenario can show what Ferry said.
+ */
+export type FerryOptions = {
+  appId: number;
+  privateKey: string;
+  webhookSecret: string;
+  gheHost: string;
+  modelBaseUrl: string;
+  dataDir: string;
+  env?: Record<string, string>;
+};
+
+export type FerryProcess = {
+  url: string;
+  pid: number;
+  output(): string;
+  /** SIGTERM, then SIGKILL if it has not exited by `graceMs`; resolves with the exit code (null when killed). */
+  stop(graceMs?: number): Promise<number | null>;
+  /** `kill -9`, as a crash would. */
+  kill9(): Promise<void>;
+};
+
+export async function startFerry(options: FerryOptions): Promise<FerryProcess> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [join("src", "main.ts")], {
+    cwd: process.cwd(),
+    stdio: ["ignore", "pipe", "pipe"],
+    env: {
+      PATH: process.env.PATH ?? "/usr/bin:/bin",
+      HOME: options.dataDir,
+      APP_ID: String(options.appId),
+      PRIVATE_KEY: options.privateKey,
+      WEBHOOK_SECRET: options.webhookSecret,
+      HOST: "127.0.0.1",
+      PORT: String(port),
+      GHE_HOST: options.gheHost,
+      GHE_PROTOCOL: "http",
+      OPENAI_BASE_URL: options.modelBaseUrl,
+      OPENAI_API_KEY: "sk-e2e",
+      FERRY_DATA_DIR: join(options.dataDir, "data"),
+      FERRY_SANDBOX: "local",
+      LOG_LEVEL: "info",
+      ...options.env,
+    },
+  });
+  const lines: string[] = [];
+  const keep = (chunk: Buffer) => {
+    lines.push(...chunk.toString().split("\n").filter(Boolean));
+    lines.splice(0, Math.max(lines.length - 200, 0));
+  };
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
+  const exited = once(child, "exit").then(([code]) => code as number | null);
+  const url = `http://127.0.0.1:${port}`;
+  const process_ = handle(child, url, exited, () => lines.join("\n"));
+  try {
+    await waitFor("Ferry to answer /ping", async () => {
+      if (child.exitCode !== null) throw new Error(`Ferry exited with ${child.exitCode}:\n${lines.join("\n")}`);
+      const response = await fetch(`${url}/ping`).catch(() => undefined);
+      return response?.ok ? true : undefined;
+    }, 30000);
+  } catch (error) {
+    await process_.stop(2000);
+    throw error;
+  }
+  return process_;
+}
+
+function handle(child: ChildProcess, url: string, exited: Promise<number | null>, output: () => string): FerryProcess {
+  const gone = () => child.exitCode !== null || child.signalCode !== null;
+  return {
+    url,
+    pid: child.pid ?? 0,
+    output,
+    async stop(graceMs = 10000) {
+      if (gone()) return exited;
+      child.kill("SIGTERM");
+      const deadline = new AbortController();
+      const finished = await Promise.race([exited.then(() => true), sleep(graceMs, false, { signal: deadline.signal }).catch(() => true)]);
+      deadline.abort();
+      if (!finished) child.kill("SIGKILL");
+      return exited;
+    },
+    async kill9() {
+      if (gone()) return;
+      child.kill("SIGKILL");
+      await exited;
+    },
+  };
+}
