@@ -1,0 +1,146 @@
+// Webhook load (issue 7): 1,000 signed deliveries at a fixed rate (default 250/s) to Ferry
+// running as its own process, a mix of irrelevant events, `/agent` comments and triggers on 50
+// issues. Prints p50/p99 acknowledgement latency against a bare Probot app with a no-op handler,
+// same run; then waits until Ferry has handled everything it acknowledged and checks every
+// delivery got a 2xx and each triggered issue exactly one task (none lost, none duplicated).
+// Run: node bench/webhooks.bench.ts [--rate 250] [--concurrency <rate × 10>] [--github-latency-ms 0] [--drain-timeout-s 3600]
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { generateAppKey } from "../test/config/test-key.ts";
+import { freePort } from "../test/helpers/process.ts";
+import { startChild, type Child } from "./support/webhook-load/child.ts";
+import { buildDeliveries, MIX, warmUpDeliveries } from "./support/webhook-load/deliveries.ts";
+import { StandInReport } from "./support/webhook-load/github-stand-in.ts";
+import { isTwoHundred, printLatency } from "./support/webhook-load/print-latency.ts";
+import { sendLoad, type LoadResult } from "./support/webhook-load/send-load.ts";
+import { readStore } from "./support/webhook-load/stored-tasks.ts";
+import { FerryState, waitUntilQuiet } from "./support/webhook-load/wait-until-quiet.ts";
+import { tallyStatusComments, tallyTasks } from "./support/webhook-load/tally.ts";
+
+const { values: flags } = parseArgs({
+  options: {
+    rate: { type: "string", default: "250" },
+    // GitHub waits at most 10 s for an answer, so rate × 10 s is as many as GitHub itself would have open.
+    concurrency: { type: "string" },
+    "github-latency-ms": { type: "string", default: "0" },
+    "drain-timeout-s": { type: "string", default: "3600" },
+  },
+});
+const RATE = Number(flags.rate);
+const CONCURRENCY = Number(flags.concurrency ?? RATE * 10);
+const DRAIN_TIMEOUT_MS = Number(flags["drain-timeout-s"]) * 1000;
+const QUIET_MS = 10_000;
+const GITHUB_LATENCY_MS = Number(flags["github-latency-ms"]);
+const ISSUES = 50;
+const SECRET = "bench-webhook-secret";
+const WARM_UP = 50;
+
+const work = mkdtempSync(join(tmpdir(), "ferry-bench-webhooks-"));
+const deliveries = buildDeliveries({ mix: MIX, issues: ISSUES, secret: SECRET, seed: 42 });
+const warmUp = warmUpDeliveries(WARM_UP, SECRET);
+const script = (name: string) => new URL(`./support/webhook-load/${name}`, import.meta.url);
+const common = {
+  PATH: process.env.PATH ?? "",
+  NODE_OPTIONS: process.env.NODE_OPTIONS ?? "",
+  APP_ID: "123",
+  PRIVATE_KEY: generateAppKey(),
+  WEBHOOK_SECRET: SECRET,
+  HOST: "127.0.0.1",
+  LOG_LEVEL: "warn",
+};
+
+/** Warms the server up with deliveries that ask nothing of it, then sends the load. */
+async function load(server: Child): Promise<LoadResult> {
+  const url = String(server.ready);
+  await sendLoad(url, warmUp, { rate: RATE, concurrency: CONCURRENCY });
+  return sendLoad(url, deliveries, { rate: RATE, concurrency: CONCURRENCY });
+}
+
+const github = await startChild(script("github-process.ts"), { ...common, GITHUB_LATENCY_MS: String(GITHUB_LATENCY_MS) }, join(work, "github.log"));
+
+// The baseline first, then Ferry, each alone on the machine while it is measured.
+const bare = await startChild(script("bare-process.ts"), { ...common, PORT: String(await freePort()) }, join(work, "bare.log"));
+const bareLoad = await load(bare);
+const bareExit = await bare.stop();
+
+const dataDir = join(work, "data");
+const ferry = await startChild(
+  script("ferry-process.ts"),
+  {
+    ...common,
+    PORT: String(await freePort()),
+    GHE_HOST: String(github.ready),
+    GHE_PROTOCOL: "http",
+    FERRY_DATA_DIR: dataDir,
+    FERRY_SANDBOX: "local",
+    // Never reached: the benchmark's runner stands in for the agent.
+    OPENAI_BASE_URL: "http://127.0.0.1:9/v1",
+    OPENAI_API_KEY: "sk-bench",
+  },
+  join(work, "ferry.log"),
+);
+const ferryLoad = await load(ferry);
+
+console.log(
+  `${deliveries.length} signed deliveries over ${ISSUES} issues, open-loop at ${RATE}/s, at most ${CONCURRENCY} in flight, after ${WARM_UP} warm-up deliveries; GitHub stand-in answers after ${GITHUB_LATENCY_MS} ms`,
+);
+console.log(`  mix: ${Object.entries(MIX).map(([kind, count]) => `${count} ${kind}`).join(", ")}`);
+printLatency(ferryLoad, bareLoad, 2);
+
+// Held runs go on only once every acknowledged delivery was handled, so a late trigger still meets its active task.
+console.log(`  waiting until Ferry has handled what it acknowledged (at most ${DRAIN_TIMEOUT_MS / 1000} s) …`);
+const drain = await waitUntilQuiet(github, ferry, { quietMs: QUIET_MS, timeoutMs: DRAIN_TIMEOUT_MS, tasksEnded: false });
+await ferry.call("release");
+// Each run's state changes edit its status comment through the same throttled writes: minutes, not seconds.
+const ended = await waitUntilQuiet(github, ferry, { quietMs: 2000, timeoutMs: DRAIN_TIMEOUT_MS, tasksEnded: true });
+const { runs } = FerryState.parse(await ferry.call("state"));
+const ferryExit = await ferry.stop();
+const stored = readStore(dataDir);
+const githubReport = StandInReport.parse(await github.call("report"));
+await github.stop();
+
+const tasks = tallyTasks(deliveries, stored.tasks, runs);
+const statusComments = tallyStatusComments(stored.tasks, githubReport.statusComments);
+console.log(
+  drain.quiet
+    ? `  Ferry's last GitHub request for the load came ${(drain.lastRequestMs / 1000).toFixed(1)} s after the last acknowledgement`
+    : `  Ferry was still handling acknowledged deliveries ${DRAIN_TIMEOUT_MS / 1000} s after the last acknowledgement (--drain-timeout-s)`,
+);
+console.log(
+  `  tasks: expected ${tasks.expected}, created ${tasks.created}, lost ${tasks.lost.length}, duplicated ${tasks.duplicated}; runner handed ${runs.length} runs, ${tasks.rerun} task(s) more than once; states ${JSON.stringify(tasks.states)}`,
+);
+console.log(
+  `  status comments: ${Object.values(githubReport.statusComments).reduce((sum, count) => sum + count, 0)} for ${stored.tasks.length} tasks (missing ${statusComments.missing}, duplicated ${statusComments.duplicated}); deliveries marked seen: ${stored.seenDeliveries}`,
+);
+console.log(
+  `  GitHub requests: ${githubReport.requests} (${(githubReport.requests / deliveries.length).toFixed(2)} per delivery): ${Object.entries(githubReport.byRoute).map(([route, count]) => `${count} ${route}`).join(", ")}`,
+);
+if (githubReport.violations.length > 0) console.log(`  GitHub requests that GitHub's OpenAPI description would refuse: ${githubReport.violations.slice(0, 5).join("; ")}`);
+const warnings = readFileSync(join(work, "ferry.log"), "utf8").split("\n").filter((line) => /"level":(40|50|60)/.test(line));
+const messages = Map.groupBy(warnings, (line) => /"msg":"([^"]*)"/.exec(line)?.[1] ?? line.slice(0, 120));
+for (const [message, lines] of messages) console.log(`  Ferry logged ${lines.length}× "${message}"`);
+
+// The invariants, said plainly; the p99 target is printed above, not asserted.
+const problems: string[] = [];
+const failures = (result: LoadResult) => result.sent.filter((sent) => !isTwoHundred(sent.status));
+const [firstFailure] = failures(ferryLoad);
+if (firstFailure) problems.push(`Ferry answered ${failures(ferryLoad).length} deliveries without a 2xx, e.g. ${firstFailure.delivery.kind} → ${firstFailure.status || firstFailure.error}`);
+if (failures(bareLoad).length > 0) problems.push(`the bare app answered ${failures(bareLoad).length} deliveries without a 2xx (the baseline is not valid)`);
+if (!drain.quiet) problems.push(`Ferry did not finish the deliveries it acknowledged within ${DRAIN_TIMEOUT_MS / 1000} s; the task counts above are not final`);
+if (!ended.quiet) problems.push(`Ferry's tasks did not end within ${DRAIN_TIMEOUT_MS / 1000} s of their release`);
+if (tasks.lost.length > 0) problems.push(`lost: no task for issue(s) ${tasks.lost.join(", ")}`);
+if (tasks.duplicated > 0) problems.push(`duplicated: ${tasks.duplicated} task(s) more than one per triggered issue`);
+if (tasks.rerun > 0) problems.push(`${tasks.rerun} task(s) were run more than once`);
+if (statusComments.missing > 0 || statusComments.duplicated > 0) problems.push("not exactly one status comment per task");
+if (ferryExit !== 0 || bareExit !== 0) problems.push(`a server did not stop cleanly (Ferry ${ferryExit}, bare ${bareExit})`);
+if (RATE < 200 || ferryLoad.rate < 200 || bareLoad.rate < 200) problems.push("the load ran below 200 deliveries per second");
+
+if (problems.length > 0) {
+  for (const problem of problems) console.log(`  FAILED: ${problem}`);
+  console.log(`  logs kept in ${work}`);
+  process.exit(1);
+}
+console.log("  invariants hold: every delivery acknowledged with 2xx, one task per triggered issue, none lost, none duplicated");
+rmSync(work, { recursive: true, force: true });
