@@ -20,6 +20,11 @@ export async function reactSeen(client: GitHubClient, issue: IssueRef, commentId
   });
 }
 
+/** 👀 on an inline review comment Ferry took up. */
+export async function reactSeenOnReviewComment(client: GitHubClient, repo: { owner: string; repo: string }, commentId: number): Promise<void> {
+  await client.request("POST /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions", { owner: repo.owner, repo: repo.repo, comment_id: commentId, content: "eyes" });
+}
+
 /** How a task ended, on the issue at a glance: 🚀 a change was made, 😕 it failed. */
 export type EndingReaction = "rocket" | "confused";
 

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { allPages } from "../github/all-pages.ts";
-import type { GitHubClient } from "../github/client.ts";
-import type { RepoName } from "./listed-issues.ts";
+import type { GitHubClient, RepoName } from "../github/client.ts";
+import { isFromRepo } from "../delivery/publish/listed-pull.ts";
+import { parsePartBranch } from "../delivery/publish/part-branch.ts";
 
 const Pull = z.object({
   number: z.number().int().positive(),
@@ -19,7 +20,6 @@ export type AgentPull = { number: number; state: "open" | "closed"; merged: bool
  */
 export type AgentPulls = { byIssue: Map<number, AgentPull[]>; open: number };
 
-const AGENT_BRANCH = /^agent\/issue-([1-9]\d*)\//;
 
 /** Lists every pull request (state all) once per sweep; limits are recomputed from GitHub each time. */
 export async function listAgentPulls(client: GitHubClient, where: RepoName): Promise<AgentPulls> {
@@ -32,13 +32,12 @@ export async function listAgentPulls(client: GitHubClient, where: RepoName): Pro
 /** Ferry's pull requests among `pulls` (as GitHub lists them), by issue. */
 export function agentPullsOf(pulls: readonly unknown[], where: RepoName): AgentPulls {
   const found: AgentPulls = { byIssue: new Map(), open: 0 };
-  const repo = `${where.owner}/${where.repo}`.toLowerCase();
   for (const pull of z.array(Pull).parse(pulls)) {
-    const issue = AGENT_BRANCH.exec(pull.head.ref)?.[1];
+    const issue = parsePartBranch(pull.head.ref)?.issueNumber;
     // A fork may reuse the branch name; only branches in the repository itself are Ferry's.
-    if (issue === undefined || pull.head.repo?.full_name.toLowerCase() !== repo) continue;
+    if (issue === undefined || !isFromRepo(pull, where)) continue;
     const entry: AgentPull = { number: pull.number, state: pull.state, merged: pull.merged_at !== null };
-    found.byIssue.set(Number(issue), [...(found.byIssue.get(Number(issue)) ?? []), entry]);
+    found.byIssue.set(issue, [...(found.byIssue.get(issue) ?? []), entry]);
     if (pull.state === "open") found.open++;
   }
   return found;

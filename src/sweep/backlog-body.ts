@@ -1,8 +1,7 @@
 import { defuseReferences } from "../github/defuse-references.ts";
+import { BACKLOG_MARKER } from "../github/markers.ts";
 import type { SweepPlan } from "./plan-sweep.ts";
 
-/** Finds the backlog issue again, whatever its title has been edited to. */
-export const BACKLOG_MARKER = "<!-- ferry:backlog -->";
 export const BACKLOG_TITLE = "Ferry backlog";
 
 /**

@@ -1,8 +1,9 @@
 import { z } from "zod";
-import type { GitHubClient } from "../github/client.ts";
+import type { GitHubClient, RepoName } from "../github/client.ts";
 import { FERRY_LABEL } from "../delivery/publish/desired-pull.ts";
-import { BACKLOG_MARKER, BACKLOG_TITLE } from "./backlog-body.ts";
-import { listOpenIssuesWithLabel, type RepoName } from "./listed-issues.ts";
+import { BACKLOG_MARKER } from "../github/markers.ts";
+import { BACKLOG_TITLE } from "./backlog-body.ts";
+import { listOpenIssuesWithLabel } from "./listed-issues.ts";
 
 const CreatedIssue = z.object({ number: z.number().int().positive() });
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { allPages } from "../github/all-pages.ts";
-import type { GitHubClient } from "../github/client.ts";
+import type { GitHubClient, RepoName } from "../github/client.ts";
 
 /** The fields of an issue from the REST issues list that sweeps rely on. */
 export const ListedIssue = z.object({
@@ -17,8 +17,6 @@ export const ListedIssue = z.object({
 });
 export type ListedIssue = z.infer<typeof ListedIssue>;
 
-/** Where on GitHub, in the shape REST routes take it. */
-export type RepoName = { owner: string; repo: string };
 
 /** Open issues (never pull requests) carrying `label`, across all pages. */
 export async function listOpenIssuesWithLabel(client: GitHubClient, where: RepoName, label: string): Promise<ListedIssue[]> {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, expect, test } from "@jest/globals";
-import { BACKLOG_MARKER, renderBacklogBody } from "../../src/sweep/backlog-body.ts";
+import { BACKLOG_MARKER } from "../../src/github/markers.ts";
+import { renderBacklogBody } from "../../src/sweep/backlog-body.ts";
 import { sweepRepository } from "../../src/sweep/sweep-repository.ts";
 import { TASK_STATES } from "../../src/tasks/model.ts";
 import { githubApi } from "../helpers/github-api.ts";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { allPages } from "../../github/all-pages.ts";
-import type { GitHubClient } from "../../github/client.ts";
+import type { GitHubClient, RepoName } from "../../github/client.ts";
 
 /** The fields of a pull request (as listed, created or edited) that publishing and retargeting rely on. */
 export const ListedPull = z.object({
@@ -14,7 +14,7 @@ export const ListedPull = z.object({
 });
 export type ListedPull = z.infer<typeof ListedPull>;
 
-export type RepoName = { owner: string; repo: string };
+export type { RepoName } from "../../github/client.ts";
 
 /** Every open pull request of the repository, optionally only those based on `base`, across all pages. */
 export async function listOpenPulls(client: GitHubClient, where: RepoName, base?: string): Promise<ListedPull[]> {
@@ -24,5 +24,5 @@ export async function listOpenPulls(client: GitHubClient, where: RepoName, base?
 }
 
 /** Whether the pull request's branch lives in `where` itself, not in a fork that reuses the branch name. */
-export const isFromRepo = (pull: ListedPull, where: RepoName): boolean =>
+export const isFromRepo = (pull: Pick<ListedPull, "head">, where: RepoName): boolean =>
   pull.head.repo?.full_name.toLowerCase() === `${where.owner}/${where.repo}`.toLowerCase();

@@ -1,5 +1,6 @@
 import type { GitHubClient } from "../../github/client.ts";
 import { ensureComment } from "../../github/ensure-comment.ts";
+import { reviewBlockedMarker } from "../../github/markers.ts";
 import type { Task } from "../../tasks/model.ts";
 import type { PullTarget } from "./pull-target.ts";
 
@@ -9,7 +10,7 @@ import type { PullTarget } from "./pull-target.ts";
  * leave one comment, not one each.
  */
 export async function replyBlocked(client: GitHubClient, target: PullTarget, task: Task, other: Task): Promise<void> {
-  const marker = `<!-- ferry:task=${task.id} review-blocked other=${other.id} -->`;
+  const marker = reviewBlockedMarker(task.id, other.id);
   const body = [
     `Ferry did not take this review feedback: issue #${task.issueNumber} has another active task (task ${other.id}), and Ferry works on one task per issue at a time.`,
     `Once task ${other.id} has ended, submit the feedback again.`,

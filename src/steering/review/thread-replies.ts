@@ -1,11 +1,11 @@
 import type { GitHubClient } from "../../github/client.ts";
+import { reviewReplyMarker } from "../../github/markers.ts";
 import type { Log } from "../../logger.ts";
 import type { ReviewFeedback, ReviewNote } from "../follow-ups/follow-up-data.ts";
 import { parseCommentLines } from "./comment-lines.ts";
 import { listPullComments, type PullComment } from "./list-pull-comments.ts";
 import type { PullTarget } from "./pull-target.ts";
 import { renderReply } from "./reply-body.ts";
-import { replyMarker } from "./reply-marker.ts";
 import type { ReviewOutcome } from "./review-outcome.ts";
 
 export type { ReviewCommit, ReviewOutcome } from "./review-outcome.ts";
@@ -41,7 +41,7 @@ export async function replyToReview(
   const lines = parseCommentLines(agentText, feedback.comments.map((note) => note.id));
   const report: ReplyReport = { replied: [], alreadyReplied: [], failed: [] };
   for (const note of feedback.comments) {
-    const marker = replyMarker(taskId, options.followUpId, note.id);
+    const marker = reviewReplyMarker(taskId, options.followUpId, note.id);
     if (existing.some((comment) => isFerrys(comment) && comment.body?.includes(marker))) {
       report.alreadyReplied.push(note.id);
       continue;
