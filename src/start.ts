@@ -20,7 +20,7 @@ import { InProcessQueue } from "./tasks/queue.ts";
 import { SqliteStore } from "./tasks/sqlite-store.ts";
 import type { TaskRunner } from "./tasks/queue-types.ts";
 import type { Task } from "./tasks/model.ts";
-import type { StatusSteering } from "./delivery/status/status-view.ts";
+import { steeringOf } from "./delivery/status/steering-of.ts";
 import { FollowUps } from "./steering/follow-ups/follow-ups.ts";
 import { startSweeps } from "./sweep/start-sweeps.ts";
 import { sweepHandler } from "./sweep/sweep-handler.ts";
@@ -120,18 +120,6 @@ export async function startFerry(env: Env, app: AppCredentials, log: Logger, opt
       store.close();
     },
   };
-}
-
-/** Redirects of the current run (received or applied) and the follow-up it works on. */
-function steeringOf(store: Store, taskId: number): StatusSteering {
-  const run = store.listRuns(taskId).at(-1);
-  const since = run?.startedAt ?? "";
-  const redirects = store
-    .listInbox(taskId)
-    .filter((message) => message.kind === "redirect" && (message.deliveredAt === null || message.deliveredAt >= since))
-    .map((message) => ({ author: message.author, body: message.body, applied: message.deliveredAt !== null }));
-  const followUp = run && store.openFollowUps(taskId).find((candidate) => candidate.runId === run.id);
-  return { redirects, followUp: followUp && { kind: followUp.kind, author: followUp.author } };
 }
 
 /** The trajectory of the task's latest run, for its status comment. */

@@ -1,5 +1,5 @@
 import { renderCommandHelp, type ParsedComment } from "./commands.ts";
-import { commandTarget, type CommandTarget } from "./command-target.ts";
+import { commandTarget } from "./command-target.ts";
 import { postComment } from "./ensure-comment.ts";
 import type { EventContext } from "./event-context.ts";
 import { enqueueTask, type IntakeDeps } from "./intake.ts";
@@ -7,10 +7,10 @@ import { repoConfigFor, reportInvalidConfig } from "./repo-config-for-event.ts";
 import { renderApproveReply } from "../steering/approve-reply.ts";
 import { renderFollowUpReply } from "../steering/follow-up-reply.ts";
 import { approveWaitingTask } from "../steering/reply-to-pause.ts";
-import { redirectActiveTask, renderRedirectReply } from "../steering/redirect.ts";
+import { redirectActiveTask } from "../steering/redirect.ts";
 import { stopTask } from "../steering/stop-task.ts";
 import { renderTaskStatusReply } from "../steering/task-status-reply.ts";
-import { isTerminal } from "../tasks/model.ts";
+import { isTerminal, type Task } from "../tasks/model.ts";
 
 type Where = { isPullRequest: boolean };
 type Reply = (body: string) => Promise<void>;
@@ -32,43 +32,35 @@ export async function runCommand(
   const { verb } = parsed.command;
   if (verb === "help") return reply(renderCommandHelp());
   if (verb === "run") return runOnIssue(deps, event, where, reply);
-  const target = commandTarget(deps.store, event, where.isPullRequest);
-  if (!target.task) return reply(target.pull === undefined ? NO_TASK : NOT_AGENT_PULL);
+  const { task, issue, pull } = commandTarget(deps.store, event, where.isPullRequest);
+  if (!task) return reply(pull === undefined ? NO_TASK : NOT_AGENT_PULL);
   switch (verb) {
     case "stop":
-      return reply(await stopTask(deps, target.task.id, `@${event.sender.login} asked to stop`));
+      return reply(await stopTask(deps, task.id, `@${event.sender.login} asked to stop`));
     case "status":
-      return reply(await statusReply(deps, event, target));
+      return reply(await statusReply(deps, event, task));
     case "approve":
-      return reply(renderApproveReply(approveWaitingTask(deps.store, target.issue, event.sender.login), event.sender.login));
+      return reply(renderApproveReply(approveWaitingTask(deps.store, issue, event.sender.login), event.sender.login));
     case "redirect":
-      return reply(await redirect(deps, target, event.sender.login, parsed.command.text));
+      return reply(await redirect(deps, task, event.sender.login, parsed.command.text));
     case "retry":
-      return reply(await retry(deps, target, event.sender.login));
+      return reply(await retry(deps, task, event.sender.login));
   }
 }
 
-async function redirect(deps: IntakeDeps, target: CommandTarget, by: string, text: string): Promise<string> {
-  const task = target.task;
-  if (!task) return NO_TASK;
-  if (!isTerminal(task.state)) {
-    const result = redirectActiveTask(deps.store, target.issue, by, text);
-    if (result.kind === "queued") deps.live?.touch(result.taskId);
-    return renderRedirectReply(result);
-  }
-  return renderFollowUpReply(await deps.followUps.request({ taskId: task.id, kind: "redirect", author: by, data: { text } }));
+async function redirect(deps: IntakeDeps, task: Task, by: string, text: string): Promise<string> {
+  if (isTerminal(task.state)) return renderFollowUpReply(await deps.followUps.request({ taskId: task.id, kind: "redirect", author: by, data: { text } }));
+  const reply = redirectActiveTask(deps.store, task, by, text);
+  deps.live?.touch(task.id);
+  return reply;
 }
 
-async function retry(deps: IntakeDeps, target: CommandTarget, by: string): Promise<string> {
-  const task = target.task;
-  if (!task) return NO_TASK;
+async function retry(deps: IntakeDeps, task: Task, by: string): Promise<string> {
   if (!isTerminal(task.state)) return `Task ${task.id} is still **${task.state}**: \`/agent stop\` it first, or wait until it ends.`;
   return renderFollowUpReply(await deps.followUps.request({ taskId: task.id, kind: "retry", author: by, data: {} }));
 }
 
-async function statusReply(deps: IntakeDeps, event: EventContext, target: CommandTarget): Promise<string> {
-  const task = target.task;
-  if (!task) return NO_TASK;
+async function statusReply(deps: IntakeDeps, event: EventContext, task: Task): Promise<string> {
   const config = await repoConfigFor(event).catch(() => undefined);
   return renderTaskStatusReply({
     task,

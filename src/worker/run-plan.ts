@@ -12,7 +12,7 @@ import type { Store } from "../tasks/store.ts";
  * carries on from what it delivered, and gets the instruction as its first message.
  */
 export type RunPlan =
-  | { kind: "fresh"; followUp?: Extract<ParsedFollowUp, { kind: "retry" }> }
+  | { kind: "fresh" }
   | { kind: "follow-up"; followUp: Exclude<ParsedFollowUp, { kind: "retry" }>; startFrom?: string; firstMessage: SteeringMessage }
   | { kind: "invalid"; problem: string };
 
@@ -23,7 +23,7 @@ export function planRun(store: Store, task: Task, run: Run): RunPlan {
   const followUp = parseFollowUp(taken);
   if (followUp.kind === "invalid") return { kind: "invalid", problem: `follow-up ${followUp.id} is unreadable: ${followUp.problem}` };
   store.appendEvent(task.id, "follow-up-started", { id: followUp.id, kind: followUp.kind, by: followUp.author });
-  if (followUp.kind === "retry") return { kind: "fresh", followUp };
+  if (followUp.kind === "retry") return { kind: "fresh" };
   const parts = store.partsOf(task.id);
   const startFrom = parts.at(-1)?.branch;
   const body = followUp.kind === "redirect" ? redirectInstruction(followUp, parts) : reviewMessage(followUp, parts);
