@@ -1,5 +1,6 @@
-import type { ApplicationFunction } from "probot";
+import type { ApplicationFunction, Context } from "probot";
 import type { IntakeDeps } from "./github/intake.ts";
+import type { WebhookBacklog, WebhookHandler } from "./github/backlog/webhook-backlog.ts";
 import { onIssueLabeled } from "./github/handlers/issue-labeled.ts";
 import { onIssueClosed, onIssueUnlabeled } from "./github/handlers/issue-cancelled.ts";
 import { onIssueComment } from "./github/handlers/issue-comment.ts";
@@ -7,15 +8,37 @@ import { onPullRequestClosed } from "./github/handlers/pull-request-closed.ts";
 import { onPullRequestReview } from "./github/handlers/pull-request-review.ts";
 import { onPullRequestReviewComment } from "./github/handlers/pull-request-review-comment.ts";
 
-/** Probot entry: wires webhook events to their (thin) handlers. */
-export function createApp(deps: IntakeDeps): ApplicationFunction {
+/** Every event name Probot knows, with or without its action. */
+type EventName = Context["name"];
+
+/** A handler typed for its event, stored untyped: the backlog calls it with the same event's context. */
+const handles = <E extends EventName>(event: E, handler: (context: Context<E>) => Promise<unknown>): [E, WebhookHandler] => [
+  event,
+  handler as unknown as WebhookHandler,
+];
+
+/** The (thin) handlers of the events Ferry acts on, by `event.action`. */
+export function webhookHandlers(deps: IntakeDeps): Record<string, WebhookHandler> {
+  return Object.fromEntries([
+    handles("issues.labeled", onIssueLabeled(deps)),
+    handles("issues.unlabeled", onIssueUnlabeled(deps)),
+    handles("issues.closed", onIssueClosed(deps)),
+    handles("issue_comment.created", onIssueComment(deps)),
+    handles("pull_request.closed", onPullRequestClosed),
+    handles("pull_request_review.submitted", onPullRequestReview(deps)),
+    handles("pull_request_review_comment.created", onPullRequestReviewComment(deps)),
+  ]);
+}
+
+/**
+ * Probot entry: every delivery of an event Ferry handles is written to the backlog and
+ * answered at once; the backlog runs its handler right after.
+ */
+export function createApp(backlog: Pick<WebhookBacklog, "accept">, handlers: Record<string, WebhookHandler>): ApplicationFunction {
+  const events = Object.keys(handlers) as EventName[];
   return (app) => {
-    app.on("issues.labeled", onIssueLabeled(deps));
-    app.on("issues.unlabeled", onIssueUnlabeled(deps));
-    app.on("issues.closed", onIssueClosed(deps));
-    app.on("issue_comment.created", onIssueComment(deps));
-    app.on("pull_request.closed", onPullRequestClosed);
-    app.on("pull_request_review.submitted", onPullRequestReview(deps));
-    app.on("pull_request_review_comment.created", onPullRequestReviewComment(deps));
+    app.on(events, async (context) => {
+      backlog.accept({ id: context.id, event: context.name, payload: context.payload });
+    });
   };
 }

@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import { Probot, Server } from "probot";
-import { createApp } from "./app.ts";
+import { createApp, webhookHandlers } from "./app.ts";
+import { WebhookBacklog } from "./github/backlog/webhook-backlog.ts";
 import type { AppCredentials } from "./config/app-credentials.ts";
 import type { Env } from "./config/env.ts";
 import { ProgressBoard } from "./delivery/status/progress-board.ts";
@@ -29,6 +30,8 @@ export type Ferry = {
   server: Server;
   store: SqliteStore;
   queue: InProcessQueue;
+  /** Accepted webhook deliveries, handled after the answer. */
+  backlog: WebhookBacklog;
   /** Makes the sandbox a task's commands run in (FERRY_SANDBOX). */
   sandboxes: SandboxFactory;
   stop(): Promise<void>;
@@ -100,9 +103,13 @@ export async function startFerry(env: Env, app: AppCredentials, log: Logger, opt
     log,
   });
   server.addHandler(sweepHandler(app.webhookSecret, (repo) => sweeps.runNow(repo)));
-  await server.load(createApp({ store, queue, followUps, live }));
+  // Webhooks are answered once written to the store; their handlers run from the backlog.
+  const handlers = webhookHandlers({ store, queue, followUps, live });
+  const backlog = new WebhookBacklog({ store, handlers, clientFor: (installationId) => github.auth(installationId), log });
+  await server.load(createApp(backlog, handlers));
   await queue.start();
   await followUps.start();
+  backlog.start();
   await server.start();
   log.info({ concurrency: env.concurrency, dataDir: env.dataDir }, "Ferry is ready");
 
@@ -110,10 +117,12 @@ export async function startFerry(env: Env, app: AppCredentials, log: Logger, opt
     server,
     store,
     queue,
+    backlog,
     sandboxes,
     async stop() {
       sweeps.stop();
       await server.stop();
+      await backlog.stop();
       followUps.stop();
       await queue.stop();
       status.close();

@@ -125,6 +125,16 @@ export const MIGRATIONS: readonly string[] = [
 
   CREATE INDEX parts_by_pull ON parts (number);
   `,
+  // 5: verified webhook deliveries waiting to be handled; the webhook is answered once its row is written.
+  `
+  CREATE TABLE backlog (
+    id TEXT PRIMARY KEY,
+    event TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0
+  ) STRICT;
+  `,
 ];
 
 export class UnsupportedSchemaError extends Error {

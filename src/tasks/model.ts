@@ -124,3 +124,15 @@ export type FollowUp = {
 };
 
 export type NewFollowUp = Pick<FollowUp, "kind" | "author" | "data"> & { batch?: string; readyAt?: string };
+
+/** A verified webhook delivery, as the server received it. */
+export type NewDelivery = {
+  /** `X-GitHub-Delivery`. */
+  id: string;
+  /** `X-GitHub-Event`, without the action. */
+  event: string;
+  payload: unknown;
+};
+
+/** A delivery accepted but not handled yet. */
+export type PendingDelivery = NewDelivery & { receivedAt: string; attempts: number };

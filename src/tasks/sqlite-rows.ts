@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { PublishedPart } from "../delivery/publish/published-part.ts";
 import { FollowUpKind, InboxKind, TaskResult, TaskState, TaskTrigger } from "./model.ts";
-import type { FollowUp, InboxMessage, Run, Task, TaskEvent } from "./model.ts";
+import type { FollowUp, InboxMessage, PendingDelivery, Run, Task, TaskEvent } from "./model.ts";
 import { PauseKind } from "./pause.ts";
 import type { Pause } from "./pause.ts";
 
@@ -170,4 +170,17 @@ export function toFollowUp(row: unknown): FollowUp {
     runId: r.run_id,
     doneAt: r.done_at,
   };
+}
+
+const BacklogRow = z.object({
+  id: z.string(),
+  event: z.string(),
+  payload: z.string(),
+  received_at: z.string(),
+  attempts: z.number().int(),
+});
+
+export function toPendingDelivery(row: unknown): PendingDelivery {
+  const r = BacklogRow.parse(row);
+  return { id: r.id, event: r.event, payload: parseJson(r.payload), receivedAt: r.received_at, attempts: r.attempts };
 }

@@ -88,5 +88,12 @@ export function prepareStatements(db: DatabaseSync) {
     selectParts: prepare("SELECT * FROM parts WHERE task_id = ? ORDER BY idx"),
     selectDelivery: prepare("SELECT 1 FROM deliveries WHERE id = ?"),
     insertDelivery: prepare("INSERT OR IGNORE INTO deliveries (id, event, seen_at) VALUES (?, ?, ?)"),
+    // A delivery already handled (in `deliveries`) or already waiting is not accepted twice.
+    insertBacklog: prepare(`
+      INSERT OR IGNORE INTO backlog (id, event, payload, received_at)
+      SELECT :id, :event, :payload, :at WHERE NOT EXISTS (SELECT 1 FROM deliveries WHERE id = :id)`),
+    selectBacklog: prepare("SELECT * FROM backlog ORDER BY rowid"),
+    deleteBacklog: prepare("DELETE FROM backlog WHERE id = ?"),
+    countBacklogAttempt: prepare("UPDATE backlog SET attempts = attempts + 1 WHERE id = ? RETURNING attempts"),
   };
 }

@@ -1,11 +1,11 @@
 import type { DatabaseSync } from "node:sqlite";
-import type { FollowUp, InboxKind, InboxMessage, NewFollowUp, NewTask, Run, Task, TaskEvent, TaskState } from "./model.ts";
+import type { FollowUp, InboxKind, InboxMessage, NewDelivery, NewFollowUp, NewTask, PendingDelivery, Run, Task, TaskEvent, TaskState } from "./model.ts";
 import { isTerminal } from "./model.ts";
 import { openDatabase } from "./open-database.ts";
 import type { NewPause, Pause } from "./pause.ts";
 import { prepareStatements } from "./sqlite-statements.ts";
 import type { Statements } from "./sqlite-statements.ts";
-import { toEvent, toFollowUp, toInboxMessage, toPart, toPause, toRun, toTask } from "./sqlite-rows.ts";
+import { toEvent, toFollowUp, toInboxMessage, toPart, toPause, toPendingDelivery, toRun, toTask } from "./sqlite-rows.ts";
 import type { PublishedPart } from "../delivery/publish/published-part.ts";
 import { inTransaction } from "./sqlite-transaction.ts";
 import { assertTransition } from "./state-machine.ts";
@@ -214,6 +214,31 @@ export class SqliteStore implements Store {
 
   markDeliverySeen(deliveryId: string, event: string): void {
     this.#sql.insertDelivery.run(deliveryId, event, this.#timestamp());
+  }
+
+  acceptDelivery(delivery: NewDelivery): boolean {
+    const { changes } = this.#sql.insertBacklog.run({ id: delivery.id, event: delivery.event, payload: JSON.stringify(delivery.payload), at: this.#timestamp() });
+    return changes === 1;
+  }
+
+  pendingDeliveries(): PendingDelivery[] {
+    return this.#sql.selectBacklog.all().map(toPendingDelivery);
+  }
+
+  settleDelivery(deliveryId: string, event: string): void {
+    inTransaction(this.#db, () => {
+      this.#sql.deleteBacklog.run(deliveryId);
+      this.markDeliverySeen(deliveryId, event);
+    });
+  }
+
+  countDeliveryAttempt(deliveryId: string): number {
+    const row = this.#sql.countBacklogAttempt.get(deliveryId);
+    return row ? Number(row.attempts) : 0;
+  }
+
+  dropDelivery(deliveryId: string): void {
+    this.#sql.deleteBacklog.run(deliveryId);
   }
 
   close(): void {

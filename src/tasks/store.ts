@@ -1,4 +1,4 @@
-import type { FollowUp, InboxKind, InboxMessage, NewFollowUp, NewTask, Run, Task, TaskEvent, TaskResult, TaskState } from "./model.ts";
+import type { FollowUp, InboxKind, InboxMessage, NewDelivery, NewFollowUp, NewTask, PendingDelivery, Run, Task, TaskEvent, TaskResult, TaskState } from "./model.ts";
 import type { NewPause, Pause } from "./pause.ts";
 import type { PublishedPart } from "../delivery/publish/published-part.ts";
 
@@ -84,6 +84,17 @@ export interface Store {
 
   hasSeenDelivery(deliveryId: string): boolean;
   markDeliverySeen(deliveryId: string, event: string): void;
+
+  /** Keeps a verified webhook delivery until it is handled; false when its id is waiting or was handled already. */
+  acceptDelivery(delivery: NewDelivery): boolean;
+  /** Accepted deliveries not handled yet, in arrival order (for start-up after a stop or a crash). */
+  pendingDeliveries(): PendingDelivery[];
+  /** The delivery was handled: it leaves the backlog and a redelivery of its id is ignored. */
+  settleDelivery(deliveryId: string, event: string): void;
+  /** Counts a failed attempt at handling the delivery; returns the attempts so far. */
+  countDeliveryAttempt(deliveryId: string): number;
+  /** Forgets a waiting delivery without marking it handled (given up: a redelivery is accepted again). */
+  dropDelivery(deliveryId: string): void;
 
   close(): void;
 }

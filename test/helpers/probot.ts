@@ -1,7 +1,8 @@
 import { generateKeyPairSync } from "node:crypto";
 import { pino } from "pino";
 import { Probot, ProbotOctokit } from "probot";
-import { createApp } from "../../src/app.ts";
+import { createApp, webhookHandlers } from "../../src/app.ts";
+import { WebhookBacklog } from "../../src/github/backlog/webhook-backlog.ts";
 import type { IntakeDeps } from "../../src/github/intake.ts";
 
 let privateKey: string | undefined;
@@ -29,16 +30,24 @@ export function testProbot(deps: IntakeDeps): Probot {
       throttle: { enabled: false },
     })),
   });
-  probot.load(createApp(deps));
+  // No retries: a handler that throws is given up at once, as a test wants to see.
+  const handlers = webhookHandlers(deps);
+  const backlog = new WebhookBacklog({ store: deps.store, handlers, clientFor: (installationId) => probot.auth(installationId), log: silentLog, retryDelaysMs: [] });
+  probot.load(createApp(backlog, handlers));
+  backlogs.set(probot, backlog);
   return probot;
 }
+
+const backlogs = new WeakMap<Probot, WebhookBacklog>();
 
 type Delivery = Parameters<Probot["receive"]>[0];
 
 /**
- * Delivers a webhook the way Probot's server does after verifying it. Fixtures are
+ * Delivers a webhook the way Probot's server does after verifying it, and waits until the
+ * backlog has handled it. Fixtures are
  * example JSON, so their static type is loose; Ferry parses every payload with zod anyway.
  */
-export function deliver(probot: Probot, name: string, id: string, payload: object): Promise<void> {
-  return probot.receive({ id, name, payload } as Delivery);
+export async function deliver(probot: Probot, name: string, id: string, payload: object): Promise<void> {
+  await probot.receive({ id, name, payload } as Delivery);
+  await backlogs.get(probot)?.idle();
 }

@@ -1,4 +1,7 @@
 import { afterEach, beforeEach, expect, test } from "@jest/globals";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { SqliteStore } from "../../src/tasks/sqlite-store.ts";
 
 let store: SqliteStore;
@@ -17,4 +20,51 @@ test("marking a delivery seen twice is harmless", () => {
   store.markDeliverySeen("delivery-1", "issues.labeled");
   expect(() => store.markDeliverySeen("delivery-1", "issues.labeled")).not.toThrow();
   expect(store.hasSeenDelivery("delivery-1")).toBe(true);
+});
+
+const labeled = { id: "d-1", event: "issues", payload: { action: "labeled", issue: { number: 7 } } };
+
+test("an accepted delivery waits in the backlog with its payload, in arrival order", () => {
+  expect(store.acceptDelivery(labeled)).toBe(true);
+  expect(store.acceptDelivery({ id: "d-2", event: "issue_comment", payload: { action: "created" } })).toBe(true);
+  expect(store.pendingDeliveries()).toEqual([
+    { id: "d-1", event: "issues", payload: labeled.payload, receivedAt: expect.any(String), attempts: 0 },
+    { id: "d-2", event: "issue_comment", payload: { action: "created" }, receivedAt: expect.any(String), attempts: 0 },
+  ]);
+});
+
+test("a delivery id that is waiting or was handled is not accepted again", () => {
+  expect(store.acceptDelivery(labeled)).toBe(true);
+  expect(store.acceptDelivery(labeled)).toBe(false);
+  store.settleDelivery("d-1", "issues");
+  expect(store.pendingDeliveries()).toEqual([]);
+  expect(store.hasSeenDelivery("d-1")).toBe(true);
+  expect(store.acceptDelivery(labeled)).toBe(false);
+  store.markDeliverySeen("d-3", "issues");
+  expect(store.acceptDelivery({ ...labeled, id: "d-3" })).toBe(false);
+});
+
+test("failed attempts are counted; a dropped delivery is not marked handled, so a redelivery is accepted", () => {
+  store.acceptDelivery(labeled);
+  expect(store.countDeliveryAttempt("d-1")).toBe(1);
+  expect(store.countDeliveryAttempt("d-1")).toBe(2);
+  expect(store.pendingDeliveries()[0]?.attempts).toBe(2);
+  store.dropDelivery("d-1");
+  expect(store.pendingDeliveries()).toEqual([]);
+  expect(store.hasSeenDelivery("d-1")).toBe(false);
+  expect(store.acceptDelivery(labeled)).toBe(true);
+});
+
+test("the backlog survives reopening the data directory", () => {
+  const dir = mkdtempSync(join(tmpdir(), "ferry-backlog-"));
+  try {
+    const first = new SqliteStore({ dataDir: dir });
+    first.acceptDelivery(labeled);
+    first.close();
+    const second = new SqliteStore({ dataDir: dir });
+    expect(second.pendingDeliveries().map((delivery) => delivery.id)).toEqual(["d-1"]);
+    second.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -1,0 +1,149 @@
+import type { Logger } from "pino";
+import { Context, type ProbotOctokit } from "probot";
+import { z } from "zod";
+import type { NewDelivery, PendingDelivery } from "../../tasks/model.ts";
+import type { Store } from "../../tasks/store.ts";
+import { errorMessage } from "../../tasks/error-message.ts";
+import { deliveryKey } from "./delivery-key.ts";
+
+/** A webhook handler as Probot calls it; the backlog gives it the same context, later. */
+export type WebhookHandler = (context: Context) => Promise<unknown>;
+
+export type WebhookBacklogOptions = {
+  store: Pick<Store, "acceptDelivery" | "pendingDeliveries" | "settleDelivery" | "countDeliveryAttempt" | "dropDelivery">;
+  /** Handlers by `event.action` (or by `event` for every action). */
+  handlers: Readonly<Record<string, WebhookHandler>>;
+  /** The installation's client, as Probot would give the handler. */
+  clientFor(installationId: number | undefined): Promise<ProbotOctokit>;
+  log: Logger;
+  /** Deliveries handled at once (different issues); default 4. */
+  concurrency?: number;
+  /** Waits before the 2nd, 3rd… attempt of a delivery whose handler threw; then it is given up. */
+  retryDelaysMs?: readonly number[];
+};
+
+const DEFAULT_RETRY_DELAYS_MS = [2_000, 15_000, 60_000];
+
+const Addressed = z.looseObject({
+  action: z.string().optional(),
+  installation: z.looseObject({ id: z.number() }).optional(),
+});
+
+/**
+ * Webhooks are answered as soon as the verified delivery is written to the store; the
+ * handlers run here afterwards, so GitHub's 10 s limit never depends on GitHub's own API,
+ * and a restart resumes what was accepted but not handled. Deliveries about one issue or
+ * pull request run in arrival order; a handler that throws is retried, then given up with
+ * an error in the log (GitHub's "Redeliver" brings it back).
+ */
+export class WebhookBacklog {
+  readonly #options: WebhookBacklogOptions;
+  readonly #waiting: PendingDelivery[] = [];
+  readonly #busy = new Set<string>();
+  readonly #retries = new Set<NodeJS.Timeout>();
+  #idle: PromiseWithResolvers<void> | undefined;
+  #stopped = false;
+
+  constructor(options: WebhookBacklogOptions) {
+    this.#options = options;
+  }
+
+  /** Keeps the delivery for handling; false when its id is already waiting or was handled. */
+  accept(delivery: NewDelivery): boolean {
+    if (this.#stopped) throw new Error("Ferry is shutting down; the delivery was not accepted.");
+    const accepted = this.#options.store.acceptDelivery(delivery);
+    if (accepted) this.#enqueue({ ...delivery, receivedAt: new Date().toISOString(), attempts: 0 });
+    return accepted;
+  }
+
+  /** Picks up what an earlier process accepted and did not handle. */
+  start(): void {
+    const pending = this.#options.store.pendingDeliveries();
+    if (pending.length > 0) this.#options.log.info({ deliveries: pending.length }, "handling webhook deliveries accepted before the restart");
+    for (const delivery of pending) this.#enqueue(delivery);
+  }
+
+  /** Resolves once nothing is waiting or being handled (retries scheduled for later do not count). */
+  idle(): Promise<void> {
+    if (this.#waiting.length === 0 && this.#busy.size === 0) return Promise.resolve();
+    this.#idle ??= Promise.withResolvers<void>();
+    return this.#idle.promise;
+  }
+
+  /** Stops taking deliveries and lets the ones being handled finish; the rest stay in the store. */
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    for (const timer of this.#retries) clearTimeout(timer);
+    this.#retries.clear();
+    this.#waiting.length = 0;
+    await this.idle();
+  }
+
+  #enqueue(delivery: PendingDelivery): void {
+    this.#waiting.push(delivery);
+    this.#pump();
+  }
+
+  #pump(): void {
+    const limit = this.#options.concurrency ?? 4;
+    while (!this.#stopped && this.#busy.size < limit) {
+      // The oldest delivery whose issue is not being handled: per-issue order, no head-of-line blocking.
+      const index = this.#waiting.findIndex((delivery) => !this.#busy.has(deliveryKey(delivery.id, delivery.payload)));
+      if (index < 0) break;
+      const [delivery] = this.#waiting.splice(index, 1);
+      if (!delivery) break;
+      const key = deliveryKey(delivery.id, delivery.payload);
+      this.#busy.add(key);
+      void this.#handle(delivery).finally(() => {
+        this.#busy.delete(key);
+        this.#pump();
+      });
+    }
+    if (this.#busy.size === 0 && (this.#waiting.length === 0 || this.#stopped)) {
+      this.#idle?.resolve();
+      this.#idle = undefined;
+    }
+  }
+
+  async #handle(delivery: PendingDelivery): Promise<void> {
+    const { store } = this.#options;
+    const addressed = Addressed.safeParse(delivery.payload);
+    const action = addressed.success ? addressed.data.action : undefined;
+    const name = action ? `${delivery.event}.${action}` : delivery.event;
+    const log = this.#options.log.child({ delivery: delivery.id, event: name });
+    const handler = this.#options.handlers[name] ?? this.#options.handlers[delivery.event];
+    try {
+      if (handler) {
+        const octokit = await this.#options.clientFor(addressed.success ? addressed.data.installation?.id : undefined);
+        // Probot's context, as its server would have built it for the same delivery.
+        const event = { id: delivery.id, name: delivery.event, payload: delivery.payload } as ConstructorParameters<typeof Context>[0];
+        await handler(new Context(event, octokit, log));
+      }
+      store.settleDelivery(delivery.id, delivery.event);
+    } catch (error) {
+      this.#failed(delivery, error, log);
+    }
+  }
+
+  #failed(delivery: PendingDelivery, error: unknown, log: Logger): void {
+    const { store } = this.#options;
+    const delays = this.#options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
+    const attempts = store.countDeliveryAttempt(delivery.id);
+    const delayMs = delays[attempts - 1];
+    if (this.#stopped) {
+      log.warn({ err: error, attempts }, `handling webhook delivery ${delivery.id} failed (${errorMessage(error)}); it is retried after the restart`);
+      return;
+    }
+    if (delayMs === undefined) {
+      store.dropDelivery(delivery.id);
+      log.error({ err: error, attempts }, `gave up on webhook delivery ${delivery.id} after ${attempts} attempts: ${errorMessage(error)}`);
+      return;
+    }
+    log.warn({ err: error, attempts }, `handling webhook delivery ${delivery.id} failed (${errorMessage(error)}); retrying in ${delayMs} ms`);
+    const timer = setTimeout(() => {
+      this.#retries.delete(timer);
+      this.#enqueue({ ...delivery, attempts });
+    }, delayMs);
+    this.#retries.add(timer);
+  }
+}

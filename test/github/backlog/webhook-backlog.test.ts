@@ -1,0 +1,208 @@
+import { afterEach, beforeEach, describe, expect, test } from "@jest/globals";
+import { Probot, type Context, type ProbotOctokit } from "probot";
+import { createApp } from "../../../src/app.ts";
+import { WebhookBacklog, type WebhookHandler } from "../../../src/github/backlog/webhook-backlog.ts";
+import { SqliteStore } from "../../../src/tasks/sqlite-store.ts";
+import { silentLog, testPrivateKey } from "../../helpers/probot.ts";
+import { waitFor } from "../../helpers/process.ts";
+
+let store: SqliteStore;
+beforeEach(() => {
+  store = new SqliteStore({ dataDir: ":memory:" });
+});
+afterEach(() => store.close());
+
+// Probot hooks its delivery header into the client; nothing here sends a request.
+const octokit = { hook: { before: () => undefined } } as unknown as ProbotOctokit;
+
+const onIssue = (id: string, issue: number, action = "labeled") => ({
+  id,
+  event: "issues",
+  payload: { action, installation: { id: 42 }, repository: { full_name: "octo-org/calc" }, issue: { number: issue }, sender: { login: "maintainer", type: "User" } },
+});
+
+/** A handler the test finishes by hand, recording which deliveries started and when they ended. */
+function gatedHandler() {
+  const started: string[] = [];
+  const ended: string[] = [];
+  const gates = new Map<string, PromiseWithResolvers<void>>();
+  const handler: WebhookHandler = async (context: Context) => {
+    started.push(context.id);
+    const gate = Promise.withResolvers<void>();
+    gates.set(context.id, gate);
+    await gate.promise;
+    ended.push(context.id);
+  };
+  const release = (id: string) => gates.get(id)?.resolve();
+  return { handler, started, ended, release };
+}
+
+function backlogWith(handlers: Record<string, WebhookHandler>, options: { concurrency?: number; retryDelaysMs?: number[] } = {}) {
+  const installations: (number | undefined)[] = [];
+  const backlog = new WebhookBacklog({
+    store,
+    handlers,
+    clientFor: async (installationId) => {
+      installations.push(installationId);
+      return octokit;
+    },
+    log: silentLog,
+    ...options,
+  });
+  return { backlog, installations };
+}
+
+describe("WebhookBacklog", () => {
+  test("accepting returns before the handler has run; the handler gets Probot's context for the installation", async () => {
+    const seen: Context[] = [];
+    const { backlog, installations } = backlogWith({ "issues.labeled": async (context) => void seen.push(context) });
+    expect(backlog.accept(onIssue("d-1", 1))).toBe(true);
+    expect(seen).toEqual([]);
+    await backlog.idle();
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toMatchObject({ id: "d-1", name: "issues", payload: { action: "labeled", issue: { number: 1 } }, octokit });
+    expect(installations).toEqual([42]);
+    expect(store.pendingDeliveries()).toEqual([]);
+    expect(store.hasSeenDelivery("d-1")).toBe(true);
+  });
+
+  test("a delivery id accepted before, waiting or handled, is not handled again", async () => {
+    const seen: string[] = [];
+    const { backlog } = backlogWith({ "issues.labeled": async (context) => void seen.push(context.id) });
+    expect(backlog.accept(onIssue("d-1", 1))).toBe(true);
+    expect(backlog.accept(onIssue("d-1", 1))).toBe(false);
+    await backlog.idle();
+    expect(backlog.accept(onIssue("d-1", 1))).toBe(false);
+    await backlog.idle();
+    expect(seen).toEqual(["d-1"]);
+  });
+
+  test("an event without a handler is settled without a client or a call", async () => {
+    const { backlog, installations } = backlogWith({});
+    backlog.accept({ id: "d-push", event: "push", payload: { ref: "refs/heads/main" } });
+    await backlog.idle();
+    expect(installations).toEqual([]);
+    expect(store.pendingDeliveries()).toEqual([]);
+  });
+
+  test("a handler registered for the whole event takes every action", async () => {
+    const seen: string[] = [];
+    const { backlog } = backlogWith({ issues: async (context) => void seen.push(context.id) });
+    backlog.accept(onIssue("d-1", 1, "opened"));
+    await backlog.idle();
+    expect(seen).toEqual(["d-1"]);
+  });
+
+  test("deliveries about one issue run one at a time in arrival order; another issue does not wait for them", async () => {
+    const gated = gatedHandler();
+    const { backlog } = backlogWith({ "issues.labeled": gated.handler, "issues.unlabeled": gated.handler });
+    backlog.accept(onIssue("issue-1-first", 1));
+    backlog.accept(onIssue("issue-1-second", 1, "unlabeled"));
+    backlog.accept(onIssue("issue-2", 2));
+    await waitFor("both issues to start", () => (gated.started.length === 2 ? true : undefined), 5000);
+    expect(gated.started).toEqual(["issue-1-first", "issue-2"]);
+
+    gated.release("issue-2");
+    await waitFor("issue 2 to end", () => (gated.ended.includes("issue-2") ? true : undefined), 5000);
+    expect(gated.started).toEqual(["issue-1-first", "issue-2"]);
+
+    gated.release("issue-1-first");
+    await waitFor("issue 1's second delivery to start", () => (gated.started.length === 3 ? true : undefined), 5000);
+    gated.release("issue-1-second");
+    await backlog.idle();
+    expect(gated.ended).toEqual(["issue-2", "issue-1-first", "issue-1-second"]);
+  });
+
+  test("no more deliveries run at once than the concurrency allows", async () => {
+    const gated = gatedHandler();
+    const { backlog } = backlogWith({ "issues.labeled": gated.handler }, { concurrency: 2 });
+    for (const issue of [1, 2, 3]) backlog.accept(onIssue(`d-${issue}`, issue));
+    await waitFor("two to start", () => (gated.started.length === 2 ? true : undefined), 5000);
+    expect(gated.started).toEqual(["d-1", "d-2"]);
+    gated.release("d-1");
+    await waitFor("the third to start", () => (gated.started.length === 3 ? true : undefined), 5000);
+    gated.release("d-2");
+    gated.release("d-3");
+    await backlog.idle();
+    expect(gated.ended.sort()).toEqual(["d-1", "d-2", "d-3"]);
+  });
+
+  test("a handler that throws is retried, and succeeds on a later attempt", async () => {
+    let calls = 0;
+    const { backlog } = backlogWith(
+      {
+        "issues.labeled": async () => {
+          calls += 1;
+          if (calls < 3) throw new Error("GitHub answered 502");
+        },
+      },
+      { retryDelaysMs: [1, 1] },
+    );
+    backlog.accept(onIssue("d-1", 1));
+    await waitFor("the third attempt", () => (store.hasSeenDelivery("d-1") ? true : undefined), 5000);
+    expect(calls).toBe(3);
+    expect(store.pendingDeliveries()).toEqual([]);
+  });
+
+  test("after the last retry the delivery is given up: not marked handled, so GitHub's redelivery is accepted", async () => {
+    let calls = 0;
+    const { backlog } = backlogWith(
+      {
+        "issues.labeled": async () => {
+          calls += 1;
+          throw new Error("GitHub answered 502");
+        },
+      },
+      { retryDelaysMs: [1] },
+    );
+    backlog.accept(onIssue("d-1", 1));
+    await waitFor("two attempts", () => (calls === 2 && store.pendingDeliveries().length === 0 ? true : undefined), 5000);
+    await backlog.idle();
+    expect(store.hasSeenDelivery("d-1")).toBe(false);
+    expect(backlog.accept(onIssue("d-1", 1))).toBe(true);
+    await waitFor("the redelivery's attempts", () => (calls === 4 ? true : undefined), 5000);
+  });
+
+  test("start() handles what an earlier process accepted and did not handle", async () => {
+    store.acceptDelivery(onIssue("before-crash", 1));
+    const seen: string[] = [];
+    const { backlog } = backlogWith({ "issues.labeled": async (context) => void seen.push(context.id) });
+    backlog.start();
+    await backlog.idle();
+    expect(seen).toEqual(["before-crash"]);
+    expect(store.pendingDeliveries()).toEqual([]);
+  });
+
+  test("stop() lets the delivery being handled finish and leaves the waiting ones for the next start", async () => {
+    const gated = gatedHandler();
+    const { backlog } = backlogWith({ "issues.labeled": gated.handler }, { concurrency: 1 });
+    backlog.accept(onIssue("running", 1));
+    backlog.accept(onIssue("waiting", 2));
+    await waitFor("the first to start", () => (gated.started.length === 1 ? true : undefined), 5000);
+    const stopped = backlog.stop();
+    gated.release("running");
+    await stopped;
+    expect(gated.ended).toEqual(["running"]);
+    expect(store.pendingDeliveries().map((delivery) => delivery.id)).toEqual(["waiting"]);
+    expect(() => backlog.accept(onIssue("late", 3))).toThrow(/shutting down/);
+  });
+});
+
+describe("createApp", () => {
+  test("Probot's webhook answer waits only for the delivery to be stored, not for its handler", async () => {
+    const gated = gatedHandler();
+    const handlers = { "issues.labeled": gated.handler };
+    const { backlog } = backlogWith(handlers);
+    const probot = new Probot({ appId: 123, privateKey: testPrivateKey(), log: silentLog });
+    await probot.load(createApp(backlog, handlers));
+    const { id, event, payload } = onIssue("d-1", 1);
+    await probot.receive({ id, name: event, payload } as Parameters<Probot["receive"]>[0]);
+    expect(store.pendingDeliveries().map((delivery) => delivery.id)).toEqual(["d-1"]);
+    expect(gated.ended).toEqual([]);
+    await waitFor("the handler to start", () => (gated.started.length === 1 ? true : undefined), 5000);
+    gated.release("d-1");
+    await backlog.idle();
+    expect(gated.ended).toEqual(["d-1"]);
+    expect(store.pendingDeliveries()).toEqual([]);
+  });
+});
