@@ -22,6 +22,7 @@ import { SqliteStore } from "./tasks/sqlite-store.ts";
 import type { TaskRunner } from "./tasks/queue-types.ts";
 import type { Task } from "./tasks/model.ts";
 import { steeringOf } from "./delivery/status/steering-of.ts";
+import { ENDING_REPORTED, unreportedEndings } from "./delivery/status/unreported-endings.ts";
 import { FollowUps } from "./steering/follow-ups/follow-ups.ts";
 import { startSweeps } from "./sweep/start-sweeps.ts";
 import { sweepHandler } from "./sweep/sweep-handler.ts";
@@ -74,6 +75,7 @@ export async function startFerry(env: Env, app: AppCredentials, log: Logger, opt
     pauseOf: (taskId) => store.getPause(taskId),
     steeringOf: (taskId) => steeringOf(store, taskId),
     progress,
+    onEndingReported: (taskId) => store.appendEvent(taskId, ENDING_REPORTED),
   });
   // The listener runs only once the queue started, after followUps exists.
   const listener = async (task: Task) => {
@@ -109,6 +111,8 @@ export async function startFerry(env: Env, app: AppCredentials, log: Logger, opt
   await server.load(createApp(backlog, handlers));
   await queue.start();
   await followUps.start();
+  // Endings stored but not reported (a crash between the two) are reported now, once.
+  for (const task of unreportedEndings(store, new Date())) void status.listener(task);
   backlog.start();
   await server.start();
   log.info({ concurrency: env.concurrency, dataDir: env.dataDir }, "Ferry is ready");

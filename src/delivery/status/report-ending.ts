@@ -16,23 +16,30 @@ export function endingReaction(view: StatusView): EndingReaction | undefined {
   return undefined;
 }
 
-/** Besides the last edit of the status: the reaction and the check run. Failures are logged, never thrown. */
-export async function reportEnding(client: GitHubClient, view: StatusView, log: Log): Promise<void> {
+/**
+ * Besides the last edit of the status: the reaction and the check run. Failures are logged,
+ * never thrown; resolves with whether both reached GitHub (both are safe to send again).
+ */
+export async function reportEnding(client: GitHubClient, view: StatusView, log: Log): Promise<boolean> {
   const { task } = view;
+  let reported = true;
   const reaction = endingReaction(view);
   if (reaction) {
     const issue = { owner: task.repo.owner, repo: task.repo.name, issueNumber: task.issueNumber };
     try {
       await reactToIssue(client, issue, reaction);
     } catch (error) {
+      reported = false;
       log.warn({ err: error, task: task.id, reaction }, "could not react to the issue");
     }
   }
   const check = endingCheck(view);
-  if (!check) return;
+  if (!check) return reported;
   try {
     await upsertCheckRun(client, check);
   } catch (error) {
+    reported = false;
     log.warn({ err: error, task: task.id, headSha: check.headSha }, "could not report the check run");
   }
+  return reported;
 }

@@ -25,6 +25,8 @@ export type StatusReporterOptions = {
   progress: ProgressBoard;
   /** Redirects and the follow-up of the current run, for the steering section. */
   steeringOf?: (taskId: number) => StatusSteering | undefined;
+  /** The task's ending (last edit, reaction, check run) reached GitHub; a restart need not send it again. */
+  onEndingReported?: (taskId: number) => void;
   /** Least time between two edits of a running task's comment. Default 10 s. */
   intervalMs?: number;
   clock?: Clock;
@@ -58,24 +60,28 @@ export function createStatusReporter(options: StatusReporterOptions): StatusRepo
     return { task: status.task, progress: progress.get(id), parts: options.partsOf(id), trajectory: options.trajectoryOf?.(id), pause, stoppedIn: status.stoppedIn, steering: options.steeringOf?.(id) };
   };
 
-  async function edit(status: TaskStatus): Promise<void> {
+  /** Resolves with whether the comment shows the task as it is now. */
+  async function edit(status: TaskStatus): Promise<boolean> {
     const { task } = status;
     try {
       const body = renderStatusComment(viewOf(status));
-      if (body === status.lastBody) return;
+      if (body === status.lastBody) return true;
       await writeStatusComment(await clientFor(task.repo.installationId), task, body);
       status.lastBody = body;
+      return true;
     } catch (error) {
       log.warn({ err: error, task: task.id, state: task.state }, "could not update the status comment");
+      return false;
     }
   }
 
-  async function reportEnd(status: TaskStatus): Promise<void> {
+  async function reportEnd(status: TaskStatus): Promise<boolean> {
     const { task } = status;
     try {
-      await reportEnding(await clientFor(task.repo.installationId), viewOf(status), log);
+      return await reportEnding(await clientFor(task.repo.installationId), viewOf(status), log);
     } catch (error) {
       log.warn({ err: error, task: task.id, state: task.state }, "could not report the end of the task");
+      return false;
     }
   }
 
@@ -86,7 +92,7 @@ export function createStatusReporter(options: StatusReporterOptions): StatusRepo
       known.task = task;
       return known;
     }
-    const status: TaskStatus = { task, ended: false, edits: new CoalescedEdits(() => edit(status), intervalMs, clock) };
+    const status: TaskStatus = { task, ended: false, edits: new CoalescedEdits(async () => void (await edit(status)), intervalMs, clock) };
     statuses.set(task.id, status);
     return status;
   }
@@ -96,8 +102,9 @@ export function createStatusReporter(options: StatusReporterOptions): StatusRepo
     status.edits.cancel();
     const { id } = status.task;
     return status.edits.then(async () => {
-      await edit(status);
-      await reportEnd(status);
+      const edited = await edit(status);
+      const reported = await reportEnd(status);
+      if (edited && reported) options.onEndingReported?.(id);
       progress.clear(id);
       if (statuses.get(id) === status) statuses.delete(id);
     });

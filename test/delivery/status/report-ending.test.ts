@@ -103,16 +103,16 @@ Spent: 12 steps · 34,567 tokens · $0.42 · 3.3 min",
     expect(created[0]).toEqual(expect.objectContaining({ conclusion: "cancelled", output: { title: "Cancelled", summary: expect.stringContaining("@mona closed the issue") } }));
   });
 
-  test("no check run when nothing was delivered", async () => {
+  test("no check run when nothing was delivered; the reaction reaching GitHub is the whole ending", async () => {
     githubApi().post(reactions, { content: "confused" }).reply(201, { id: 1, content: "confused" });
-    await reportEnding(client, endedView("failed", { outcome: "error", message: "boom" }, []), silentLog);
+    await expect(reportEnding(client, endedView("failed", { outcome: "error", message: "boom" }, []), silentLog)).resolves.toBe(true);
   });
 
-  test("GitHub failing the reaction or the check run is logged, never thrown", async () => {
+  test("GitHub failing the reaction or the check run is logged, never thrown, and the ending counts as not reported", async () => {
     githubApi().post(reactions).reply(500, { message: "boom" }).get(checkRunsOfHead).query(ferryRuns).reply(403, { message: "Resource not accessible by integration" });
     const log = recordingLog();
 
-    await expect(reportEnding(client, endedView("done", ready), log)).resolves.toBeUndefined();
+    await expect(reportEnding(client, endedView("done", ready), log)).resolves.toBe(false);
 
     expect(log.lines.map((line) => [line.level, line.message])).toEqual([
       ["warn", "could not react to the issue"],

@@ -160,9 +160,22 @@ describe("the status reporter", () => {
       .reply(201, { id: 1, content: "confused" });
     const log = recordingLog();
 
-    await reporter({ log }).listener(task("failed", { result: { outcome: "error", message: "boom" } }));
+    const reported: number[] = [];
+    await reporter({ log, onEndingReported: (id) => reported.push(id) }).listener(task("failed", { result: { outcome: "error", message: "boom" } }));
 
     expect(log.lines.map((line) => line.message)).toEqual(["could not update the status comment"]);
+    // Not all of the ending reached GitHub, so a restart sends it again.
+    expect(reported).toEqual([]);
+  });
+
+  test("an ending that reached GitHub whole (last edit and reaction) is recorded as reported", async () => {
+    statusCommentExpectingEdits(1);
+    githubApi().post("/repos/octo/app/issues/3/reactions", { content: "confused" }).reply(201, { id: 1, content: "confused" });
+    const reported: number[] = [];
+
+    await reporter({ onEndingReported: (id) => reported.push(id) }).listener(task("failed", { result: { outcome: "error", message: "boom" } }));
+
+    expect(reported).toEqual([7]);
   });
 
   test("the comment is found by its marker on a later page", async () => {
