@@ -2,13 +2,13 @@ import { afterAll, beforeAll, expect, test } from "@jest/globals";
 import { waitFor } from "../helpers/process.ts";
 import type { Repository } from "./github-standin/state.ts";
 import { tasksInDatabase } from "./support/ferry-db.ts";
-import { seedBuggyRepo, startHarness, type Harness } from "./support/harness.ts";
+import { seedBuggyRepo, startHarness, waitUntilHandled, type Harness } from "./support/harness.ts";
 import { issueCommentCreated, issuesLabeled, signatureOf } from "./support/webhooks.ts";
 
 /**
- * Scenario 5: what Ferry refuses, as a real process against the GitHub stand-in. Probot
- * answers a delivery only after its handlers ran, so once the HTTP answer is back, what the
- * stand-in holds is all Ferry did for it.
+ * Scenario 5: what Ferry refuses, as a real process against the GitHub stand-in. Ferry answers
+ * a delivery once it is stored and handles it right after; once Ferry's store marks it handled,
+ * what the stand-in holds is all Ferry did for it.
  */
 let harness: Harness | undefined;
 let repo: Repository;
@@ -38,6 +38,9 @@ test("a label from someone with read access starts nothing and says nothing", as
   const delivery = await world().label(repo, issue, "agent", { login: "reader" });
 
   expect(delivery.status).toBe(200);
+  await waitUntilHandled(world(), delivery.id);
+  // It was looked at: Ferry asked GitHub for the sender's permission, then stopped.
+  expect(world().standin.requests.some((request) => request.path.endsWith("/collaborators/reader/permission"))).toBe(true);
   expect(tasksFor(repo, issue.number)).toEqual([]);
   expect(world().standin.commentsOn(repo, issue.number)).toEqual([]);
   expect(world().standin.reactionsOn(repo, issue.number)).toEqual([]);
@@ -50,6 +53,7 @@ test("`/agent run` from someone with read access gets a short reply and starts n
   const delivery = await world().deliver({ event: "issue_comment", payload });
 
   expect(delivery.status).toBe(200);
+  await waitUntilHandled(world(), delivery.id);
   expect(tasksFor(repo, issue.number)).toEqual([]);
   const replies = world().standin.commentsOn(repo, issue.number);
   expect(replies).toHaveLength(1);
@@ -106,6 +110,7 @@ test("an invalid .github/agent.yml gets a clear comment and a failed check on th
   const delivery = await world().label(broken, issue, "agent", { login: "maintainer" });
 
   expect(delivery.status).toBe(200);
+  await waitUntilHandled(world(), delivery.id);
   const comments = world().standin.commentsOn(broken, issue.number);
   expect(comments).toHaveLength(1);
   expect(comments[0]?.body).toContain("Ferry could not use `.github/agent.yml` on `main`");

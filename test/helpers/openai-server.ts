@@ -14,7 +14,10 @@ export type OpenAiFault =
   | { hang: true }
   | { raw: string; contentType?: string };
 
-export type OpenAiReply = OpenAiAnswer | OpenAiFault;
+/** A reply held back until `held` settles (the test releases it); the request stays open meanwhile. */
+export type OpenAiHeld = { held: Promise<unknown>; reply: OpenAiReply };
+
+export type OpenAiReply = OpenAiAnswer | OpenAiFault | OpenAiHeld;
 
 export type OpenAiRequest = {
   path: string;
@@ -50,14 +53,14 @@ export async function startOpenAiServer(): Promise<OpenAiServer> {
   const waiters: Array<{ count: number; resolve: () => void }> = [];
   let serial = 0;
   const server = createServer((req, res) => {
-    void readBody(req).then((raw) => {
+    void readBody(req).then(async (raw) => {
       const path = new URL(req.url ?? "/", "http://localhost").pathname;
       const body = parseJson(raw);
       requests.push({ path, headers: req.headers, raw, body });
       for (const waiter of waiters.filter((waiter) => requests.length >= waiter.count)) waiter.resolve();
       const build = ENDPOINTS.get(path);
       if (req.method !== "POST" || !build) return sendJson(res, 404, openAiErrorBody(`No route for ${req.method} ${path}`));
-      const reply = queue.shift();
+      const reply = await released(queue.shift());
       if (!reply) return sendJson(res, 400, openAiErrorBody(`The OpenAI stand-in has no reply queued for ${path}`));
       serial++;
       if ("drop" in reply) return void req.socket.destroy();
@@ -85,6 +88,16 @@ export async function startOpenAiServer(): Promise<OpenAiServer> {
         server.close(() => resolve());
       }),
   };
+}
+
+/** The reply once every hold around it was released. */
+async function released(reply: OpenAiReply | undefined): Promise<Exclude<OpenAiReply, OpenAiHeld> | undefined> {
+  let current = reply;
+  while (current && "held" in current) {
+    await current.held;
+    current = current.reply;
+  }
+  return current;
 }
 
 function readBody(req: IncomingMessage): Promise<string> {

@@ -28,6 +28,8 @@ export type FrontDeps = {
   requests: RecordedRequest[];
   gitRequests: GitRequest[];
   violations: string[];
+  /** Before acting on a request: `drop` closes its connection unanswered and unacted on (see GitHubStandIn.hold). */
+  hold?: (method: string, path: string, body: unknown) => Promise<"answer" | "drop">;
 };
 
 export function createFront(deps: FrontDeps): Server {
@@ -35,6 +37,7 @@ export function createFront(deps: FrontDeps): Server {
     const url = new URL(req.url ?? "/", "http://standin");
     if (/^\/[^/]+\/[^/]+\.git(\/|$)/.test(url.pathname)) return proxyGit(deps, req, res, url);
     void readJson(req).then(async (body) => {
+      if ((await deps.hold?.(req.method ?? "GET", url.pathname, body)) === "drop") return void req.socket.destroy();
       const reply = await answer(deps, req, url, body).catch((error: unknown): Reply => ({ status: 500, body: { message: String(error) } }));
       deps.requests.push({ method: req.method ?? "GET", path: url.pathname, query: url.search, body, status: reply.status });
       if (reply.status >= 500) deps.violations.push(`${req.method} ${url.pathname}: the stand-in failed: ${JSON.stringify(reply.body)}`);

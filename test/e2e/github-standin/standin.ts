@@ -31,6 +31,7 @@ export class GitHubStandIn {
   readonly violations: string[] = [];
   readonly #root: string;
   readonly #privateKey: string;
+  readonly #holds: Array<{ method: string; path: RegExp; body: (body: unknown) => boolean; arrived: () => void; released: Promise<"answer" | "drop"> }> = [];
   #server: Server | undefined;
   #git: GitHttpServer | undefined;
   #port = 0;
@@ -47,13 +48,36 @@ export class GitHubStandIn {
     const ctx = { state: this.state, web: () => this.web };
     const routes = [appRoutes, issueRoutes, commentRoutes, pullRoutes, reviewRoutes, checkRoutes, gitRoutes].flatMap((routesOf) => routesOf(ctx));
     const app = { id: APP_ID, key: publicKeyOf(this.#privateKey) };
-    const server = createFront({ ctx, routes, app, git: this.#git, gitToken, requests: this.requests, gitRequests: this.gitRequests, violations: this.violations });
+    const server = createFront({ ctx, routes, app, git: this.#git, gitToken, requests: this.requests, gitRequests: this.gitRequests, violations: this.violations, hold: (method, path, body) => this.#held(method, path, body) });
     this.#server = server;
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const address = server.address();
     if (!address || typeof address === "string") throw new Error("the GitHub stand-in is not listening on TCP");
     this.#port = address.port;
     return this.host;
+  }
+
+  /**
+   * Holds the next request that matches (REST path under /api/v3, or /api/graphql) before the
+   * stand-in acts on it: `reached` resolves once it has arrived; `release("answer")` lets it
+   * through, `release("drop")` closes its connection with nothing done, as if GitHub never got it.
+   */
+  hold(method: string, path: RegExp, body: (body: unknown) => boolean = () => true): { reached: Promise<void>; release(how: "answer" | "drop"): void } {
+    let arrived = () => {};
+    const reached = new Promise<void>((resolve) => (arrived = resolve));
+    let release: (how: "answer" | "drop") => void = () => {};
+    const released = new Promise<"answer" | "drop">((resolve) => (release = resolve));
+    this.#holds.push({ method, path, body, arrived, released });
+    return { reached, release };
+  }
+
+  #held(method: string, path: string, body: unknown): Promise<"answer" | "drop"> {
+    const at = this.#holds.findIndex((hold) => hold.method === method && hold.path.test(path) && hold.body(body));
+    const hold = this.#holds[at];
+    if (!hold) return Promise.resolve("answer");
+    this.#holds.splice(at, 1);
+    hold.arrived();
+    return hold.released;
   }
 
   async stop(): Promise<void> {

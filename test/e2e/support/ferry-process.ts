@@ -3,6 +3,7 @@ import { once } from "node:events";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { freePort, waitFor } from "../../helpers/process.ts";
+import { sandboxEnv } from "./sandbox-mode.ts";
 
 /**
  * Ferry as an operator runs it: `node src/main.ts`, configured by environment only.
@@ -48,6 +49,8 @@ export async function startFerry(options: FerryOptions): Promise<FerryProcess> {
       FERRY_DATA_DIR: join(options.dataDir, "data"),
       FERRY_SANDBOX: "local",
       LOG_LEVEL: "info",
+      // FERRY_E2E_SANDBOX=docker: the Docker sandbox with the runner image (sandbox-mode.ts).
+      ...(await sandboxEnv()),
       ...options.env,
     },
   });

@@ -7,8 +7,9 @@ import { startOpenAiServer, type OpenAiServer } from "../../helpers/openai-serve
 import { testPrivateKey } from "../../helpers/probot.ts";
 import { waitFor } from "../../helpers/process.ts";
 import { APP_ID, GitHubStandIn } from "../github-standin/standin.ts";
+import { deliveriesInDatabase } from "./ferry-db.ts";
 import type { Issue, Repository } from "../github-standin/state.ts";
-import { startFerry, type FerryProcess } from "./ferry-process.ts";
+import { startFerry, type FerryOptions, type FerryProcess } from "./ferry-process.ts";
 import { issuesLabeled, sendWebhook, type Delivery, type Sender } from "./webhooks.ts";
 
 /**
@@ -29,6 +30,12 @@ export type Harness = {
   close(): Promise<number | null | undefined>;
   /** Adds the label on the stand-in, then sends `issues.labeled` as GitHub would. */
   label(repo: Repository, issue: Issue, label: string, sender: Sender, id?: string): Promise<{ status: number; id: string }>;
+  /**
+   * Starts Ferry again with the same environment and data directory (a new port); the stand-in
+   * and the model keep running. Stop or kill9 the current process first. `ferry` and `deliver`
+   * use the new process from then on.
+   */
+  restart(): Promise<FerryProcess>;
 };
 
 export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
@@ -37,6 +44,7 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
   const standin = new GitHubStandIn({ root: join(dir, "github"), privateKey });
   let model: OpenAiServer | undefined;
   let ferry: FerryProcess | undefined;
+  let ferryOptions: FerryOptions | undefined;
   const close = async () => {
     // E2E_LOGS=1 shows what Ferry said, for a scenario that needs explaining.
     if (ferry && process.env.E2E_LOGS) {
@@ -52,19 +60,29 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
   try {
     const gheHost = await standin.start();
     model = await startOpenAiServer();
-    ferry = await startFerry({ appId: APP_ID, privateKey, webhookSecret: WEBHOOK_SECRET, gheHost, modelBaseUrl: model.baseUrl, dataDir: dir, env });
+    ferryOptions = { appId: APP_ID, privateKey, webhookSecret: WEBHOOK_SECRET, gheHost, modelBaseUrl: model.baseUrl, dataDir: dir, env };
+    ferry = await startFerry(ferryOptions);
   } catch (error) {
     await close();
     throw error;
   }
-  const running = ferry;
+  let running = ferry;
   const deliver = (delivery: Delivery) => sendWebhook(running.url, WEBHOOK_SECRET, delivery);
+  const options = ferryOptions;
   return {
     dir,
     standin,
     model,
-    ferry: running,
+    get ferry() {
+      return running;
+    },
     deliver,
+    async restart() {
+      if (!options) throw new Error("Ferry never started");
+      running = await startFerry(options);
+      ferry = running;
+      return running;
+    },
     label(repo, issue, label, sender, id) {
       if (!issue.labels.includes(label)) issue.labels.push(label);
       return deliver({ event: "issues", payload: issuesLabeled(standin, repo, issue, label, sender), ...(id && { id }) });
@@ -103,4 +121,12 @@ export async function waitForEnding(harness: Harness, repo: Repository, issue: I
     const tail = harness.ferry.output().split("\n").slice(-30).join("\n");
     throw new Error(`${String(error)}\nstand-in violations: ${JSON.stringify(harness.standin.violations)}\nFerry's last output:\n${tail}`, { cause: error });
   }
+}
+
+/**
+ * Waits until Ferry has handled the delivery: webhooks are answered once stored and handled
+ * right after, so the answer alone says nothing about what Ferry did.
+ */
+export async function waitUntilHandled(harness: Harness, deliveryId: string, timeoutMs = 30000): Promise<void> {
+  await waitFor(`delivery ${deliveryId} to be handled`, () => (deliveriesInDatabase(harness.dir).includes(deliveryId) ? true : undefined), timeoutMs);
 }

@@ -3,6 +3,8 @@ import { createRequire } from "node:module";
 import type { GitHubStandIn } from "../github-standin/standin.ts";
 import { issueShape, repoShape } from "../github-standin/shapes.ts";
 import type { Issue, Repository } from "../github-standin/state.ts";
+import { pullShape, reviewCommentShape, reviewShape } from "../github-standin/shapes.ts";
+import type { Pull, Review, ReviewComment } from "../github-standin/state.ts";
 
 /**
  * Webhook deliveries as GitHub sends them: a real example payload from
@@ -44,6 +46,30 @@ export function issueCommentCreated(standin: GitHubStandIn, repo: Repository, is
   const payload = shaped(standin, "issue_comment", "created", repo, sender);
   const comment = { ...(payload.comment as object), id: standin.state.nextId(), body, user: { login: sender.login, type: sender.type ?? "User" } };
   return { ...payload, issue: issueOf(standin, payload, issue), comment };
+}
+
+/** The pull request as webhooks carry it: its head and base as the branches point now. */
+async function pullOf(standin: GitHubStandIn, payload: Example, repo: Repository, pull: Pull): Promise<object> {
+  const issue = standin.state.issue(pull.repo, pull.number);
+  if (!issue) throw new Error(`pull #${pull.number} has no issue record`);
+  const branches = await standin.branchesOf(repo);
+  const heads = { head: branches.get(pull.head) ?? "0".repeat(40), base: branches.get(pull.base) ?? "0".repeat(40) };
+  return { ...(payload.pull_request as object), ...pullShape(pull, issue, repo, heads, standin.web) };
+}
+
+/** `pull_request_review.submitted` for a review seeded on the stand-in (seed-reviews.ts), sent by its author. */
+export async function pullRequestReviewSubmitted(standin: GitHubStandIn, repo: Repository, pull: Pull, review: Review): Promise<Example> {
+  const payload = shaped(standin, "pull_request_review", "submitted", repo, review.user);
+  // Webhooks give the state in lowercase (`changes_requested`); REST in uppercase.
+  const shape = { ...(payload.review as object), ...reviewShape(review, standin.web), state: review.state.toLowerCase() };
+  return { ...payload, action: "submitted", review: shape, pull_request: await pullOf(standin, payload, repo, pull) };
+}
+
+/** `pull_request_review_comment.created` for an inline comment seeded on the stand-in; GitHub sends one per comment of a review. */
+export async function pullRequestReviewCommentCreated(standin: GitHubStandIn, repo: Repository, pull: Pull, comment: ReviewComment): Promise<Example> {
+  const payload = shaped(standin, "pull_request_review_comment", "created", repo, comment.user);
+  const shape = { ...(payload.comment as object), ...reviewCommentShape(comment, standin.web) };
+  return { ...payload, action: "created", comment: shape, pull_request: await pullOf(standin, payload, repo, pull) };
 }
 
 export type Delivery = { event: string; payload: object; id?: string; secret?: string; signature?: string };

@@ -1,0 +1,179 @@
+import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
+import { waitFor } from "../helpers/process.ts";
+import type { Issue, Repository } from "./github-standin/state.ts";
+import { runsInDatabase, tasksInDatabase, type StoredTask } from "./support/ferry-db.ts";
+import { cutOffScript, CUT_OFF_REQUESTS } from "./support/crash-script.ts";
+import { seedBuggyRepo, startHarness, testsPassOnFreshClone, waitForEnding, type Harness } from "./support/harness.ts";
+import { fixAddScript } from "./support/model-scripts.ts";
+
+/**
+ * Scenario 9: Ferry is killed with SIGKILL while the agent is mid-run (its model request never
+ * answered), then started again on the same data directory. The new process re-queues the task
+ * it finds in flight and completes it once: one pull request, one status comment, one Ferry
+ * check run per head, each reaction once. The stand-in and the model live through the crash.
+ */
+const PART_BRANCH = "agent/issue-1/part-1";
+
+describe("kill -9 while the agent waits on the model", () => {
+  let harness: Harness | undefined;
+  let repo: Repository;
+  let issue: Issue;
+  let atCrash: { tasks: StoredTask[]; comments: number; reactions: string[] } | undefined;
+
+  const world = (): Harness => {
+    if (!harness) throw new Error("the harness did not start");
+    return harness;
+  };
+
+  beforeAll(async () => {
+    harness = await startHarness();
+    const h = harness;
+    repo = await seedBuggyRepo(h, "calc");
+    h.standin.setPermission(repo, "maintainer", "write");
+    issue = h.standin.addIssue(repo, { title: "add() subtracts", body: "add(2, 3) should be 5.", user: "reporter" });
+    // The first process's run stops at its third model request; the run after the restart takes the rest.
+    h.model.reply(...cutOffScript(), ...fixAddScript());
+    expect((await h.label(repo, issue, "agent", { login: "maintainer" })).status).toBe(200);
+
+    // Mid-task: the agent waits on the model, and Ferry has already said so on the issue.
+    await waitFor(
+      "the agent to wait on its unanswered model request, with 👀 and a status comment on the issue",
+      () => {
+        const running = tasksInDatabase(h.dir).some((task) => task.state === "running");
+        const said = h.standin.commentsOn(repo, issue.number).length > 0 && h.standin.reactionsOn(repo, issue.number).includes("eyes");
+        return h.model.requests.length >= CUT_OFF_REQUESTS && running && said ? true : undefined;
+      },
+      90000,
+    );
+    await h.ferry.kill9();
+    atCrash = { tasks: tasksInDatabase(h.dir), comments: h.standin.commentsOn(repo, issue.number).length, reactions: h.standin.reactionsOn(repo, issue.number) };
+
+    await h.restart();
+    await waitForEnding(h, repo, issue, 120000);
+    await waitFor("the Ferry check run", () => (h.standin.checkRunsOf(repo).some((run) => run.status === "completed") ? true : undefined), 30000);
+    // The status comment's last edit follows the ending; wait for Done rather than racing it.
+    await waitFor("the status comment to say Done", () => (h.standin.commentsOn(repo, issue.number).some((comment) => comment.body.includes("✅ **Done**")) ? true : undefined), 30000);
+  }, 300000);
+
+  afterAll(async () => {
+    const exitCode = await harness?.close();
+    expect(exitCode).toBe(0);
+  }, 30000);
+
+  test("the crash caught the task in flight, with nothing delivered yet", () => {
+    expect(atCrash?.tasks).toEqual([expect.objectContaining({ state: "running", issue: issue.number })]);
+    expect(atCrash?.comments).toBe(1);
+    expect(atCrash?.reactions).toEqual(["eyes"]);
+  });
+
+  test("after the restart Ferry's store shows the one task done: the cut-off run interrupted, one more run that ended", () => {
+    const dir = world().dir;
+    expect(tasksInDatabase(dir)).toEqual([expect.objectContaining({ state: "done", issue: issue.number, repo: "octo-org/calc" })]);
+    const runs = runsInDatabase(dir);
+    expect(runs.map(({ number, ended, interrupted }) => ({ number, ended, interrupted }))).toEqual([
+      { number: 1, ended: true, interrupted: true },
+      { number: 2, ended: true, interrupted: false },
+    ]);
+  });
+
+  test("one pull request from the part branch, and its branch passes the tests on a fresh clone", async () => {
+    const pulls = world().standin.pullsOf(repo);
+    expect(pulls).toHaveLength(1);
+    expect(pulls[0]).toMatchObject({ head: PART_BRANCH, base: "main", draft: true });
+    expect(pulls[0]?.issue?.body).toContain(`Closes #${issue.number}`);
+    expect(await testsPassOnFreshClone(world(), repo, PART_BRANCH)).toEqual({ exitCode: 0, output: "1 passed, 0 failed" });
+  });
+
+  test("one status comment on the issue, the one from before the crash, edited to Done with the pull request", () => {
+    const comments = world().standin.state.comments;
+    // Ferry wrote no other comment anywhere: not on the issue, not on the pull request.
+    expect(comments).toHaveLength(1);
+    const [status] = comments;
+    expect(status?.issueNumber).toBe(issue.number);
+    expect(status?.body).toContain("✅ **Done**");
+    expect(status?.body).toContain(`**Pull request**: #${world().standin.pullsOf(repo)[0]?.number}`);
+    const marker = /<!-- ferry:task=\d+ status -->/.exec(status?.history[0] ?? "")?.[0];
+    expect(marker).toBeDefined();
+    expect(status?.history.every((body) => marker !== undefined && body.includes(marker))).toBe(true);
+  });
+
+  test("one Ferry check run per head sha, a successful one on the branch's head", async () => {
+    const runs = world().standin.checkRunsOf(repo);
+    const ferryRuns = runs.filter((run) => run.name === "Ferry");
+    const perHead = new Map<string, number>();
+    for (const run of ferryRuns) perHead.set(run.headSha, (perHead.get(run.headSha) ?? 0) + 1);
+    expect([...perHead.values()].every((count) => count === 1)).toBe(true);
+    const head = (await world().standin.branchesOf(repo)).get(PART_BRANCH);
+    expect(ferryRuns.filter((run) => run.headSha === head)).toEqual([expect.objectContaining({ status: "completed", conclusion: "success" })]);
+  });
+
+  test("👀 and 🚀 once each on the issue, and never 😕", () => {
+    expect(world().standin.reactionsOn(repo, issue.number)).toEqual(["eyes", "rocket"]);
+  });
+
+  test("every scripted reply was taken and every GitHub request was one GitHub accepts", () => {
+    expect(world().model.pending).toBe(0);
+    expect(world().standin.violations).toEqual([]);
+    expect(world().standin.gitRequests.filter((request) => !request.authorised)).toEqual([]);
+  });
+});
+
+describe("kill -9 while Ferry reports the ending, after the task was stored done", () => {
+  let harness: Harness | undefined;
+  let repo: Repository;
+  let issue: Issue;
+  let atCrash: { tasks: StoredTask[]; reactions: string[]; checkRuns: number } | undefined;
+
+  const world = (): Harness => {
+    if (!harness) throw new Error("the harness did not start");
+    return harness;
+  };
+
+  beforeAll(async () => {
+    harness = await startHarness();
+    const h = harness;
+    repo = await seedBuggyRepo(h, "calc");
+    h.standin.setPermission(repo, "maintainer", "write");
+    issue = h.standin.addIssue(repo, { title: "add() subtracts", body: "add(2, 3) should be 5.", user: "reporter" });
+    h.model.reply(...fixAddScript());
+    // The ending's 🚀 is the crash point: GitHub never gets it, and Ferry dies waiting.
+    const rocket = h.standin.hold("POST", /\/issues\/\d+\/reactions$/, (body) => (body as { content?: unknown } | undefined)?.content === "rocket");
+    expect((await h.label(repo, issue, "agent", { login: "maintainer" })).status).toBe(200);
+    await rocket.reached;
+    await h.ferry.kill9();
+    rocket.release("drop");
+    atCrash = { tasks: tasksInDatabase(h.dir), reactions: h.standin.reactionsOn(repo, issue.number), checkRuns: h.standin.checkRunsOf(repo).length };
+
+    await h.restart();
+  }, 300000);
+
+  afterAll(async () => {
+    const exitCode = await harness?.close();
+    expect(exitCode).toBe(0);
+  }, 30000);
+
+  test("the crash came after the task was stored done and before its 🚀 and check run reached GitHub", () => {
+    expect(atCrash?.tasks).toEqual([expect.objectContaining({ state: "done", issue: issue.number })]);
+    expect(atCrash?.reactions).toEqual(["eyes"]);
+    expect(atCrash?.checkRuns).toBe(0);
+  });
+
+  test("after the restart the ending is reported once: 👀 and 🚀, and one successful Ferry check run on the head", async () => {
+    const h = world();
+    await waitForEnding(h, repo, issue, 60000);
+    await waitFor("the Ferry check run", () => (h.standin.checkRunsOf(repo).some((run) => run.status === "completed") ? true : undefined), 30000);
+    expect(world().standin.reactionsOn(repo, issue.number)).toEqual(["eyes", "rocket"]);
+    const head = (await world().standin.branchesOf(repo)).get(PART_BRANCH);
+    expect(world().standin.checkRunsOf(repo)).toEqual([expect.objectContaining({ name: "Ferry", headSha: head, status: "completed", conclusion: "success" })]);
+  }, 120000);
+
+  test("no run again and nothing duplicated: one run, one pull request, one status comment ending Done", () => {
+    expect(runsInDatabase(world().dir)).toHaveLength(1);
+    expect(world().standin.pullsOf(repo)).toHaveLength(1);
+    const comments = world().standin.state.comments;
+    expect(comments).toHaveLength(1);
+    expect(comments[0]?.body).toContain("✅ **Done**");
+    expect(world().model.pending).toBe(0);
+    expect(world().standin.violations).toEqual([]);
+  });
+});
