@@ -1,5 +1,7 @@
 import type { GitHubClient } from "../github/client.ts";
 import { enqueueIssueTask } from "../github/intake.ts";
+import { reactSeen } from "../github/reactions.ts";
+import { errorMessage } from "../tasks/error-message.ts";
 import type { RepoRef, Task } from "../tasks/model.ts";
 import type { Store } from "../tasks/store.ts";
 import type { PickedIssue, SkippedIssue } from "./sweep-report.ts";
@@ -32,13 +34,24 @@ export async function startPicks(
 
 type StartOutcome = { kind: "created" | "already-active"; task: Task; problem?: string };
 
-/** A GitHub failure after the task was queued does not stop the other picks: the task runs anyway. */
+/**
+ * A task started by a sweep gets 👀 on its issue, as a labelled one does. A GitHub failure
+ * after the task was queued does not stop the other picks: the task runs anyway.
+ */
 async function startPick(sink: TaskSink, client: GitHubClient, repo: RepoRef, issueNumber: number, dueAt: string): Promise<StartOutcome> {
+  let outcome: StartOutcome;
   try {
-    return await enqueueIssueTask(sink, { client, repo, issueNumber, trigger: "sweep", requester: SWEEP_REQUESTER, by: "sweep", detail: { dueAt } });
+    outcome = await enqueueIssueTask(sink, { client, repo, issueNumber, trigger: "sweep", requester: SWEEP_REQUESTER, by: "sweep", detail: { dueAt } });
   } catch (error) {
     const task = sink.store.findActiveTask(repo.owner, repo.name, issueNumber);
     if (!task) throw error;
-    return { kind: "created", task, problem: `its status comment failed: ${error instanceof Error ? error.message : String(error)}` };
+    return { kind: "created", task, problem: `its status comment failed: ${errorMessage(error)}` };
+  }
+  if (outcome.kind !== "created") return outcome;
+  try {
+    await reactSeen(client, { owner: repo.owner, repo: repo.name, issueNumber });
+    return outcome;
+  } catch (error) {
+    return { ...outcome, problem: `its 👀 failed: ${errorMessage(error)}` };
   }
 }

@@ -16,12 +16,13 @@ afterEach(() => deps.store.close());
 const DUE = "2025-03-04T06:00:00.000Z";
 const sweep = (overrides = {}) => sweepRepository(deps, testClient(), REPO, sweepConfig(overrides), DUE);
 
-test("each pick becomes a queued task triggered by the sweep, with its status comment, then the queue", async () => {
+test("each pick becomes a queued task triggered by the sweep, with its status comment and 👀, then the queue", async () => {
   const posted: number[] = [];
+  const seen: number[] = [];
   const scope = githubApi();
   mockIssues(scope, [listedIssue(3), listedIssue(4)]);
   mockPulls(scope);
-  mockStatusComments(scope, [3, 4], posted);
+  mockStatusComments(scope, [3, 4], posted, seen);
 
   const report = await sweep();
 
@@ -32,6 +33,7 @@ test("each pick becomes a queued task triggered by the sweep, with its status co
   ]);
   expect(deps.store.listEvents(tasks[0]?.id ?? 0)).toContainEqual(expect.objectContaining({ type: "triggered", data: { trigger: "sweep", by: "sweep", dueAt: DUE } }));
   expect(posted).toEqual([3, 4]);
+  expect(seen).toEqual([3, 4]);
   expect(deps.enqueued).toEqual(tasks.map((task) => task.id));
   expect(report).toMatchObject({ repo: "octo-org/widgets", status: "swept", dueAt: DUE, picked: [{ number: 3, taskId: tasks[0]?.id }, { number: 4, taskId: tasks[1]?.id }] });
 });
@@ -48,6 +50,20 @@ test("a status comment GitHub refused neither unqueues that task nor stops the n
   expect(deps.enqueued).toHaveLength(2);
   expect(report.picked.map((pick) => [pick.number, pick.taskId])).toEqual([[3, deps.enqueued[0]], [4, deps.enqueued[1]]]);
   expect(report.picked[0]?.why).toContain("its status comment failed");
+});
+
+test("a 👀 GitHub refused is reported with the pick, and the task still runs", async () => {
+  const scope = githubApi();
+  mockIssues(scope, [listedIssue(3)]);
+  mockPulls(scope);
+  scope.get(`${REPO_PATH}/issues/3/comments`).query(true).reply(200, []).post(`${REPO_PATH}/issues/3/comments`).reply(201, { id: 7003 });
+  scope.post(`${REPO_PATH}/issues/3/reactions`, { content: "eyes" }).reply(502, { message: "bad gateway" });
+
+  const report = await sweep();
+
+  expect(deps.enqueued).toHaveLength(1);
+  expect(report.picked.map((pick) => [pick.number, pick.taskId])).toEqual([[3, deps.enqueued[0]]]);
+  expect(report.picked[0]?.why).toContain("its 👀 failed");
 });
 
 test("pull requests in the issues list are not issues", async () => {

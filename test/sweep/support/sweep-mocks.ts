@@ -13,18 +13,26 @@ export function mockPulls(scope: nock.Scope, pulls: object[] = []): nock.Scope {
   return scope.get(`${REPO_PATH}/pulls`).query({ state: "all", ...PAGE }).reply(200, pulls);
 }
 
-/** A new status comment on each issue; `posted` collects the issue numbers it was posted on. */
-export function mockStatusComments(scope: nock.Scope, issueNumbers: number[], posted: number[] = []): nock.Scope {
+/**
+ * A new status comment and 👀 on each issue, as a started task gets; `posted` collects the
+ * issue numbers a comment was posted on, `seen` those that got 👀.
+ */
+export function mockStatusComments(scope: nock.Scope, issueNumbers: number[], posted: number[] = [], seen: number[] = []): nock.Scope {
   for (const issue of issueNumbers) {
     scope
       .get(`${REPO_PATH}/issues/${issue}/comments`)
       .query(true)
       .reply(200, [])
-      .post(`${REPO_PATH}/issues/${issue}/comments`, () => {
+      .post(`${REPO_PATH}/issues/${issue}/comments`)
+      .reply(201, () => {
         posted.push(issue);
-        return true;
+        return { id: 7000 + issue };
       })
-      .reply(201, { id: 7000 + issue });
+      .post(`${REPO_PATH}/issues/${issue}/reactions`, { content: "eyes" })
+      .reply(201, () => {
+        seen.push(issue);
+        return { id: 8000 + issue, content: "eyes" };
+      });
   }
   return scope;
 }
