@@ -1,22 +1,28 @@
 // Webhook load (issue 7): 1,000 signed deliveries at a fixed rate (default 250/s) to Ferry
 // running as its own process, a mix of irrelevant events, `/agent` comments and triggers on 50
 // issues. Prints p50/p99 acknowledgement latency against a bare Probot app with a no-op handler,
-// same run; then waits until Ferry has handled everything it acknowledged and checks every
-// delivery got a 2xx and each triggered issue exactly one task (none lost, none duplicated).
+// same run. Ferry answers a delivery once it is written to the backlog table of its store and
+// handles it right after, so the bench then watches that table (read-only) until it is empty,
+// and checks every delivery got a 2xx and each triggered issue exactly one task (none lost,
+// none duplicated). GitHub is the end-to-end tests' stand-in (test/e2e/github-standin), in a
+// process of its own: every request Ferry makes is authenticated and checked against GitHub's
+// OpenAPI description.
 // Run: node bench/webhooks.bench.ts [--rate 250] [--concurrency <rate × 10>] [--github-latency-ms 0] [--drain-timeout-s 3600]
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
+import { z } from "zod";
 import { generateAppKey } from "../test/config/test-key.ts";
 import { freePort } from "../test/helpers/process.ts";
 import { startChild, type Child } from "./support/webhook-load/child.ts";
-import { buildDeliveries, MIX, warmUpDeliveries } from "./support/webhook-load/deliveries.ts";
-import { StandInReport } from "./support/webhook-load/github-stand-in.ts";
+import { buildDeliveries, MIX, warmUpDeliveries, type NewComment, type Target } from "./support/webhook-load/deliveries.ts";
 import { isTwoHundred, printLatency } from "./support/webhook-load/print-latency.ts";
 import { sendLoad, type LoadResult } from "./support/webhook-load/send-load.ts";
+import { StandInReady, StandInReport } from "./support/webhook-load/stand-in-report.ts";
 import { readStore } from "./support/webhook-load/stored-tasks.ts";
-import { FerryState, waitUntilQuiet } from "./support/webhook-load/wait-until-quiet.ts";
+import { FerryState, waitUntilHandled, type Handled } from "./support/webhook-load/wait-until-handled.ts";
 import { tallyStatusComments, tallyTasks } from "./support/webhook-load/tally.ts";
 
 const { values: flags } = parseArgs({
@@ -31,15 +37,12 @@ const { values: flags } = parseArgs({
 const RATE = Number(flags.rate);
 const CONCURRENCY = Number(flags.concurrency ?? RATE * 10);
 const DRAIN_TIMEOUT_MS = Number(flags["drain-timeout-s"]) * 1000;
-const QUIET_MS = 10_000;
 const GITHUB_LATENCY_MS = Number(flags["github-latency-ms"]);
 const ISSUES = 50;
 const SECRET = "bench-webhook-secret";
 const WARM_UP = 50;
 
 const work = mkdtempSync(join(tmpdir(), "ferry-bench-webhooks-"));
-const deliveries = buildDeliveries({ mix: MIX, issues: ISSUES, secret: SECRET, seed: 42 });
-const warmUp = warmUpDeliveries(WARM_UP, SECRET);
 const script = (name: string) => new URL(`./support/webhook-load/${name}`, import.meta.url);
 const common = {
   PATH: process.env.PATH ?? "",
@@ -58,7 +61,15 @@ async function load(server: Child): Promise<LoadResult> {
   return sendLoad(url, deliveries, { rate: RATE, concurrency: CONCURRENCY });
 }
 
-const github = await startChild(script("github-process.ts"), { ...common, GITHUB_LATENCY_MS: String(GITHUB_LATENCY_MS) }, join(work, "github.log"));
+const github = await startChild(
+  script("github-process.ts"),
+  { ...common, GITHUB_ROOT: join(work, "github"), ISSUES: String(ISSUES), GITHUB_LATENCY_MS: String(GITHUB_LATENCY_MS) },
+  join(work, "github.log"),
+);
+const seeded = StandInReady.parse(github.ready);
+const target: Target = { ...seeded, postComments: async (comments: NewComment[]) => z.array(z.number()).parse(await github.call("comment", comments)) };
+const deliveries = await buildDeliveries({ mix: MIX, target, issues: ISSUES, secret: SECRET, seed: 42 });
+const warmUp = await warmUpDeliveries(WARM_UP, target, SECRET);
 
 // The baseline first, then Ferry, each alone on the machine while it is measured.
 const bare = await startChild(script("bare-process.ts"), { ...common, PORT: String(await freePort()) }, join(work, "bare.log"));
@@ -71,7 +82,7 @@ const ferry = await startChild(
   {
     ...common,
     PORT: String(await freePort()),
-    GHE_HOST: String(github.ready),
+    GHE_HOST: seeded.host,
     GHE_PROTOCOL: "http",
     FERRY_DATA_DIR: dataDir,
     FERRY_SANDBOX: "local",
@@ -89,12 +100,15 @@ console.log(
 console.log(`  mix: ${Object.entries(MIX).map(([kind, count]) => `${count} ${kind}`).join(", ")}`);
 printLatency(ferryLoad, bareLoad, 2);
 
+const seconds = (ms: number) => (ms / 1000).toFixed(1);
+const stillOutstanding = (left: Handled) => `${left.backlog} deliveries in the backlog, ${left.active} task(s) active, ${left.unreported} ending(s) not reported`;
 // Held runs go on only once every acknowledged delivery was handled, so a late trigger still meets its active task.
-console.log(`  waiting until Ferry has handled what it acknowledged (at most ${DRAIN_TIMEOUT_MS / 1000} s) …`);
-const drain = await waitUntilQuiet(github, ferry, { quietMs: QUIET_MS, timeoutMs: DRAIN_TIMEOUT_MS, tasksEnded: false });
+console.log(`  waiting until Ferry's backlog is empty (at most ${DRAIN_TIMEOUT_MS / 1000} s) …`);
+const drain = await waitUntilHandled(dataDir, { tasksEnded: false, timeoutMs: DRAIN_TIMEOUT_MS });
 await ferry.call("release");
+const releasedAt = performance.now();
 // Each run's state changes edit its status comment through the same throttled writes: minutes, not seconds.
-const ended = await waitUntilQuiet(github, ferry, { quietMs: 2000, timeoutMs: DRAIN_TIMEOUT_MS, tasksEnded: true });
+const ended = await waitUntilHandled(dataDir, { tasksEnded: true, timeoutMs: DRAIN_TIMEOUT_MS });
 const { runs } = FerryState.parse(await ferry.call("state"));
 const ferryExit = await ferry.stop();
 const stored = readStore(dataDir);
@@ -103,10 +117,20 @@ await github.stop();
 
 const tasks = tallyTasks(deliveries, stored.tasks, runs);
 const statusComments = tallyStatusComments(stored.tasks, githubReport.statusComments);
+const afterLastSend = seconds(drain.at - ferryLoad.lastSendAt);
 console.log(
-  drain.quiet
-    ? `  Ferry's last GitHub request for the load came ${(drain.lastRequestMs / 1000).toFixed(1)} s after the last acknowledgement`
-    : `  Ferry was still handling acknowledged deliveries ${DRAIN_TIMEOUT_MS / 1000} s after the last acknowledgement (--drain-timeout-s)`,
+  drain.done
+    ? `  Ferry had handled every delivery it acknowledged ${drain.atFirstLook ? "at most " : ""}${afterLastSend} s after the last send (backlog table empty)`
+    : `  Ferry was still handling acknowledged deliveries ${afterLastSend} s after the last send (--drain-timeout-s): ${stillOutstanding(drain)}`,
+);
+// Held runs were let go before the backlog emptied: it emptied while they ran, so this figure includes their writes too.
+if (!drain.done && ended.backlogEmptyAt !== undefined) {
+  console.log(`  the backlog emptied only ${seconds(ended.backlogEmptyAt - ferryLoad.lastSendAt)} s after the last send, after the held runs were let go`);
+}
+console.log(
+  ended.done
+    ? `  the held tasks ended, their endings reported to GitHub, ${seconds(ended.at - releasedAt)} s after their release`
+    : `  Ferry was still not done ${seconds(ended.at - releasedAt)} s after the held runs were let go: ${stillOutstanding(ended)}`,
 );
 console.log(
   `  tasks: expected ${tasks.expected}, created ${tasks.created}, lost ${tasks.lost.length}, duplicated ${tasks.duplicated}; runner handed ${runs.length} runs, ${tasks.rerun} task(s) more than once; states ${JSON.stringify(tasks.states)}`,
@@ -117,7 +141,9 @@ console.log(
 console.log(
   `  GitHub requests: ${githubReport.requests} (${(githubReport.requests / deliveries.length).toFixed(2)} per delivery): ${Object.entries(githubReport.byRoute).map(([route, count]) => `${count} ${route}`).join(", ")}`,
 );
-if (githubReport.violations.length > 0) console.log(`  GitHub requests that GitHub's OpenAPI description would refuse: ${githubReport.violations.slice(0, 5).join("; ")}`);
+console.log(
+  `  requests GitHub would refuse (OpenAPI, credentials) or the stand-in does not know: ${githubReport.violations.length}${githubReport.violations.length > 0 ? `, e.g. ${githubReport.violations.slice(0, 5).join("; ")}` : ""}`,
+);
 const warnings = readFileSync(join(work, "ferry.log"), "utf8").split("\n").filter((line) => /"level":(40|50|60)/.test(line));
 const messages = Map.groupBy(warnings, (line) => /"msg":"([^"]*)"/.exec(line)?.[1] ?? line.slice(0, 120));
 for (const [message, lines] of messages) console.log(`  Ferry logged ${lines.length}× "${message}"`);
@@ -128,8 +154,8 @@ const failures = (result: LoadResult) => result.sent.filter((sent) => !isTwoHund
 const [firstFailure] = failures(ferryLoad);
 if (firstFailure) problems.push(`Ferry answered ${failures(ferryLoad).length} deliveries without a 2xx, e.g. ${firstFailure.delivery.kind} → ${firstFailure.status || firstFailure.error}`);
 if (failures(bareLoad).length > 0) problems.push(`the bare app answered ${failures(bareLoad).length} deliveries without a 2xx (the baseline is not valid)`);
-if (!drain.quiet) problems.push(`Ferry did not finish the deliveries it acknowledged within ${DRAIN_TIMEOUT_MS / 1000} s; the task counts above are not final`);
-if (!ended.quiet) problems.push(`Ferry's tasks did not end within ${DRAIN_TIMEOUT_MS / 1000} s of their release`);
+if (!drain.done) problems.push(`Ferry did not finish the deliveries it acknowledged within ${DRAIN_TIMEOUT_MS / 1000} s; the task counts above are not final`);
+if (!ended.done) problems.push(`Ferry's tasks did not end, with their endings reported, within ${DRAIN_TIMEOUT_MS / 1000} s of their release`);
 if (tasks.lost.length > 0) problems.push(`lost: no task for issue(s) ${tasks.lost.join(", ")}`);
 if (tasks.duplicated > 0) problems.push(`duplicated: ${tasks.duplicated} task(s) more than one per triggered issue`);
 if (tasks.rerun > 0) problems.push(`${tasks.rerun} task(s) were run more than once`);

@@ -1,10 +1,11 @@
 import { createHmac, randomUUID } from "node:crypto";
 import { createRequire } from "node:module";
-import { INSTALLATION_ID, issueCommentCreated, issueLabeled } from "../../../test/fixtures/webhooks.ts";
+import { issueCommentCreated, issueLabeled } from "../../../test/fixtures/webhooks.ts";
 
 /**
  * The load: real payloads from @octokit/webhooks-examples over `issues` issues, each signed
- * as GitHub signs it (HMAC-SHA256 of the exact body), each with its own delivery id.
+ * as GitHub signs it (HMAC-SHA256 of the exact body), each with its own delivery id. Their
+ * repository, issue and installation are the GitHub stand-in's (see `Target`).
  */
 export const DELIVERY_KINDS = [
   "star",
@@ -40,45 +41,68 @@ export const MIX: Record<DeliveryKind, number> = {
   "/agent run": 175,
 };
 
+/** The comment a comment delivery announces; the writer posts it on the stand-in before GitHub would send the delivery. */
+export type NewComment = { issue: number; body: string; login: string };
+
+/**
+ * What the deliveries are about, as the GitHub stand-in seeded it (stand-in-report.ts,
+ * StandInReady), and how to post a comment on it (ids in order).
+ */
+export type Target = {
+  installationId: number;
+  repository: Record<string, unknown>;
+  issues: Record<string, Record<string, unknown>>;
+  postComments(comments: NewComment[]): Promise<number[]>;
+};
+
 type Example = Record<string, unknown> & { action?: string };
 const require = createRequire(import.meta.url);
 const groups: { name: string; examples: Example[] }[] = require("@octokit/webhooks-examples/api.github.com/index.json");
 
-/** An example delivery of `name` with the `installation` GitHub adds for Apps. */
-function appExample(name: string, action?: string): Example {
+/** An example delivery of `name`, about the target's repository, with the `installation` GitHub adds for Apps. */
+function appExample(target: Target, name: string, action?: string): Example {
   const found = groups.find((group) => group.name === name)?.examples.find((example) => example.action === action);
   if (!found) throw new Error(`no ${name}${action ? `.${action}` : ""} example in @octokit/webhooks-examples`);
-  return { ...structuredClone(found), installation: { id: INSTALLATION_ID } };
+  return onTarget(target, structuredClone(found));
 }
 
-function onIssue(payload: Record<string, unknown>, issue: number): Record<string, unknown> {
+function onTarget(target: Target, payload: Record<string, unknown>): Example {
+  const original = typeof payload.repository === "object" ? payload.repository : {};
+  return { ...payload, repository: { ...original, ...target.repository }, installation: { id: target.installationId, node_id: `IN_${target.installationId}` } };
+}
+
+function onIssue(target: Target, payload: Record<string, unknown>, issue: number): Example {
   const original = typeof payload.issue === "object" ? payload.issue : {};
-  return { ...payload, issue: { ...original, number: issue, state: "open" } };
+  const seeded = target.issues[String(issue)];
+  if (!seeded) throw new Error(`the GitHub stand-in has no issue #${issue}`);
+  return { ...onTarget(target, payload), issue: { ...original, ...seeded } };
 }
 
-function comment(body: string, issue: number, commentId: number) {
-  const payload = issueCommentCreated(body);
-  return { ...onIssue(payload, issue), comment: { ...payload.comment, id: commentId } };
-}
+/** The sender of every delivery about an issue (test/fixtures/webhooks.ts); the stand-in gives them write access. */
+export const SENDER = "maintainer";
 
-function payloadOf(kind: DeliveryKind, issue: number, serial: number): { event: string; payload: object } {
+const COMMENT_BODIES: Partial<Record<DeliveryKind, string>> = {
+  "chatter comment": "Same here, any news on this?",
+  "/agent status": "/agent status",
+  "/agent help": "/agent help",
+  "/agent run": "/agent run",
+};
+
+function payloadOf(target: Target, kind: DeliveryKind, issue: number, commentId: number | undefined): { event: string; payload: object } {
   switch (kind) {
     case "star":
-      return { event: "star", payload: appExample("star", "created") };
+      return { event: "star", payload: appExample(target, "star", "created") };
     case "push":
-      return { event: "push", payload: appExample("push") };
-    case "chatter comment":
-      return { event: "issue_comment", payload: comment("Same here, any news on this?", issue, serial) };
+      return { event: "push", payload: appExample(target, "push") };
     case "other label":
-      return { event: "issues", payload: onIssue(issueLabeled("bug"), issue) };
-    case "/agent status":
-      return { event: "issue_comment", payload: comment("/agent status", issue, serial) };
-    case "/agent help":
-      return { event: "issue_comment", payload: comment("/agent help", issue, serial) };
+      return { event: "issues", payload: onIssue(target, issueLabeled("bug", { login: SENDER }), issue) };
     case "label agent":
-      return { event: "issues", payload: onIssue(issueLabeled("agent"), issue) };
-    case "/agent run":
-      return { event: "issue_comment", payload: comment("/agent run", issue, serial) };
+      return { event: "issues", payload: onIssue(target, issueLabeled("agent", { login: SENDER }), issue) };
+    default: {
+      const payload = issueCommentCreated(COMMENT_BODIES[kind] ?? "", { login: SENDER });
+      const user = { ...(payload.comment as { user?: object }).user, login: SENDER, type: "User" };
+      return { event: "issue_comment", payload: { ...onIssue(target, payload, issue), comment: { ...payload.comment, id: commentId, user } } };
+    }
   }
 }
 
@@ -100,8 +124,11 @@ function random(seed: number): () => number {
   };
 }
 
-/** `mix` spread round-robin over issues 1..`issues`, shuffled with `seed`, signed with `secret`. */
-export function buildDeliveries(options: { mix: Record<DeliveryKind, number>; issues: number; secret: string; seed: number }): Delivery[] {
+/**
+ * `mix` spread round-robin over issues 1..`issues` of `target`, shuffled with `seed`, signed
+ * with `secret`. The comments the comment deliveries announce are posted on the stand-in first.
+ */
+export async function buildDeliveries(options: { mix: Record<DeliveryKind, number>; target: Target; issues: number; secret: string; seed: number }): Promise<Delivery[]> {
   const plan: { kind: DeliveryKind; issue: number }[] = [];
   for (const kind of DELIVERY_KINDS) {
     for (let at = 0; at < options.mix[kind]; at++) plan.push({ kind, issue: (at % options.issues) + 1 });
@@ -112,8 +139,14 @@ export function buildDeliveries(options: { mix: Record<DeliveryKind, number>; is
     const [here, there] = [plan[at], plan[other]];
     if (here && there) [plan[at], plan[other]] = [there, here];
   }
-  return plan.map(({ kind, issue }, serial) => {
-    const { event, payload } = payloadOf(kind, issue, 10_000 + serial);
+  const comments = plan.flatMap(({ kind, issue }) => {
+    const body = COMMENT_BODIES[kind];
+    return body === undefined ? [] : [{ issue, body, login: SENDER }];
+  });
+  const commentIds = (await options.target.postComments(comments)).values();
+  return plan.map(({ kind, issue }) => {
+    const commentId = COMMENT_BODIES[kind] === undefined ? undefined : commentIds.next().value;
+    const { event, payload } = payloadOf(options.target, kind, issue, commentId);
     const body = JSON.stringify(payload);
     return {
       kind,
@@ -133,10 +166,10 @@ export function buildDeliveries(options: { mix: Record<DeliveryKind, number>; is
 }
 
 /** Deliveries that ask nothing of Ferry (stars, pushes, chatter), for warming a server up. */
-export function warmUpDeliveries(count: number, secret: string): Delivery[] {
+export function warmUpDeliveries(count: number, target: Target, secret: string): Promise<Delivery[]> {
   const mix: Record<DeliveryKind, number> = { ...MIX };
   for (const kind of DELIVERY_KINDS) mix[kind] = 0;
   mix.star = Math.ceil(count / 2);
   mix["chatter comment"] = Math.floor(count / 2);
-  return buildDeliveries({ mix, issues: 50, secret, seed: 7 });
+  return buildDeliveries({ mix, target, issues: Object.keys(target.issues).length, secret, seed: 7 });
 }

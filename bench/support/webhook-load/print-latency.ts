@@ -6,6 +6,8 @@ const ms = (value: number) => value.toFixed(1);
 const row = (label: string, ferry: string, bare: string) => console.log(`  ${label.padEnd(30)}${ferry.padStart(12)}${bare.padStart(14)}`);
 const ack = (result: LoadResult) => latencyOf(result.sent.map((sent) => sent.latencyMs));
 const count = (result: LoadResult, which: (status: number) => boolean) => String(result.sent.filter((sent) => which(sent.status)).length);
+const statuses = (result: LoadResult) =>
+  [...Map.groupBy(result.sent, (sent) => sent.status)].sort(([a], [b]) => a - b).map(([status, list]) => `${status || "none"}×${list.length}`).join(" ");
 export const isTwoHundred = (status: number) => status >= 200 && status <= 299;
 
 /** The acknowledgement table, Ferry beside the bare app; returns whether Ferry's p99 is within `target` × the bare app's. */
@@ -18,7 +20,7 @@ export function printLatency(ferry: LoadResult, bare: LoadResult, target: number
   row("ack p99 (ms)", ms(f.p99), ms(b.p99));
   row("ack max (ms)", ms(f.max), ms(b.max));
   row("non-2xx", count(ferry, (status) => !isTwoHundred(status)), count(bare, (status) => !isTwoHundred(status)));
-  row("of the 2xx: 202 still processing", count(ferry, (status) => status === 202), count(bare, (status) => status === 202));
+  row("statuses", statuses(ferry), statuses(bare));
   row("sends held by the bound", String(ferry.heldByConcurrency), String(bare.heldByConcurrency));
   row("latest send behind due (ms)", ms(ferry.maxLagMs), ms(bare.maxLagMs));
   console.log(`  p99 ratio Ferry / bare: ${ratio.toFixed(2)}× (target ≤ ${target}×); target met: ${ratio <= target ? "yes" : "no"}`);

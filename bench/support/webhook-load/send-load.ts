@@ -22,6 +22,8 @@ export type LoadResult = {
   /** Sends that had to wait for a free slot. */
   heldByConcurrency: number;
   elapsedMs: number;
+  /** When the last delivery was sent (performance.now() of this process). */
+  lastSendAt: number;
 };
 
 export async function sendLoad(url: string, deliveries: readonly Delivery[], options: { rate: number; concurrency: number }): Promise<LoadResult> {
@@ -62,7 +64,7 @@ export async function sendLoad(url: string, deliveries: readonly Delivery[], opt
   const elapsedMs = performance.now() - start;
   agent.destroy();
   const span = (lastSend - firstSend) / 1000;
-  return { sent, rate: span > 0 ? (deliveries.length - 1) / span : Infinity, maxLagMs, heldByConcurrency, elapsedMs };
+  return { sent, rate: span > 0 ? (deliveries.length - 1) / span : Infinity, maxLagMs, heldByConcurrency, elapsedMs, lastSendAt: lastSend };
 }
 
 function post(agent: Agent, target: URL, delivery: Delivery): Promise<Sent> {

@@ -1,4 +1,5 @@
 import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { setTimeout as sleep } from "node:timers/promises";
 import type { KeyObject } from "node:crypto";
 import { checkGitHubRequest } from "../../helpers/openapi.ts";
 import type { GitHttpServer } from "../../helpers/git-http-server.ts";
@@ -15,7 +16,15 @@ import { repoKey } from "./state.ts";
  * checked against GitHub's OpenAPI description; anything GitHub would refuse or the
  * stand-in does not know is recorded as a violation.
  */
-export type RecordedRequest = { method: string; path: string; query: string; body: unknown; status: number };
+export type RecordedRequest = {
+  method: string;
+  path: string;
+  query: string;
+  body: unknown;
+  status: number;
+  /** The route that answered, as `GET /repos/{owner}/{repo}/…` (GraphQL: `POST /graphql`); none when nothing matched. */
+  route?: string;
+};
 export type GitRequest = { method: string; path: string; service: string | undefined; authorised: boolean };
 
 export type FrontDeps = {
@@ -30,7 +39,11 @@ export type FrontDeps = {
   violations: string[];
   /** Before acting on a request: `drop` closes its connection unanswered and unacted on (see GitHubStandIn.hold). */
   hold?: (method: string, path: string, body: unknown) => Promise<"answer" | "drop">;
+  /** How long every REST and GraphQL answer waits before the stand-in acts (as a distant GitHub would); default 0. */
+  latencyMs?: number;
 };
+
+type Answer = Reply & { route?: string };
 
 export function createFront(deps: FrontDeps): Server {
   return createServer((req, res) => {
@@ -38,8 +51,9 @@ export function createFront(deps: FrontDeps): Server {
     if (/^\/[^/]+\/[^/]+\.git(\/|$)/.test(url.pathname)) return proxyGit(deps, req, res, url);
     void readJson(req).then(async (body) => {
       if ((await deps.hold?.(req.method ?? "GET", url.pathname, body)) === "drop") return void req.socket.destroy();
-      const reply = await answer(deps, req, url, body).catch((error: unknown): Reply => ({ status: 500, body: { message: String(error) } }));
-      deps.requests.push({ method: req.method ?? "GET", path: url.pathname, query: url.search, body, status: reply.status });
+      if (deps.latencyMs) await sleep(deps.latencyMs);
+      const reply = await answer(deps, req, url, body).catch((error: unknown): Answer => ({ status: 500, body: { message: String(error) } }));
+      deps.requests.push({ method: req.method ?? "GET", path: url.pathname, query: url.search, body, status: reply.status, route: reply.route });
       if (reply.status >= 500) deps.violations.push(`${req.method} ${url.pathname}: the stand-in failed: ${JSON.stringify(reply.body)}`);
       res.writeHead(reply.status, { "content-type": "application/json; charset=utf-8", ...reply.headers });
       res.end(reply.body === undefined ? "" : JSON.stringify(reply.body));
@@ -47,11 +61,11 @@ export function createFront(deps: FrontDeps): Server {
   });
 }
 
-async function answer(deps: FrontDeps, req: IncomingMessage, url: URL, body: unknown): Promise<Reply> {
+async function answer(deps: FrontDeps, req: IncomingMessage, url: URL, body: unknown): Promise<Answer> {
   const method = req.method ?? "GET";
   const where = `${method} ${url.pathname}`;
   if (body instanceof Error) return refuse(deps, 400, `${where}: the body is not JSON`);
-  if (url.pathname === "/api/graphql") return graphql(deps, req, body);
+  if (url.pathname === "/api/graphql") return { ...graphql(deps, req, body), route: "POST /graphql" };
   if (!url.pathname.startsWith("/api/v3/")) return refuse(deps, 404, `${where}: not under /api/v3`);
   const path = url.pathname.slice("/api/v3".length);
   deps.violations.push(...checkGitHubRequest(method, url.pathname, body));
@@ -61,7 +75,8 @@ async function answer(deps: FrontDeps, req: IncomingMessage, url: URL, body: unk
   if (!found) return refuse(deps, 404, `${where}: the stand-in has no such route`);
   const record = typeof body === "object" && body !== null && !Array.isArray(body) ? { ...body } : {};
   const installationId = caller.kind === "installation" ? caller.installationId : undefined;
-  return found.route.handle({ method, path, params: found.params, query: url.searchParams, body: record, installationId });
+  const reply = await found.route.handle({ method, path, params: found.params, query: url.searchParams, body: record, installationId });
+  return { ...reply, route: `${method} ${found.route.template}` };
 }
 
 function graphql(deps: FrontDeps, req: IncomingMessage, body: unknown): Reply {

@@ -12,7 +12,7 @@ import { issueRoutes } from "./routes-issues.ts";
 import { pullRoutes } from "./routes-pulls.ts";
 import { reviewRoutes } from "./routes-reviews.ts";
 import { createFront, type GitRequest, type RecordedRequest } from "./server.ts";
-import { repoKey, StandInState, type Issue, type Permission, type Repository, type User } from "./state.ts";
+import { repoKey, StandInState, type Comment, type Issue, type Permission, type Repository, type User } from "./state.ts";
 
 export { APP_ID } from "./routes-app.ts";
 
@@ -31,14 +31,17 @@ export class GitHubStandIn {
   readonly violations: string[] = [];
   readonly #root: string;
   readonly #privateKey: string;
+  readonly #latencyMs: number;
   readonly #holds: Array<{ method: string; path: RegExp; body: (body: unknown) => boolean; arrived: () => void; released: Promise<"answer" | "drop"> }> = [];
   #server: Server | undefined;
   #git: GitHttpServer | undefined;
   #port = 0;
 
-  constructor(options: { root: string; privateKey: string }) {
+  /** `latencyMs` delays every REST and GraphQL answer (not git), as a distant GitHub would; default 0. */
+  constructor(options: { root: string; privateKey: string; latencyMs?: number }) {
     this.#root = options.root;
     this.#privateKey = options.privateKey;
+    this.#latencyMs = options.latencyMs ?? 0;
   }
 
   /** Listens on 127.0.0.1 and returns GHE_HOST (`127.0.0.1:<port>`). */
@@ -48,7 +51,7 @@ export class GitHubStandIn {
     const ctx = { state: this.state, web: () => this.web };
     const routes = [appRoutes, issueRoutes, commentRoutes, pullRoutes, reviewRoutes, checkRoutes, gitRoutes].flatMap((routesOf) => routesOf(ctx));
     const app = { id: APP_ID, key: publicKeyOf(this.#privateKey) };
-    const server = createFront({ ctx, routes, app, git: this.#git, gitToken, requests: this.requests, gitRequests: this.gitRequests, violations: this.violations, hold: (method, path, body) => this.#held(method, path, body) });
+    const server = createFront({ ctx, routes, app, git: this.#git, gitToken, requests: this.requests, gitRequests: this.gitRequests, violations: this.violations, hold: (method, path, body) => this.#held(method, path, body), latencyMs: this.#latencyMs });
     this.#server = server;
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const address = server.address();
@@ -126,6 +129,13 @@ export class GitHubStandIn {
     return created;
   }
 
+  /** A comment someone (not the App) posted on the issue, as GitHub keeps it before it sends `issue_comment.created`. */
+  addComment(repo: Repository, number: number, body: string, login: string): Comment {
+    const created: Comment = { repo: repoKey(repo), id: this.state.nextId(), issueNumber: number, body, user: { login, type: "User" }, history: [body], createdAt: new Date().toISOString() };
+    this.state.comments.push(created);
+    return created;
+  }
+
   setPermission(repo: Repository, login: string, permission: Permission): void {
     const key = repoKey(repo);
     if (!this.state.permissions.has(key)) this.state.permissions.set(key, new Map());
@@ -141,6 +151,12 @@ export class GitHubStandIn {
 
   commentsOn(repo: Repository, number: number) {
     return this.state.comments.filter((comment) => comment.repo === repoKey(repo) && comment.issueNumber === number);
+  }
+
+  /** How many requests each route answered (`GET /repos/{owner}/{repo}/…`), most first; requests refused before routing or that no route matched count under `unrouted`. */
+  requestsByRoute(): Record<string, number> {
+    const counts = Map.groupBy(this.requests, (request) => request.route ?? "unrouted");
+    return Object.fromEntries([...counts].map(([route, list]) => [route, list.length] as const).sort((a, b) => b[1] - a[1]));
   }
 
   /** Reaction contents on the issue, in the order they were first given. */
