@@ -16,7 +16,7 @@ export type WebhookBacklogOptions = {
   /** The installation's client, as Probot would give the handler. */
   clientFor(installationId: number | undefined): Promise<ProbotOctokit>;
   log: Logger;
-  /** Deliveries handled at once (different issues); default 4. */
+  /** Deliveries handled at once (different issues); default 2: GitHub writes are throttled to about one a second anyway, and fewer handlers at once keep webhook answers quick. */
   concurrency?: number;
   /** Waits before the 2nd, 3rd… attempt of a delivery whose handler threw; then it is given up. */
   retryDelaysMs?: readonly number[];
@@ -85,7 +85,7 @@ export class WebhookBacklog {
   }
 
   #pump(): void {
-    const limit = this.#options.concurrency ?? 4;
+    const limit = this.#options.concurrency ?? 2;
     while (!this.#stopped && this.#busy.size < limit) {
       // The oldest delivery whose issue is not being handled: per-issue order, no head-of-line blocking.
       const index = this.#waiting.findIndex((delivery) => !this.#busy.has(deliveryKey(delivery.id, delivery.payload)));
