@@ -1,6 +1,6 @@
 /** Jest runs the TypeScript sources as native ESM, transformed by swc (types stripped only). */
 export default {
-  testEnvironment: "node",
+  testEnvironment: "<rootDir>/test/environment.js",
   extensionsToTreatAsEsm: [".ts"],
   transform: {
     "^.+\\.ts$": [
