@@ -74,7 +74,12 @@ function expectGitHubAccepted(harness: Harness): void {
   expect(harness.standin.gitRequests.filter((request) => !request.authorised)).toEqual([]);
 }
 
-describe("the Responses API (the default)", () => {
+const apis: { api: string; env: Record<string, string>; path: string }[] = [
+  { api: "the Responses API (the default)", env: {}, path: "/v1/responses" },
+  { api: "the Chat Completions API (FERRY_MODEL_API=chat)", env: { FERRY_MODEL_API: "chat" }, path: "/v1/chat/completions" },
+];
+
+describe.each(apis)("$api", ({ env, path }) => {
   let harness: Harness | undefined;
   const world = (): Harness => {
     if (!harness) throw new Error("the harness did not start");
@@ -82,7 +87,7 @@ describe("the Responses API (the default)", () => {
   };
 
   beforeAll(async () => {
-    harness = await startHarness();
+    harness = await startHarness(env);
   }, 60000);
 
   afterAll(async () => {
@@ -92,40 +97,9 @@ describe("the Responses API (the default)", () => {
 
   test("a 500 and a 429 (retry-after: 1) are retried to an answer, and the change is delivered", async () => {
     const run = await labelAndEnd(world(), "calc-faults", faultsThenFixScript());
-    expectFaultsRetried(run, "/v1/responses");
+    expectFaultsRetried(run, path);
     await expectDelivered(world(), run);
     expect(world().model.pending).toBe(0);
-  }, RUN_TIMEOUT);
-
-  test("arguments that are not JSON and an unknown tool come back to the model as errors, and the run still delivers", async () => {
-    const run = await labelAndEnd(world(), "calc-garbage", garbageThenFixScript());
-    expectGarbageAnswered(run);
-    await expectDelivered(world(), run);
-    expect(world().model.pending).toBe(0);
-    expectGitHubAccepted(world());
-  }, RUN_TIMEOUT);
-});
-
-describe("the Chat Completions API (FERRY_MODEL_API=chat)", () => {
-  let harness: Harness | undefined;
-  const world = (): Harness => {
-    if (!harness) throw new Error("the harness did not start");
-    return harness;
-  };
-
-  beforeAll(async () => {
-    harness = await startHarness({ FERRY_MODEL_API: "chat" });
-  }, 60000);
-
-  afterAll(async () => {
-    const exitCode = await harness?.close();
-    expect(exitCode).toBe(0);
-  }, 30000);
-
-  test("a 500 and a 429 (retry-after: 1) are retried to an answer, and the change is delivered", async () => {
-    const run = await labelAndEnd(world(), "calc-faults", faultsThenFixScript());
-    expectFaultsRetried(run, "/v1/chat/completions");
-    await expectDelivered(world(), run);
   }, RUN_TIMEOUT);
 
   test("arguments that are not JSON and an unknown tool come back to the model as errors, and the run still delivers", async () => {
