@@ -38,7 +38,8 @@ const Addressed = z.looseObject({
  */
 export class WebhookBacklog {
   readonly #options: WebhookBacklogOptions;
-  readonly #waiting: PendingDelivery[] = [];
+  /** Deliveries to handle, oldest first, each with its issue's key (parsed once, not at every pump). */
+  readonly #waiting: { delivery: PendingDelivery; key: string }[] = [];
   readonly #busy = new Set<string>();
   readonly #retries = new Set<NodeJS.Timeout>();
   #idle: PromiseWithResolvers<void> | undefined;
@@ -80,7 +81,7 @@ export class WebhookBacklog {
   }
 
   #enqueue(delivery: PendingDelivery): void {
-    this.#waiting.push(delivery);
+    this.#waiting.push({ delivery, key: deliveryKey(delivery.id, delivery.payload) });
     this.#pump();
   }
 
@@ -88,11 +89,11 @@ export class WebhookBacklog {
     const limit = this.#options.concurrency ?? 2;
     while (!this.#stopped && this.#busy.size < limit) {
       // The oldest delivery whose issue is not being handled: per-issue order, no head-of-line blocking.
-      const index = this.#waiting.findIndex((delivery) => !this.#busy.has(deliveryKey(delivery.id, delivery.payload)));
+      const index = this.#waiting.findIndex(({ key }) => !this.#busy.has(key));
       if (index < 0) break;
-      const [delivery] = this.#waiting.splice(index, 1);
-      if (!delivery) break;
-      const key = deliveryKey(delivery.id, delivery.payload);
+      const [next] = this.#waiting.splice(index, 1);
+      if (!next) break;
+      const { delivery, key } = next;
       this.#busy.add(key);
       void this.#handle(delivery).finally(() => {
         this.#busy.delete(key);
