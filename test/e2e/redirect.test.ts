@@ -2,10 +2,9 @@ import { afterAll, beforeAll, expect, test } from "@jest/globals";
 import { execa } from "execa";
 import { waitFor } from "../helpers/process.ts";
 import type { Comment, Issue, Repository } from "./github-standin/state.ts";
-import { repoKey } from "./github-standin/state.ts";
 import { seedBuggyRepo, startHarness, testsPassOnFreshClone, waitForEnding, type Harness } from "./support/harness.ts";
 import { followRedirectScript, MULTIPLY_JS, readAddTurn, REDIRECT_TEXT } from "./support/redirect-scripts.ts";
-import { issueCommentCreated, type Sender } from "./support/webhooks.ts";
+import { postedComment, type Sender } from "./support/webhooks.ts";
 
 /**
  * Scenario 3: a writer's `/agent redirect` posted while the agent waits for the model reaches
@@ -32,10 +31,7 @@ const INSTRUCTION = "New instruction from @maintainer";
 
 /** The writer posts the comment on GitHub (the stand-in keeps it), and GitHub sends `issue_comment.created`. */
 async function postComment(on: Repository, to: Issue, body: string, sender: Sender): Promise<Comment> {
-  const payload = issueCommentCreated(world().standin, on, to, body, sender);
-  const id = (payload.comment as { id: number }).id;
-  const comment: Comment = { repo: repoKey(on), id, issueNumber: to.number, body, user: { login: sender.login, type: "User" }, history: [body], createdAt: new Date().toISOString() };
-  world().standin.state.comments.push(comment);
+  const { comment, payload } = postedComment(world().standin, on, to, body, sender);
   const delivery = await world().deliver({ event: "issue_comment", payload });
   expect(delivery.status).toBe(200);
   return comment;

@@ -2,7 +2,7 @@ import { createHmac, randomUUID } from "node:crypto";
 import { createRequire } from "node:module";
 import type { GitHubStandIn } from "../github-standin/standin.ts";
 import { issueShape, repoShape } from "../github-standin/shapes.ts";
-import type { Issue, Repository } from "../github-standin/state.ts";
+import type { Comment, Issue, Repository } from "../github-standin/state.ts";
 import { pullShape, reviewCommentShape, reviewShape } from "../github-standin/shapes.ts";
 import type { Pull, Review, ReviewComment } from "../github-standin/state.ts";
 
@@ -42,10 +42,16 @@ export function issuesLabeled(standin: GitHubStandIn, repo: Repository, issue: I
   return { ...payload, issue: issueOf(standin, payload, issue), label: { ...(payload.label as object), name: label } };
 }
 
-export function issueCommentCreated(standin: GitHubStandIn, repo: Repository, issue: Issue, body: string, sender: Sender): Example {
+export function issueCommentCreated(standin: GitHubStandIn, repo: Repository, issue: Issue, body: string, sender: Sender, id = standin.state.nextId()): Example {
   const payload = shaped(standin, "issue_comment", "created", repo, sender);
-  const comment = { ...(payload.comment as object), id: standin.state.nextId(), body, user: { login: sender.login, type: sender.type ?? "User" } };
+  const comment = { ...(payload.comment as object), id, body, user: { login: sender.login, type: sender.type ?? "User" } };
   return { ...payload, issue: issueOf(standin, payload, issue), comment };
+}
+
+/** A comment the sender posted: kept on the stand-in first, as on GitHub, then its `issue_comment.created`. */
+export function postedComment(standin: GitHubStandIn, repo: Repository, issue: Issue, body: string, sender: Sender): { comment: Comment; payload: Example } {
+  const comment = standin.addComment(repo, issue.number, body, sender.login);
+  return { comment, payload: issueCommentCreated(standin, repo, issue, body, sender, comment.id) };
 }
 
 /** The pull request as webhooks carry it: its head and base as the branches point now. */
