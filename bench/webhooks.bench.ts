@@ -19,7 +19,7 @@ import { freePort } from "../test/helpers/process.ts";
 import { startChild, type Child } from "./support/webhook-load/child.ts";
 import { buildDeliveries, MIX, warmUpDeliveries, type NewComment, type Target } from "./support/webhook-load/deliveries.ts";
 import { isTwoHundred, printLatency } from "./support/webhook-load/print-latency.ts";
-import { sendLoad, type LoadResult } from "./support/webhook-load/send-load.ts";
+import { sendLoad, type LoadResult, type Measured } from "./support/webhook-load/send-load.ts";
 import { StandInReady, StandInReport } from "./support/webhook-load/stand-in-report.ts";
 import { readStore } from "./support/webhook-load/stored-tasks.ts";
 import { FerryState, waitUntilHandled, type Handled } from "./support/webhook-load/wait-until-handled.ts";
@@ -40,7 +40,8 @@ const DRAIN_TIMEOUT_MS = Number(flags["drain-timeout-s"]) * 1000;
 const GITHUB_LATENCY_MS = Number(flags["github-latency-ms"]);
 const ISSUES = 50;
 const SECRET = "bench-webhook-secret";
-const WARM_UP = 50;
+const WARM_UP = 60;
+const CpuUsage = z.object({ user: z.number(), system: z.number() });
 
 const work = mkdtempSync(join(tmpdir(), "ferry-bench-webhooks-"));
 const script = (name: string) => new URL(`./support/webhook-load/${name}`, import.meta.url);
@@ -54,11 +55,21 @@ const common = {
   LOG_LEVEL: "warn",
 };
 
-/** Warms the server up with deliveries that ask nothing of it, then sends the load. */
-async function load(server: Child): Promise<LoadResult> {
+/** CPU time (ms) the processes used so far. */
+const cpuOf = async (children: Child[]) =>
+  (await Promise.all(children.map((child) => child.call("cpu")))).map((usage) => CpuUsage.parse(usage)).reduce((sum, usage) => sum + (usage.user + usage.system) / 1000, 0);
+
+/**
+ * Warms the server up with deliveries that start no task, lets it finish them (`settle`),
+ * then sends the load; also what CPU the server and the GitHub stand-in spent on the load.
+ */
+async function load(server: Child, settle: () => Promise<unknown> = async () => {}): Promise<Measured> {
   const url = String(server.ready);
   await sendLoad(url, warmUp, { rate: RATE, concurrency: CONCURRENCY });
-  return sendLoad(url, deliveries, { rate: RATE, concurrency: CONCURRENCY });
+  await settle();
+  const cpuBefore = await cpuOf([server, github]);
+  const result = await sendLoad(url, deliveries, { rate: RATE, concurrency: CONCURRENCY });
+  return { ...result, cpuMs: (await cpuOf([server, github])) - cpuBefore };
 }
 
 const github = await startChild(
@@ -92,7 +103,8 @@ const ferry = await startChild(
   },
   join(work, "ferry.log"),
 );
-const ferryLoad = await load(ferry);
+// Warm means idle too: the warm-up's replies are written before the load starts.
+const ferryLoad = await load(ferry, () => waitUntilHandled(dataDir, { tasksEnded: false, timeoutMs: DRAIN_TIMEOUT_MS }));
 
 console.log(
   `${deliveries.length} signed deliveries over ${ISSUES} issues, open-loop at ${RATE}/s, at most ${CONCURRENCY} in flight, after ${WARM_UP} warm-up deliveries; GitHub stand-in answers after ${GITHUB_LATENCY_MS} ms`,

@@ -46,7 +46,7 @@ export type StartOptions = {
 /** Start-up in order: store → sandboxes → queue and workers → webhook server. The caller owns the process. */
 export async function startFerry(env: Env, app: AppCredentials, log: Logger, options: StartOptions = {}): Promise<Ferry> {
   const probotOptions = { appId: app.id, privateKey: app.privateKey, secret: app.webhookSecret, baseUrl: env.github.apiUrl, log };
-  const store = new SqliteStore({ dataDir: env.dataDir });
+  const store = new SqliteStore({ dataDir: env.dataDir, backgroundCheckpoints: true });
   const sandboxes = await createSandboxFactory(env.sandbox, env.dataDir, log);
   // A Probot instance of its own gives workers installation clients outside any webhook.
   const github = new Probot(probotOptions);

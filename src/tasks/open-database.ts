@@ -8,6 +8,9 @@ export const DATABASE_FILE = "ferry.db";
 /** How long a write waits for another connection's lock before failing with SQLITE_BUSY. */
 const DEFAULT_BUSY_TIMEOUT_MS = 5000;
 
+/** Where the database of a data directory lives. */
+export const databaseFile = (dataDir: string): string => join(dataDir, DATABASE_FILE);
+
 /** Opens `<dataDir>/ferry.db` (creating the directory) or, for ":memory:", a throwaway database; migrated. */
 export function openDatabase(dataDir: string, busyTimeoutMs = DEFAULT_BUSY_TIMEOUT_MS): DatabaseSync {
   const location = dataDir === ":memory:" ? dataDir : prepareDirectory(dataDir);
@@ -31,5 +34,10 @@ export function openDatabase(dataDir: string, busyTimeoutMs = DEFAULT_BUSY_TIMEO
 
 function prepareDirectory(dataDir: string): string {
   mkdirSync(dataDir, { recursive: true });
-  return join(dataDir, DATABASE_FILE);
+  return databaseFile(dataDir);
+}
+
+/** Whether a commit that fills the write-ahead log past 1,000 pages copies it into the database itself (SQLite's default). */
+export function setAutoCheckpoint(db: DatabaseSync, on: boolean): void {
+  db.exec(`PRAGMA wal_autocheckpoint = ${on ? 1000 : 0}`);
 }

@@ -93,6 +93,7 @@ export function prepareStatements(db: DatabaseSync) {
       INSERT OR IGNORE INTO backlog (id, event, payload, received_at)
       SELECT :id, :event, :payload, :at WHERE NOT EXISTS (SELECT 1 FROM deliveries WHERE id = :id)`),
     selectBacklog: prepare("SELECT * FROM backlog ORDER BY rowid"),
+    selectBacklogDelivery: prepare("SELECT * FROM backlog WHERE id = ?"),
     deleteBacklog: prepare("DELETE FROM backlog WHERE id = ?"),
     countBacklogAttempt: prepare("UPDATE backlog SET attempts = attempts + 1 WHERE id = ? RETURNING attempts"),
   };

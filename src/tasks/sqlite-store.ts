@@ -1,7 +1,8 @@
 import type { DatabaseSync } from "node:sqlite";
 import type { FollowUp, InboxKind, InboxMessage, NewDelivery, NewFollowUp, NewTask, PendingDelivery, Run, Task, TaskEvent, TaskState } from "./model.ts";
 import { isTerminal } from "./model.ts";
-import { openDatabase } from "./open-database.ts";
+import { databaseFile, openDatabase, setAutoCheckpoint } from "./open-database.ts";
+import { WalCheckpointer } from "./wal-checkpointer.ts";
 import type { NewPause, Pause } from "./pause.ts";
 import { prepareStatements } from "./sqlite-statements.ts";
 import type { Statements } from "./sqlite-statements.ts";
@@ -18,6 +19,12 @@ export type SqliteStoreOptions = {
   /** Clock for timestamps; tests pass a fixed one. */
   now?: () => Date;
   busyTimeoutMs?: number;
+  /**
+   * Checkpoints the write-ahead log from a thread of its own instead of inside the commit
+   * that fills it (the server: no commit stalls its event loop on disk syncs). Off for
+   * one-shot commands and tests, and for ":memory:".
+   */
+  backgroundCheckpoints?: boolean | { intervalMs: number };
 };
 
 /** The default Store: one SQLite file, statements prepared once, every multi-step write in one transaction. */
@@ -25,11 +32,24 @@ export class SqliteStore implements Store {
   readonly #db: DatabaseSync;
   readonly #now: () => Date;
   readonly #sql: Statements;
+  readonly #checkpointer: WalCheckpointer | undefined;
 
   constructor(options: SqliteStoreOptions) {
     this.#db = openDatabase(options.dataDir, options.busyTimeoutMs);
     this.#now = options.now ?? (() => new Date());
     this.#sql = prepareStatements(this.#db);
+    const background = options.backgroundCheckpoints;
+    if (background && options.dataDir !== ":memory:") {
+      setAutoCheckpoint(this.#db, false);
+      this.#checkpointer = new WalCheckpointer({
+        file: databaseFile(options.dataDir),
+        intervalMs: typeof background === "object" ? background.intervalMs : undefined,
+        // Without the thread the log would grow without end: commits checkpoint again, as by default.
+        onFailure: () => {
+          if (this.#db.isOpen) setAutoCheckpoint(this.#db, true);
+        },
+      });
+    }
   }
 
   createTask(input: NewTask): CreateTaskResult {
@@ -225,6 +245,11 @@ export class SqliteStore implements Store {
     return this.#sql.selectBacklog.all().map(toPendingDelivery);
   }
 
+  waitingDelivery(deliveryId: string): PendingDelivery | undefined {
+    const row = this.#sql.selectBacklogDelivery.get(deliveryId);
+    return row ? toPendingDelivery(row) : undefined;
+  }
+
   settleDelivery(deliveryId: string, event: string): void {
     inTransaction(this.#db, () => {
       this.#sql.deleteBacklog.run(deliveryId);
@@ -242,6 +267,8 @@ export class SqliteStore implements Store {
   }
 
   close(): void {
+    // The thread's connection closes first, so this one is the last: SQLite checkpoints and removes the log.
+    this.#checkpointer?.stop();
     if (this.#db.isOpen) this.#db.close();
   }
 

@@ -89,6 +89,8 @@ export interface Store {
   acceptDelivery(delivery: NewDelivery): boolean;
   /** Accepted deliveries not handled yet, in arrival order (for start-up after a stop or a crash). */
   pendingDeliveries(): PendingDelivery[];
+  /** One waiting delivery with its payload; undefined once it was handled or dropped. */
+  waitingDelivery(deliveryId: string): PendingDelivery | undefined;
   /** The delivery was handled: it leaves the backlog and a redelivery of its id is ignored. */
   settleDelivery(deliveryId: string, event: string): void;
   /** Counts a failed attempt at handling the delivery; returns the attempts so far. */

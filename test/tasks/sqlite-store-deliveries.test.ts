@@ -33,6 +33,16 @@ test("an accepted delivery waits in the backlog with its payload, in arrival ord
   ]);
 });
 
+test("a waiting delivery is read back by its id with its payload; not once it was handled or dropped", () => {
+  store.acceptDelivery(labeled);
+  store.acceptDelivery({ ...labeled, id: "d-2" });
+  expect(store.waitingDelivery("d-1")).toEqual({ id: "d-1", event: "issues", payload: labeled.payload, receivedAt: expect.any(String), attempts: 0 });
+  store.settleDelivery("d-1", "issues");
+  store.dropDelivery("d-2");
+  expect(store.waitingDelivery("d-1")).toBeUndefined();
+  expect(store.waitingDelivery("d-2")).toBeUndefined();
+});
+
 test("a delivery id that is waiting or was handled is not accepted again", () => {
   expect(store.acceptDelivery(labeled)).toBe(true);
   expect(store.acceptDelivery(labeled)).toBe(false);

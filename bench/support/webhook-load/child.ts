@@ -82,7 +82,8 @@ export function serveParent(ready: unknown, commands: Commands, stop: () => Prom
   process.once("disconnect", stopAndExit);
   process.on("message", (message: Call) => {
     if (message.command === "stop") return stopAndExit();
-    const command = commands[message.command];
+    // Every child also tells the CPU time it used so far, so the parent can say what a load cost.
+    const command = message.command === "cpu" ? () => process.cpuUsage() : commands[message.command];
     Promise.resolve()
       .then(() => {
         if (!command) throw new Error(`no command ${message.command}`);

@@ -1,6 +1,6 @@
 import { DELIVERY_KINDS } from "./deliveries.ts";
 import { latencyOf } from "./latency.ts";
-import type { LoadResult } from "./send-load.ts";
+import type { LoadResult, Measured } from "./send-load.ts";
 
 const ms = (value: number) => value.toFixed(1);
 const row = (label: string, ferry: string, bare: string) => console.log(`  ${label.padEnd(30)}${ferry.padStart(12)}${bare.padStart(14)}`);
@@ -11,7 +11,7 @@ const statuses = (result: LoadResult) =>
 export const isTwoHundred = (status: number) => status >= 200 && status <= 299;
 
 /** The acknowledgement table, Ferry beside the bare app; returns whether Ferry's p99 is within `target` × the bare app's. */
-export function printLatency(ferry: LoadResult, bare: LoadResult, target: number): boolean {
+export function printLatency(ferry: Measured, bare: Measured, target: number): boolean {
   const [f, b] = [ack(ferry), ack(bare)];
   const ratio = f.p99 / b.p99;
   row("", "Ferry", "bare Probot");
@@ -23,6 +23,7 @@ export function printLatency(ferry: LoadResult, bare: LoadResult, target: number
   row("statuses", statuses(ferry), statuses(bare));
   row("sends held by the bound", String(ferry.heldByConcurrency), String(bare.heldByConcurrency));
   row("latest send behind due (ms)", ms(ferry.maxLagMs), ms(bare.maxLagMs));
+  row("CPU, app + GitHub (ms)", ms(ferry.cpuMs), ms(bare.cpuMs));
   console.log(`  p99 ratio Ferry / bare: ${ratio.toFixed(2)}× (target ≤ ${target}×); target met: ${ratio <= target ? "yes" : "no"}`);
   console.log("  ack by kind (ms)            Ferry p50 / p99        bare p50 / p99");
   for (const kind of DELIVERY_KINDS) {

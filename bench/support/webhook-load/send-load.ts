@@ -26,6 +26,9 @@ export type LoadResult = {
   lastSendAt: number;
 };
 
+/** A load with what it cost: CPU time (ms) of the server and of the GitHub stand-in answering it. */
+export type Measured = LoadResult & { cpuMs: number };
+
 export async function sendLoad(url: string, deliveries: readonly Delivery[], options: { rate: number; concurrency: number }): Promise<LoadResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: options.concurrency });
   const target = new URL("/api/github/webhooks", url);

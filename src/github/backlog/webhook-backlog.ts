@@ -1,7 +1,7 @@
 import type { Logger } from "pino";
 import { Context, type ProbotOctokit } from "probot";
 import { z } from "zod";
-import type { NewDelivery, PendingDelivery } from "../../tasks/model.ts";
+import type { NewDelivery } from "../../tasks/model.ts";
 import type { Store } from "../../tasks/store.ts";
 import { errorMessage } from "../../tasks/error-message.ts";
 import { deliveryKey } from "./delivery-key.ts";
@@ -10,7 +10,7 @@ import { deliveryKey } from "./delivery-key.ts";
 export type WebhookHandler = (context: Context) => Promise<unknown>;
 
 export type WebhookBacklogOptions = {
-  store: Pick<Store, "acceptDelivery" | "pendingDeliveries" | "settleDelivery" | "countDeliveryAttempt" | "dropDelivery">;
+  store: Pick<Store, "acceptDelivery" | "pendingDeliveries" | "waitingDelivery" | "settleDelivery" | "countDeliveryAttempt" | "dropDelivery">;
   /** Handlers by `event.action` (or by `event` for every action). */
   handlers: Readonly<Record<string, WebhookHandler>>;
   /** The installation's client, as Probot would give the handler. */
@@ -21,6 +21,8 @@ export type WebhookBacklogOptions = {
   /** Waits before the 2nd, 3rd… attempt of a delivery whose handler threw; then it is given up. */
   retryDelaysMs?: readonly number[];
 };
+
+type Waiting = { id: string; key: string };
 
 const DEFAULT_RETRY_DELAYS_MS = [2_000, 15_000, 60_000];
 
@@ -38,8 +40,12 @@ const Addressed = z.looseObject({
  */
 export class WebhookBacklog {
   readonly #options: WebhookBacklogOptions;
-  /** Deliveries to handle, oldest first, each with its issue's key (parsed once, not at every pump). */
-  readonly #waiting: { delivery: PendingDelivery; key: string }[] = [];
+  /**
+   * Deliveries to handle, oldest first, each with its issue's key (parsed once, not at every
+   * pump). Payloads stay in the store until their turn: a long backlog costs ids, not parsed
+   * bodies, and the garbage collector has nothing to copy while webhooks keep arriving.
+   */
+  readonly #waiting: Waiting[] = [];
   readonly #busy = new Set<string>();
   readonly #retries = new Set<NodeJS.Timeout>();
   #idle: PromiseWithResolvers<void> | undefined;
@@ -53,7 +59,7 @@ export class WebhookBacklog {
   accept(delivery: NewDelivery): boolean {
     if (this.#stopped) throw new Error("Ferry is shutting down; the delivery was not accepted.");
     const accepted = this.#options.store.acceptDelivery(delivery);
-    if (accepted) this.#enqueue({ ...delivery, receivedAt: new Date().toISOString(), attempts: 0 });
+    if (accepted) this.#enqueue({ id: delivery.id, key: deliveryKey(delivery.id, delivery.payload) });
     return accepted;
   }
 
@@ -61,7 +67,7 @@ export class WebhookBacklog {
   start(): void {
     const pending = this.#options.store.pendingDeliveries();
     if (pending.length > 0) this.#options.log.info({ deliveries: pending.length }, "handling webhook deliveries accepted before the restart");
-    for (const delivery of pending) this.#enqueue(delivery);
+    for (const delivery of pending) this.#enqueue({ id: delivery.id, key: deliveryKey(delivery.id, delivery.payload) });
   }
 
   /** Resolves once nothing is waiting or being handled (retries scheduled for later do not count). */
@@ -80,8 +86,8 @@ export class WebhookBacklog {
     await this.idle();
   }
 
-  #enqueue(delivery: PendingDelivery): void {
-    this.#waiting.push({ delivery, key: deliveryKey(delivery.id, delivery.payload) });
+  #enqueue(waiting: Waiting): void {
+    this.#waiting.push(waiting);
     this.#pump();
   }
 
@@ -93,10 +99,9 @@ export class WebhookBacklog {
       if (index < 0) break;
       const [next] = this.#waiting.splice(index, 1);
       if (!next) break;
-      const { delivery, key } = next;
-      this.#busy.add(key);
-      void this.#handle(delivery).finally(() => {
-        this.#busy.delete(key);
+      this.#busy.add(next.key);
+      void this.#handle(next).finally(() => {
+        this.#busy.delete(next.key);
         this.#pump();
       });
     }
@@ -106,8 +111,11 @@ export class WebhookBacklog {
     }
   }
 
-  async #handle(delivery: PendingDelivery): Promise<void> {
+  async #handle(waiting: Waiting): Promise<void> {
     const { store } = this.#options;
+    // Gone when it was handled or given up meanwhile (a retry that met a stop, a second process).
+    const delivery = store.waitingDelivery(waiting.id);
+    if (!delivery) return;
     const addressed = Addressed.safeParse(delivery.payload);
     const action = addressed.success ? addressed.data.action : undefined;
     const name = action ? `${delivery.event}.${action}` : delivery.event;
@@ -122,11 +130,11 @@ export class WebhookBacklog {
       }
       store.settleDelivery(delivery.id, delivery.event);
     } catch (error) {
-      this.#failed(delivery, error, log);
+      this.#failed(waiting, error, log);
     }
   }
 
-  #failed(delivery: PendingDelivery, error: unknown, log: Logger): void {
+  #failed(delivery: Waiting, error: unknown, log: Logger): void {
     const { store } = this.#options;
     const delays = this.#options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
     const attempts = store.countDeliveryAttempt(delivery.id);
@@ -143,7 +151,7 @@ export class WebhookBacklog {
     log.warn({ err: error, attempts }, `handling webhook delivery ${delivery.id} failed (${errorMessage(error)}); retrying in ${delayMs} ms`);
     const timer = setTimeout(() => {
       this.#retries.delete(timer);
-      this.#enqueue({ ...delivery, attempts });
+      this.#enqueue(delivery);
     }, delayMs);
     this.#retries.add(timer);
   }

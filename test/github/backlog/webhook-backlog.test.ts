@@ -113,6 +113,30 @@ describe("WebhookBacklog", () => {
     expect(gated.ended).toEqual(["issue-2", "issue-1-first", "issue-1-second"]);
   });
 
+  test("a waiting delivery's payload is read from the store at its turn; one gone from the store meanwhile is skipped", async () => {
+    const gated = gatedHandler();
+    const payloads: unknown[] = [];
+    const { backlog } = backlogWith({
+      "issues.labeled": async (context) => {
+        payloads.push(context.payload);
+        await gated.handler(context);
+      },
+    });
+    backlog.accept(onIssue("first", 1));
+    backlog.accept(onIssue("given-up", 1));
+    backlog.accept(onIssue("last", 1));
+    await waitFor("the first to start", () => (gated.started.length === 1 ? true : undefined), 5000);
+    // Another process (or an operator) removed it while it waited.
+    store.dropDelivery("given-up");
+    gated.release("first");
+    await waitFor("the last to start", () => (gated.started.length === 2 ? true : undefined), 5000);
+    gated.release("last");
+    await backlog.idle();
+    expect(gated.started).toEqual(["first", "last"]);
+    expect(payloads).toEqual([onIssue("first", 1).payload, onIssue("last", 1).payload]);
+    expect(store.pendingDeliveries()).toEqual([]);
+  });
+
   test("no more deliveries run at once than the concurrency allows", async () => {
     const gated = gatedHandler();
     const { backlog } = backlogWith({ "issues.labeled": gated.handler }, { concurrency: 2 });
