@@ -135,6 +135,10 @@ export const MIGRATIONS: readonly string[] = [
     attempts INTEGER NOT NULL DEFAULT 0
   ) STRICT;
   `,
+  // 6: handled delivery ids are forgotten once GitHub can no longer redeliver them.
+  `
+  CREATE INDEX deliveries_by_age ON deliveries (seen_at);
+  `,
 ];
 
 export class UnsupportedSchemaError extends Error {

@@ -92,6 +92,7 @@ export function prepareStatements(db: DatabaseSync) {
     insertBacklog: prepare(`
       INSERT OR IGNORE INTO backlog (id, event, payload, received_at)
       SELECT :id, :event, :payload, :at WHERE NOT EXISTS (SELECT 1 FROM deliveries WHERE id = :id)`),
+    deleteDeliveriesSeenBefore: prepare("DELETE FROM deliveries WHERE seen_at < ?"),
     selectBacklog: prepare("SELECT * FROM backlog ORDER BY rowid"),
     selectBacklogDelivery: prepare("SELECT * FROM backlog WHERE id = ?"),
     deleteBacklog: prepare("DELETE FROM backlog WHERE id = ?"),

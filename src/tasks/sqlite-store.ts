@@ -266,6 +266,10 @@ export class SqliteStore implements Store {
     this.#sql.deleteBacklog.run(deliveryId);
   }
 
+  forgetDeliveriesSeenBefore(before: Date): number {
+    return Number(this.#sql.deleteDeliveriesSeenBefore.run(before.toISOString()).changes);
+  }
+
   close(): void {
     // The thread's connection closes first, so this one is the last: SQLite checkpoints and removes the log.
     this.#checkpointer?.stop();

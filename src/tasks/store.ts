@@ -97,6 +97,8 @@ export interface Store {
   countDeliveryAttempt(deliveryId: string): number;
   /** Forgets a waiting delivery without marking it handled (given up: a redelivery is accepted again). */
   dropDelivery(deliveryId: string): void;
+  /** Forgets the ids of deliveries handled before `before`; how many. */
+  forgetDeliveriesSeenBefore(before: Date): number;
 
   close(): void;
 }

@@ -65,6 +65,22 @@ test("failed attempts are counted; a dropped delivery is not marked handled, so 
   expect(store.acceptDelivery(labeled)).toBe(true);
 });
 
+test("handled delivery ids seen before a time are forgotten, so their redelivery is accepted; later ones are kept", () => {
+  let now = new Date("2026-11-01T10:00:00Z");
+  const clocked = new SqliteStore({ dataDir: ":memory:", now: () => now });
+  try {
+    clocked.markDeliverySeen("old", "issues");
+    now = new Date("2026-11-10T10:00:00Z");
+    clocked.markDeliverySeen("recent", "issues");
+    expect(clocked.forgetDeliveriesSeenBefore(new Date("2026-11-05T00:00:00Z"))).toBe(1);
+    expect(clocked.hasSeenDelivery("old")).toBe(false);
+    expect(clocked.hasSeenDelivery("recent")).toBe(true);
+    expect(clocked.acceptDelivery({ ...labeled, id: "old" })).toBe(true);
+  } finally {
+    clocked.close();
+  }
+});
+
 test("the backlog survives reopening the data directory", () => {
   const dir = mkdtempSync(join(tmpdir(), "ferry-backlog-"));
   try {

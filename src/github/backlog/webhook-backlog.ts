@@ -10,7 +10,7 @@ import { deliveryKey } from "./delivery-key.ts";
 export type WebhookHandler = (context: Context) => Promise<unknown>;
 
 export type WebhookBacklogOptions = {
-  store: Pick<Store, "acceptDelivery" | "pendingDeliveries" | "waitingDelivery" | "settleDelivery" | "countDeliveryAttempt" | "dropDelivery">;
+  store: Pick<Store, "acceptDelivery" | "pendingDeliveries" | "waitingDelivery" | "settleDelivery" | "countDeliveryAttempt" | "dropDelivery" | "forgetDeliveriesSeenBefore">;
   /** Handlers by `event.action` (or by `event` for every action). */
   handlers: Readonly<Record<string, WebhookHandler>>;
   /** The installation's client, as Probot would give the handler. */
@@ -20,11 +20,19 @@ export type WebhookBacklogOptions = {
   concurrency?: number;
   /** Waits before the 2nd, 3rd… attempt of a delivery whose handler threw; then it is given up. */
   retryDelaysMs?: readonly number[];
+  /** Clock for forgetting handled deliveries; tests pass a fixed one. */
+  now?: () => Date;
 };
 
 type Waiting = { id: string; key: string };
 
 const DEFAULT_RETRY_DELAYS_MS = [2_000, 15_000, 60_000];
+/**
+ * Handled ids are kept to refuse a redelivery. GitHub redelivers only deliveries of the past
+ * three days, so a week is ample; older ids are forgotten at start-up and once a day.
+ */
+export const REMEMBER_HANDLED_MS = 7 * 24 * 60 * 60 * 1000;
+const FORGET_EVERY_MS = 24 * 60 * 60 * 1000;
 
 const Addressed = z.looseObject({
   action: z.string().optional(),
@@ -48,6 +56,7 @@ export class WebhookBacklog {
   readonly #waiting: Waiting[] = [];
   readonly #busy = new Set<string>();
   readonly #retries = new Set<NodeJS.Timeout>();
+  #forgetting: NodeJS.Timeout | undefined;
   #idle: PromiseWithResolvers<void> | undefined;
   #stopped = false;
 
@@ -63,8 +72,10 @@ export class WebhookBacklog {
     return accepted;
   }
 
-  /** Picks up what an earlier process accepted and did not handle. */
+  /** Picks up what an earlier process accepted and did not handle, and forgets ids too old to come back. */
   start(): void {
+    this.#forgetOldDeliveries();
+    this.#forgetting = setInterval(() => this.#forgetOldDeliveries(), FORGET_EVERY_MS).unref();
     const pending = this.#options.store.pendingDeliveries();
     if (pending.length > 0) this.#options.log.info({ deliveries: pending.length }, "handling webhook deliveries accepted before the restart");
     for (const delivery of pending) this.#enqueue({ id: delivery.id, key: deliveryKey(delivery.id, delivery.payload) });
@@ -80,10 +91,17 @@ export class WebhookBacklog {
   /** Stops taking deliveries and lets the ones being handled finish; the rest stay in the store. */
   async stop(): Promise<void> {
     this.#stopped = true;
+    clearInterval(this.#forgetting);
     for (const timer of this.#retries) clearTimeout(timer);
     this.#retries.clear();
     this.#waiting.length = 0;
     await this.idle();
+  }
+
+  #forgetOldDeliveries(): void {
+    const now = this.#options.now?.() ?? new Date();
+    const forgotten = this.#options.store.forgetDeliveriesSeenBefore(new Date(now.getTime() - REMEMBER_HANDLED_MS));
+    if (forgotten > 0) this.#options.log.info({ deliveries: forgotten }, "forgot the ids of webhook deliveries handled more than a week ago");
   }
 
   #enqueue(waiting: Waiting): void {

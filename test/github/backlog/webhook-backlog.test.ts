@@ -37,7 +37,7 @@ function gatedHandler() {
   return { handler, started, ended, release };
 }
 
-function backlogWith(handlers: Record<string, WebhookHandler>, options: { concurrency?: number; retryDelaysMs?: number[] } = {}) {
+function backlogWith(handlers: Record<string, WebhookHandler>, options: { concurrency?: number; retryDelaysMs?: number[]; now?: () => Date } = {}) {
   const installations: (number | undefined)[] = [];
   const backlog = new WebhookBacklog({
     store,
@@ -195,6 +195,19 @@ describe("WebhookBacklog", () => {
     await backlog.idle();
     expect(seen).toEqual(["before-crash"]);
     expect(store.pendingDeliveries()).toEqual([]);
+  });
+
+  test("start() forgets the ids of deliveries handled more than a week ago: GitHub no longer redelivers them", async () => {
+    store.markDeliverySeen("handled", "issues");
+    const days = (count: number) => () => new Date(Date.now() + count * 24 * 60 * 60 * 1000);
+    const sixDaysOn = backlogWith({}, { now: days(6) }).backlog;
+    sixDaysOn.start();
+    await sixDaysOn.stop();
+    expect(store.hasSeenDelivery("handled")).toBe(true);
+    const eightDaysOn = backlogWith({}, { now: days(8) }).backlog;
+    eightDaysOn.start();
+    await eightDaysOn.stop();
+    expect(store.hasSeenDelivery("handled")).toBe(false);
   });
 
   test("stop() lets the delivery being handled finish and leaves the waiting ones for the next start", async () => {
