@@ -108,7 +108,8 @@ test("one status comment naming the sweep, ending Done, and one pull request who
   const comments = world().standin.commentsOn(repo, eligible.number);
   expect(comments).toHaveLength(1);
   expect(comments[0]?.body).toContain("✅ **Done**");
-  expect(comments[0]?.body).toContain("Requested by @ferry-sweep through a scheduled sweep.");
+  expect(comments[0]?.body).toContain("Picked up by a backlog sweep (scheduled, or `ferry sweep --now`).");
+  expect(comments[0]?.body).not.toContain("@ferry-sweep");
   const pulls = world().standin.pullsOf(repo);
   expect(pulls.map((pull) => pull.head)).toEqual([`agent/issue-${eligible.number}/part-1`]);
   expect(pulls[0]?.issue?.body).toContain(`Closes #${eligible.number}`);

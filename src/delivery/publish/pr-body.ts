@@ -68,7 +68,7 @@ export function renderPrBody(input: PrBodyInput): string {
     testLines(part.check, index, total),
     flagLines(request, part),
     runLines(request),
-    [`<sub>${request.requester === undefined ? "Picked by a scheduled sweep" : `Requested by @${request.requester}`} · Ferry task ${request.taskId}</sub>`],
+    [`<sub>${request.requester === undefined ? "Picked up by a backlog sweep" : `Requested by @${request.requester}`} · Ferry task ${request.taskId}</sub>`],
     closing,
   ];
   return sections

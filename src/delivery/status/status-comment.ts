@@ -8,10 +8,11 @@ import { spendLine } from "./spend-line.ts";
 import { steeringLines } from "./steering-lines.ts";
 import type { StatusView, TrajectoryLink } from "./status-view.ts";
 
-const TRIGGER_LINES: Record<Task["trigger"], string> = {
-  label: "the issue's label",
-  command: "`/agent run`",
-  sweep: "a scheduled sweep",
+/** Who started the task, and how; a sweep names no one (its requester is not a GitHub account to mention). */
+const TRIGGER_LINES: Record<Task["trigger"], (requester: string) => string> = {
+  label: (requester) => `Requested by @${requester} through the issue's label.`,
+  command: (requester) => `Requested by @${requester} through \`/agent run\`.`,
+  sweep: () => "Picked up by a backlog sweep (scheduled, or `ferry sweep --now`).",
 };
 
 /** The body of the one status comment a task keeps on its issue. Its marker finds it again. */
@@ -25,7 +26,7 @@ export function renderStatusComment(view: StatusView): string {
     explainEnding(view),
     spendLine(task.result),
     trajectoryLine(view.trajectory),
-    `<sub>Requested by @${task.requester} through ${TRIGGER_LINES[task.trigger]}. Comment \`/agent help\` for commands.</sub>`,
+    `<sub>${TRIGGER_LINES[task.trigger](task.requester)} Comment \`/agent help\` for commands.</sub>`,
   ];
   return sections.filter((section) => section !== undefined).join("\n\n");
 }

@@ -152,4 +152,10 @@ Spent: 12 steps · 34,567 tokens · $0.42 · 3.3 min
   test("the trigger and the requester are named", () => {
     expect(renderStatusComment(view({ trigger: "command" }))).toContain("<sub>Requested by @mona through `/agent run`.");
   });
+
+  test("a sweep's task mentions no one: its requester is Ferry's own name, not a GitHub account", () => {
+    const body = renderStatusComment(view({ trigger: "sweep", requester: "ferry-sweep" }));
+    expect(body).toContain("<sub>Picked up by a backlog sweep (scheduled, or `ferry sweep --now`). Comment `/agent help` for commands.</sub>");
+    expect(body).not.toContain("@");
+  });
 });
