@@ -111,7 +111,7 @@ describe.each(apis)("$api", ({ env, path }) => {
   }, RUN_TIMEOUT);
 });
 
-describe("a model server nobody answers at", () => {
+describe.each(apis)("a model server nobody answers at, through $api", ({ env, path }) => {
   let harness: Harness | undefined;
   let closedUrl = "";
   let run: Run;
@@ -123,7 +123,7 @@ describe("a model server nobody answers at", () => {
   beforeAll(async () => {
     // A port that was just free: nothing listens there, so every connection is refused.
     closedUrl = `http://127.0.0.1:${await freePort()}/v1`;
-    harness = await startHarness({ OPENAI_BASE_URL: closedUrl });
+    harness = await startHarness({ ...env, OPENAI_BASE_URL: closedUrl });
     run = await labelAndEnd(harness, "calc-unreachable", []);
   }, RUN_TIMEOUT);
 
@@ -136,7 +136,8 @@ describe("a model server nobody answers at", () => {
     expect(run.ending).toBe("confused");
     const status = statusOf(world(), run.repo, run.issue) ?? "";
     expect(status).toContain("❌ **Failed**");
-    expect(status).toContain(`**failed**: The model failed (unavailable): ${closedUrl}/responses is unavailable: 5 attempts failed, the last with connection failed (`);
+    const endpoint = closedUrl + path.slice("/v1".length);
+    expect(status).toContain(`**failed**: The model failed (unavailable): ${endpoint} is unavailable: 5 attempts failed, the last with connection failed (`);
     expect(status).toMatch(/connection failed \([^)]*ECONNREFUSED[^)]*\)/);
     expect(status).toContain("Check that the server is up and reachable (OPENAI_BASE_URL), or try again later.");
   });
