@@ -177,3 +177,69 @@ describe("kill -9 while Ferry reports the ending, after the task was stored done
     expect(world().standin.violations).toEqual([]);
   });
 });
+
+describe("kill -9 while GitHub opens the pull request, which it does after Ferry died", () => {
+  let harness: Harness | undefined;
+  let repo: Repository;
+  let issue: Issue;
+  let atCrash: { tasks: StoredTask[]; pulls: number } | undefined;
+  let afterCrash: { pulls: number } | undefined;
+
+  const world = (): Harness => {
+    if (!harness) throw new Error("the harness did not start");
+    return harness;
+  };
+
+  beforeAll(async () => {
+    harness = await startHarness();
+    const h = harness;
+    repo = await seedBuggyRepo(h, "calc");
+    h.standin.setPermission(repo, "maintainer", "write");
+    issue = h.standin.addIssue(repo, { title: "add() subtracts", body: "add(2, 3) should be 5.", user: "reporter" });
+    // The restart runs the agent again (see the last test), so it gets a second script.
+    h.model.reply(...fixAddScript(), ...fixAddScript());
+    const opening = h.standin.hold("POST", /\/repos\/[^/]+\/[^/]+\/pulls$/);
+    expect((await h.label(repo, issue, "agent", { login: "maintainer" })).status).toBe(200);
+    await opening.reached;
+    await h.ferry.kill9();
+    atCrash = { tasks: tasksInDatabase(h.dir), pulls: h.standin.pullsOf(repo).length };
+    // GitHub acts on a request whose sender is gone: the pull request exists, Ferry never heard of it.
+    opening.release("answer");
+    await waitFor("GitHub to open the pull request", () => (h.standin.pullsOf(repo).length > 0 ? true : undefined), 10000);
+    afterCrash = { pulls: h.standin.pullsOf(repo).length };
+
+    await h.restart();
+    await waitForEnding(h, repo, issue, 120000);
+    await waitFor("the status comment to say Done", () => (h.standin.commentsOn(repo, issue.number).some((comment) => comment.body.includes("✅ **Done**")) ? true : undefined), 30000);
+  }, 300000);
+
+  afterAll(async () => {
+    const exitCode = await harness?.close();
+    expect(exitCode).toBe(0);
+  }, 30000);
+
+  test("the crash came while the pull request was being opened; GitHub opened it afterwards", () => {
+    expect(atCrash?.tasks).toEqual([expect.objectContaining({ state: "delivering", issue: issue.number })]);
+    expect(atCrash?.pulls).toBe(0);
+    expect(afterCrash?.pulls).toBe(1);
+  });
+
+  test("after the restart the task ends done with that one pull request: none opened twice", async () => {
+    const pulls = world().standin.pullsOf(repo);
+    expect(pulls).toHaveLength(1);
+    expect(pulls[0]).toEqual(expect.objectContaining({ head: PART_BRANCH }));
+    expect(tasksInDatabase(world().dir)).toEqual([expect.objectContaining({ state: "done" })]);
+    expect(await testsPassOnFreshClone(world(), repo, PART_BRANCH)).toEqual({ exitCode: 0, output: "1 passed, 0 failed" });
+  });
+
+  test("the interrupted delivery is not resumed: the restart runs the agent again (a second run, the model's second script taken)", () => {
+    expect(runsInDatabase(world().dir)).toHaveLength(2);
+    expect(world().model.pending).toBe(0);
+  });
+
+  test("one status comment, 👀 and 🚀 once each, every GitHub request one GitHub accepts", () => {
+    expect(world().standin.commentsOn(repo, issue.number).filter((comment) => /<!-- ferry:task=\d+ status -->/.test(comment.body))).toHaveLength(1);
+    expect(world().standin.reactionsOn(repo, issue.number)).toEqual(["eyes", "rocket"]);
+    expect(world().standin.violations).toEqual([]);
+  });
+});
