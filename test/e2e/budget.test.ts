@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, expect, test } from "@jest/globals";
+import { beforeAll, expect, test } from "@jest/globals";
 import { waitFor } from "../helpers/process.ts";
 import type { Issue, Repository } from "./github-standin/state.ts";
 import { neverFinishingScript } from "./support/budget-script.ts";
 import { tasksInDatabase } from "./support/ferry-db.ts";
-import { seedBuggyRepo, startHarness, waitForEnding, type Harness } from "./support/harness.ts";
+import { seedBuggyRepo, waitForEnding } from "./support/harness.ts";
+import { harnessFor } from "./support/harness-for.ts";
 
 /**
  * Scenario 7: `limits.steps: 3` in `.github/agent.yml`, and a model that edits a file and
@@ -14,19 +15,15 @@ const STEPS = 3;
 /** What the model would go on doing if Ferry let it. */
 const SCRIPTED = 8;
 
-let harness: Harness | undefined;
 let repo: Repository;
 let issue: Issue;
 let seededMain: string | undefined;
 
-const world = (): Harness => {
-  if (!harness) throw new Error("the harness did not start");
-  return harness;
-};
+const world = harnessFor();
 const statusBody = (): string => world().standin.commentsOn(repo, issue.number)[0]?.body ?? "";
 
 beforeAll(async () => {
-  harness = await startHarness();
+  const harness = world();
   repo = await seedBuggyRepo(harness, "calc", `base: main\ntest: node test.js\nlimits: { steps: ${STEPS} }\n`);
   seededMain = (await harness.standin.branchesOf(repo)).get("main");
   harness.standin.setPermission(repo, "maintainer", "write");
@@ -39,11 +36,6 @@ beforeAll(async () => {
   // The reaction and the last edit of the status are separate writes: wait for the edit too.
   await waitFor("the status comment to show the ending", () => (statusBody().includes("❌ **Failed**") ? true : undefined), 30000);
 }, 180000);
-
-afterAll(async () => {
-  const exitCode = await harness?.close();
-  expect(exitCode).toBe(0);
-}, 30000);
 
 test("the model was asked exactly as many times as the steps budget allows", () => {
   expect(world().model.requests).toHaveLength(STEPS);

@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
+import { beforeAll, describe, expect, test } from "@jest/globals";
 import { waitFor } from "../helpers/process.ts";
 import type { Issue, Repository } from "./github-standin/state.ts";
 import { runsInDatabase, tasksInDatabase, type StoredTask } from "./support/ferry-db.ts";
 import { cutOffScript, CUT_OFF_REQUESTS } from "./support/crash-script.ts";
-import { seedBuggyRepo, startHarness, testsPassOnFreshClone, waitForEnding, type Harness } from "./support/harness.ts";
+import { seedBuggyRepo, testsPassOnFreshClone, waitForEnding, type Harness } from "./support/harness.ts";
+import { harnessFor } from "./support/harness-for.ts";
 import { fixAddScript } from "./support/model-scripts.ts";
 
 /**
@@ -14,23 +15,24 @@ import { fixAddScript } from "./support/model-scripts.ts";
  */
 const PART_BRANCH = "agent/issue-1/part-1";
 
+/** The repository every crash starts from: a failing test, and an issue a maintainer labels. */
+async function buggyIssue(h: Harness): Promise<{ repo: Repository; issue: Issue }> {
+  const repo = await seedBuggyRepo(h, "calc");
+  h.standin.setPermission(repo, "maintainer", "write");
+  const issue = h.standin.addIssue(repo, { title: "add() subtracts", body: "add(2, 3) should be 5.", user: "reporter" });
+  return { repo, issue };
+}
+
 describe("kill -9 while the agent waits on the model", () => {
-  let harness: Harness | undefined;
   let repo: Repository;
   let issue: Issue;
   let atCrash: { tasks: StoredTask[]; comments: number; reactions: string[] } | undefined;
 
-  const world = (): Harness => {
-    if (!harness) throw new Error("the harness did not start");
-    return harness;
-  };
+  const world = harnessFor();
 
   beforeAll(async () => {
-    harness = await startHarness();
-    const h = harness;
-    repo = await seedBuggyRepo(h, "calc");
-    h.standin.setPermission(repo, "maintainer", "write");
-    issue = h.standin.addIssue(repo, { title: "add() subtracts", body: "add(2, 3) should be 5.", user: "reporter" });
+    const h = world();
+    ({ repo, issue } = await buggyIssue(h));
     // The first process's run stops at its third model request; the run after the restart takes the rest.
     h.model.reply(...cutOffScript(), ...fixAddScript());
     expect((await h.label(repo, issue, "agent", { login: "maintainer" })).status).toBe(200);
@@ -55,10 +57,6 @@ describe("kill -9 while the agent waits on the model", () => {
     await waitFor("the status comment to say Done", () => (h.standin.commentsOn(repo, issue.number).some((comment) => comment.body.includes("✅ **Done**")) ? true : undefined), 30000);
   }, 300000);
 
-  afterAll(async () => {
-    const exitCode = await harness?.close();
-    expect(exitCode).toBe(0);
-  }, 30000);
 
   test("the crash caught the task in flight, with nothing delivered yet", () => {
     expect(atCrash?.tasks).toEqual([expect.objectContaining({ state: "running", issue: issue.number })]);
@@ -119,22 +117,15 @@ describe("kill -9 while the agent waits on the model", () => {
 });
 
 describe("kill -9 while Ferry reports the ending, after the task was stored done", () => {
-  let harness: Harness | undefined;
   let repo: Repository;
   let issue: Issue;
   let atCrash: { tasks: StoredTask[]; reactions: string[]; checkRuns: number } | undefined;
 
-  const world = (): Harness => {
-    if (!harness) throw new Error("the harness did not start");
-    return harness;
-  };
+  const world = harnessFor();
 
   beforeAll(async () => {
-    harness = await startHarness();
-    const h = harness;
-    repo = await seedBuggyRepo(h, "calc");
-    h.standin.setPermission(repo, "maintainer", "write");
-    issue = h.standin.addIssue(repo, { title: "add() subtracts", body: "add(2, 3) should be 5.", user: "reporter" });
+    const h = world();
+    ({ repo, issue } = await buggyIssue(h));
     h.model.reply(...fixAddScript());
     // The ending's 🚀 is the crash point: GitHub never gets it, and Ferry dies waiting.
     const rocket = h.standin.hold("POST", /\/issues\/\d+\/reactions$/, (body) => (body as { content?: unknown } | undefined)?.content === "rocket");
@@ -147,10 +138,6 @@ describe("kill -9 while Ferry reports the ending, after the task was stored done
     await h.restart();
   }, 300000);
 
-  afterAll(async () => {
-    const exitCode = await harness?.close();
-    expect(exitCode).toBe(0);
-  }, 30000);
 
   test("the crash came after the task was stored done and before its 🚀 and check run reached GitHub", () => {
     expect(atCrash?.tasks).toEqual([expect.objectContaining({ state: "done", issue: issue.number })]);
@@ -179,23 +166,16 @@ describe("kill -9 while Ferry reports the ending, after the task was stored done
 });
 
 describe("kill -9 while GitHub opens the pull request, which it does after Ferry died", () => {
-  let harness: Harness | undefined;
   let repo: Repository;
   let issue: Issue;
   let atCrash: { tasks: StoredTask[]; pulls: number } | undefined;
   let afterCrash: { pulls: number } | undefined;
 
-  const world = (): Harness => {
-    if (!harness) throw new Error("the harness did not start");
-    return harness;
-  };
+  const world = harnessFor();
 
   beforeAll(async () => {
-    harness = await startHarness();
-    const h = harness;
-    repo = await seedBuggyRepo(h, "calc");
-    h.standin.setPermission(repo, "maintainer", "write");
-    issue = h.standin.addIssue(repo, { title: "add() subtracts", body: "add(2, 3) should be 5.", user: "reporter" });
+    const h = world();
+    ({ repo, issue } = await buggyIssue(h));
     // The restart runs the agent again (see the last test), so it gets a second script.
     h.model.reply(...fixAddScript(), ...fixAddScript());
     const opening = h.standin.hold("POST", /\/repos\/[^/]+\/[^/]+\/pulls$/);
@@ -213,10 +193,6 @@ describe("kill -9 while GitHub opens the pull request, which it does after Ferry
     await waitFor("the status comment to say Done", () => (h.standin.commentsOn(repo, issue.number).some((comment) => comment.body.includes("✅ **Done**")) ? true : undefined), 30000);
   }, 300000);
 
-  afterAll(async () => {
-    const exitCode = await harness?.close();
-    expect(exitCode).toBe(0);
-  }, 30000);
 
   test("the crash came while the pull request was being opened; GitHub opened it afterwards", () => {
     expect(atCrash?.tasks).toEqual([expect.objectContaining({ state: "delivering", issue: issue.number })]);

@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, expect, test } from "@jest/globals";
+import { beforeAll, expect, test } from "@jest/globals";
 import { waitFor } from "../helpers/process.ts";
 import type { Issue, Repository } from "./github-standin/state.ts";
-import { seedBuggyRepo, startHarness, testsPassOnFreshClone, waitForEnding, type Harness } from "./support/harness.ts";
+import { seedBuggyRepo, testsPassOnFreshClone, waitForEnding } from "./support/harness.ts";
+import { harnessFor } from "./support/harness-for.ts";
 import { fixAddScript } from "./support/model-scripts.ts";
 
 /**
@@ -9,17 +10,13 @@ import { fixAddScript } from "./support/model-scripts.ts";
  * a real process against the GitHub stand-in and a scripted model, delivers one pull request
  * whose branch passes the tests, keeping one status comment up to date on the issue.
  */
-let harness: Harness | undefined;
 let repo: Repository;
 let issue: Issue;
 
-const world = (): Harness => {
-  if (!harness) throw new Error("the harness did not start");
-  return harness;
-};
+const world = harnessFor();
 
 beforeAll(async () => {
-  harness = await startHarness();
+  const harness = world();
   repo = await seedBuggyRepo(harness, "calc");
   harness.standin.setPermission(repo, "maintainer", "write");
   issue = harness.standin.addIssue(repo, { title: "add() subtracts", body: "add(2, 3) should be 5.", user: "reporter" });
@@ -30,11 +27,6 @@ beforeAll(async () => {
   // The ending reaction comes with the final status; give the check run the same chance.
   await waitFor("the Ferry check run", () => (harness?.standin.checkRunsOf(repo).some((run) => run.status === "completed") ? true : undefined), 30000);
 }, 150000);
-
-afterAll(async () => {
-  const exitCode = await harness?.close();
-  expect(exitCode).toBe(0);
-}, 30000);
 
 test("the issue gets 👀 when the task starts and 🚀 when the change is delivered", () => {
   expect(world().standin.reactionsOn(repo, issue.number)).toEqual(["eyes", "rocket"]);

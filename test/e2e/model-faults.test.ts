@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
+import { beforeAll, describe, expect, test } from "@jest/globals";
 import { freePort, waitFor } from "../helpers/process.ts";
 import type { OpenAiReply } from "../helpers/openai-server.ts";
 import type { Issue, Repository } from "./github-standin/state.ts";
-import { seedBuggyRepo, startHarness, testsPassOnFreshClone, waitForEnding, type Harness } from "./support/harness.ts";
+import { seedBuggyRepo, testsPassOnFreshClone, waitForEnding, type Harness } from "./support/harness.ts";
+import { harnessFor } from "./support/harness-for.ts";
 import {
   faultsThenFixScript,
   GARBLED_ARGUMENTS,
@@ -80,20 +81,7 @@ const apis: { api: string; env: Record<string, string>; path: string }[] = [
 ];
 
 describe.each(apis)("$api", ({ env, path }) => {
-  let harness: Harness | undefined;
-  const world = (): Harness => {
-    if (!harness) throw new Error("the harness did not start");
-    return harness;
-  };
-
-  beforeAll(async () => {
-    harness = await startHarness(env);
-  }, 60000);
-
-  afterAll(async () => {
-    const exitCode = await harness?.close();
-    expect(exitCode).toBe(0);
-  }, 30000);
+  const world = harnessFor(env);
 
   test("a 500 and a 429 (retry-after: 1) are retried to an answer, and the change is delivered", async () => {
     const run = await labelAndEnd(world(), "calc-faults", faultsThenFixScript());
@@ -112,25 +100,17 @@ describe.each(apis)("$api", ({ env, path }) => {
 });
 
 describe.each(apis)("a model server nobody answers at, through $api", ({ env, path }) => {
-  let harness: Harness | undefined;
   let closedUrl = "";
   let run: Run;
-  const world = (): Harness => {
-    if (!harness) throw new Error("the harness did not start");
-    return harness;
-  };
-
-  beforeAll(async () => {
+  const world = harnessFor(async () => {
     // A port that was just free: nothing listens there, so every connection is refused.
     closedUrl = `http://127.0.0.1:${await freePort()}/v1`;
-    harness = await startHarness({ ...env, OPENAI_BASE_URL: closedUrl });
-    run = await labelAndEnd(harness, "calc-unreachable", []);
-  }, RUN_TIMEOUT);
+    return { ...env, OPENAI_BASE_URL: closedUrl };
+  });
 
-  afterAll(async () => {
-    const exitCode = await harness?.close();
-    expect(exitCode).toBe(0);
-  }, 30000);
+  beforeAll(async () => {
+    run = await labelAndEnd(world(), "calc-unreachable", []);
+  }, RUN_TIMEOUT);
 
   test("the task ends failed, 😕 on the issue, and the status comment says the model is unreachable and what to check", () => {
     expect(run.ending).toBe("confused");

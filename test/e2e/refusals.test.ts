@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, expect, test } from "@jest/globals";
+import { beforeAll, expect, test } from "@jest/globals";
 import { waitFor } from "../helpers/process.ts";
 import type { Repository } from "./github-standin/state.ts";
 import { tasksInDatabase } from "./support/ferry-db.ts";
-import { seedBuggyRepo, startHarness, waitUntilHandled, type Harness } from "./support/harness.ts";
+import { seedBuggyRepo, waitUntilHandled } from "./support/harness.ts";
+import { harnessFor } from "./support/harness-for.ts";
 import { issueCommentCreated, issuesLabeled, signatureOf } from "./support/webhooks.ts";
 
 /**
@@ -10,28 +11,19 @@ import { issueCommentCreated, issuesLabeled, signatureOf } from "./support/webho
  * a delivery once it is stored and handles it right after; once Ferry's store marks it handled,
  * what the stand-in holds is all Ferry did for it.
  */
-let harness: Harness | undefined;
 let repo: Repository;
 
-const world = (): Harness => {
-  if (!harness) throw new Error("the harness did not start");
-  return harness;
-};
+const world = harnessFor();
 const tasksFor = (on: Repository, number: number) =>
   tasksInDatabase(world().dir).filter((task) => task.repo === `${on.owner}/${on.name}` && task.issue === number);
 const writesTo = (path: string) => world().standin.requests.filter((request) => request.method !== "GET" && request.path.includes(path));
 
 beforeAll(async () => {
-  harness = await startHarness();
+  const harness = world();
   repo = await seedBuggyRepo(harness, "calc");
   harness.standin.setPermission(repo, "maintainer", "write");
   harness.standin.setPermission(repo, "reader", "read");
 }, 60000);
-
-afterAll(async () => {
-  const exitCode = await harness?.close();
-  expect(exitCode).toBe(0);
-}, 30000);
 
 test("a label from someone with read access starts nothing and says nothing", async () => {
   const issue = world().standin.addIssue(repo, { title: "add() subtracts" });

@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, expect, test } from "@jest/globals";
+import { beforeAll, expect, test } from "@jest/globals";
 import { execa } from "execa";
 import { waitFor } from "../helpers/process.ts";
 import { addReview } from "./github-standin/seed-reviews.ts";
 import type { Issue, Pull, Repository, ReviewComment } from "./github-standin/state.ts";
 import { deliveriesInDatabase, followUpsInDatabase, runsInDatabase, tasksInDatabase } from "./support/ferry-db.ts";
-import { seedBuggyRepo, startHarness, testsPassOnFreshClone, waitForEnding, type Harness } from "./support/harness.ts";
+import { seedBuggyRepo, testsPassOnFreshClone, waitForEnding } from "./support/harness.ts";
+import { harnessFor } from "./support/harness-for.ts";
 import { fixAddScript } from "./support/model-scripts.ts";
 import { answerReviewScript, REVIEWED_ADD } from "./support/review-script.ts";
 import { pullRequestReviewCommentCreated, pullRequestReviewSubmitted } from "./support/webhooks.ts";
@@ -18,7 +19,6 @@ import { pullRequestReviewCommentCreated, pullRequestReviewSubmitted } from "./s
  */
 const PART_BRANCH = "agent/issue-1/part-1";
 
-let harness: Harness | undefined;
 let repo: Repository;
 let issue: Issue;
 let pull: Pull;
@@ -27,16 +27,13 @@ let headBefore: string | undefined;
 let modelRequestsBefore = 0;
 const deliveryIds: string[] = [];
 
-const world = (): Harness => {
-  if (!harness) throw new Error("the harness did not start");
-  return harness;
-};
+const world = harnessFor();
 
 /** Ferry's replies in the thread a comment starts. */
 const repliesTo = (comment: ReviewComment) => world().standin.state.reviewComments.filter((reply) => reply.inReplyTo === comment.id);
 
 beforeAll(async () => {
-  harness = await startHarness();
+  const harness = world();
   const h = harness;
   repo = await seedBuggyRepo(h, "calc");
   h.standin.setPermission(repo, "maintainer", "write");
@@ -100,11 +97,6 @@ beforeAll(async () => {
     throw new Error(`${String(error)}\nstand-in violations: ${JSON.stringify(h.standin.violations)}\nFerry's last output:\n${tail}`, { cause: error });
   });
 }, 300000);
-
-afterAll(async () => {
-  const exitCode = await harness?.close();
-  expect(exitCode).toBe(0);
-}, 30000);
 
 test("the review and its comment events make exactly one follow-up run, which takes both comments", () => {
   const followUps = followUpsInDatabase(world().dir);

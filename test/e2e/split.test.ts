@@ -1,9 +1,10 @@
 import { join } from "node:path";
-import { afterAll, beforeAll, expect, test } from "@jest/globals";
+import { beforeAll, expect, test } from "@jest/globals";
 import { execa } from "execa";
 import { waitFor } from "../helpers/process.ts";
 import type { Issue, Repository } from "./github-standin/state.ts";
-import { startHarness, testsPassOnFreshClone, waitForEnding, type Harness } from "./support/harness.ts";
+import { testsPassOnFreshClone, waitForEnding } from "./support/harness.ts";
+import { harnessFor } from "./support/harness-for.ts";
 import { linesOf, unitConversionChange, unitsRepoFiles, writeChangeScript } from "./support/split-script.ts";
 
 /**
@@ -16,7 +17,6 @@ const MAX_LINES = 300;
 const MAX_FILES = 20;
 const TITLE = "Add unit conversions";
 
-let harness: Harness | undefined;
 let repo: Repository;
 let issue: Issue;
 /** Where the stand-in's repository is cloned, every branch as `origin/<branch>`. */
@@ -25,10 +25,7 @@ let seededMain: string | undefined;
 const change = unitConversionChange();
 const changedPaths = Object.keys(change).sort();
 
-const world = (): Harness => {
-  if (!harness) throw new Error("the harness did not start");
-  return harness;
-};
+const world = harnessFor();
 const partBranch = (index: number) => `agent/issue-${issue.number}/part-${index}`;
 /** The stack's pull requests, in part order (part k's head is `agent/issue-N/part-k`). */
 const stack = () => {
@@ -47,7 +44,7 @@ const numstat = async (base: string, head: string): Promise<Numstat[]> =>
     });
 
 beforeAll(async () => {
-  harness = await startHarness();
+  const harness = world();
   repo = await harness.standin.seedRepository({ owner: "octo-org", name: "units", files: unitsRepoFiles("base: main\ntest: node test.js\n") });
   seededMain = (await harness.standin.branchesOf(repo)).get("main");
   harness.standin.setPermission(repo, "maintainer", "write");
@@ -63,11 +60,6 @@ beforeAll(async () => {
   const basic = Buffer.from(`x-access-token:${harness.standin.issueToken(repo)}`).toString("base64");
   await execa("git", ["-c", `http.extraHeader=Authorization: Basic ${basic}`, "clone", "--quiet", "--no-checkout", harness.standin.cloneUrl(repo.owner, repo.name), clone]);
 }, 240000);
-
-afterAll(async () => {
-  const exitCode = await harness?.close();
-  expect(exitCode).toBe(0);
-}, 30000);
 
 test("the change the model wrote is over the limit, so it is not one pull request", () => {
   expect(linesOf(change)).toBeGreaterThan(MAX_LINES);

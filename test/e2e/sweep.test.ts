@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, expect, test } from "@jest/globals";
+import { beforeAll, expect, test } from "@jest/globals";
 import { execa } from "execa";
 import { join } from "node:path";
 import { waitFor } from "../helpers/process.ts";
 import type { Issue, Repository } from "./github-standin/state.ts";
 import { taskOrigins } from "./support/ferry-db.ts";
-import { AGENT_YML, seedBuggyRepo, startHarness, testsPassOnFreshClone, waitForEnding, WEBHOOK_SECRET, type Harness } from "./support/harness.ts";
+import { AGENT_YML, seedBuggyRepo, testsPassOnFreshClone, waitForEnding, WEBHOOK_SECRET } from "./support/harness.ts";
+import { harnessFor } from "./support/harness-for.ts";
 import { fixAddScript } from "./support/model-scripts.ts";
 
 /**
@@ -18,7 +19,6 @@ import { fixAddScript } from "./support/model-scripts.ts";
  */
 const BACKLOG_YML = `${AGENT_YML}sweep: { cron: "0 0 31 2 *", labels: [agent-backlog], maxPerRun: 1, maxOpenPRs: 1 }\n`;
 
-let harness: Harness | undefined;
 let repo: Repository;
 let locked: Issue;
 let eligible: Issue;
@@ -26,10 +26,7 @@ let beyondCap: Issue;
 let unlabelled: Issue;
 let first: Swept;
 
-const world = (): Harness => {
-  if (!harness) throw new Error("the harness did not start");
-  return harness;
-};
+const world = harnessFor();
 
 type Swept = { exitCode: number | undefined; stdout: string; stderr: string };
 
@@ -53,7 +50,7 @@ const untouched = (issue: Issue) => ({
 const NOTHING = { comments: 0, reactions: [], tasks: 0 };
 
 beforeAll(async () => {
-  harness = await startHarness();
+  const harness = world();
   repo = await seedBuggyRepo(harness, "backlog", BACKLOG_YML);
   const add = (title: string, createdAt: string, labels: string[]) => {
     const issue = world().standin.addIssue(repo, { title, body: "add(2, 3) should be 5.", labels, user: "reporter" });
@@ -73,11 +70,6 @@ beforeAll(async () => {
   await waitForEnding(harness, repo, eligible);
   await waitFor("the Ferry check run", () => (harness?.standin.checkRunsOf(repo).some((run) => run.status === "completed") ? true : undefined), 30000);
 }, 150000);
-
-afterAll(async () => {
-  const exitCode = await harness?.close();
-  expect(exitCode).toBe(0);
-}, 30000);
 
 test("the CLI says what the pass did: the task it started, the locked issue and the one beyond the cap", () => {
   const [task] = taskOrigins(world().dir);
