@@ -57,6 +57,7 @@ export class WebhookBacklog {
   readonly #busy = new Set<string>();
   readonly #retries = new Set<NodeJS.Timeout>();
   #forgetting: NodeJS.Timeout | undefined;
+  #pumpSoon: NodeJS.Immediate | undefined;
   #idle: PromiseWithResolvers<void> | undefined;
   #stopped = false;
 
@@ -106,7 +107,12 @@ export class WebhookBacklog {
 
   #enqueue(waiting: Waiting): void {
     this.#waiting.push(waiting);
-    this.#pump();
+    // On the next turn of the event loop: the webhook's answer goes out first, and no handler
+    // work runs in the microtasks between storing a delivery and answering it.
+    this.#pumpSoon ??= setImmediate(() => {
+      this.#pumpSoon = undefined;
+      this.#pump();
+    });
   }
 
   #pump(): void {

@@ -66,6 +66,16 @@ describe("WebhookBacklog", () => {
     expect(store.hasSeenDelivery("d-1")).toBe(true);
   });
 
+  test("a handler starts on a later turn of the event loop, never in the microtasks in which the webhook is answered", async () => {
+    const started: string[] = [];
+    const { backlog } = backlogWith({ "issues.labeled": async (context) => void started.push(context.id) });
+    backlog.accept(onIssue("d-1", 1));
+    for (let tick = 0; tick < 50; tick++) await Promise.resolve();
+    expect(started).toEqual([]);
+    await backlog.idle();
+    expect(started).toEqual(["d-1"]);
+  });
+
   test("a delivery id accepted before, waiting or handled, is not handled again", async () => {
     const seen: string[] = [];
     const { backlog } = backlogWith({ "issues.labeled": async (context) => void seen.push(context.id) });
