@@ -41,6 +41,8 @@ const GITHUB_LATENCY_MS = Number(flags["github-latency-ms"]);
 const ISSUES = 50;
 const SECRET = "bench-webhook-secret";
 const WARM_UP = 60;
+/** How long Ferry may take to handle the warm-up (its replies are spaced writes) before the load starts anyway. */
+const SETTLE_TIMEOUT_MS = 180_000;
 const CpuUsage = z.object({ user: z.number(), system: z.number() });
 
 const work = mkdtempSync(join(tmpdir(), "ferry-bench-webhooks-"));
@@ -104,7 +106,7 @@ const ferry = await startChild(
   join(work, "ferry.log"),
 );
 // Warm means idle too: the warm-up's replies are written before the load starts.
-const ferryLoad = await load(ferry, () => waitUntilHandled(dataDir, { tasksEnded: false, timeoutMs: DRAIN_TIMEOUT_MS }));
+const ferryLoad = await load(ferry, () => waitUntilHandled(dataDir, { tasksEnded: false, timeoutMs: SETTLE_TIMEOUT_MS }));
 
 console.log(
   `${deliveries.length} signed deliveries over ${ISSUES} issues, open-loop at ${RATE}/s, at most ${CONCURRENCY} in flight, after ${WARM_UP} warm-up deliveries; GitHub stand-in answers after ${GITHUB_LATENCY_MS} ms`,
