@@ -109,7 +109,8 @@ export class WebhookBacklog {
     this.#waiting.push(waiting);
     // On the next turn of the event loop: the webhook's answer goes out first, and no handler
     // work runs in the microtasks between storing a delivery and answering it.
-    this.#pumpSoon ??= setImmediate(() => {
+    if (this.#pumpSoon !== undefined) return;
+    this.#pumpSoon = setImmediate(() => {
       this.#pumpSoon = undefined;
       this.#pump();
     });
