@@ -1,6 +1,7 @@
 import type { ApplicationFunction, Context } from "probot";
 import type { IntakeDeps } from "./github/intake.ts";
-import type { WebhookBacklog, WebhookHandler } from "./github/backlog/webhook-backlog.ts";
+import type { WebhookHandler } from "./github/backlog/webhook-backlog.ts";
+import type { NewDelivery } from "./tasks/model.ts";
 import { onIssueLabeled } from "./github/handlers/issue-labeled.ts";
 import { onIssueClosed, onIssueUnlabeled } from "./github/handlers/issue-cancelled.ts";
 import { onIssueComment } from "./github/handlers/issue-comment.ts";
@@ -31,14 +32,13 @@ export function webhookHandlers(deps: IntakeDeps): Record<string, WebhookHandler
 }
 
 /**
- * Probot entry: every delivery of an event Ferry handles is written to the backlog and
- * answered at once; the backlog runs its handler right after.
+ * Probot entry: every delivery of an event Ferry handles is handed to `intake` (the webhook
+ * thread's journal, or a backlog in tests) and answered at once; the handlers run later.
  */
-export function createApp(backlog: Pick<WebhookBacklog, "accept">, handlers: Record<string, WebhookHandler>): ApplicationFunction {
-  const events = Object.keys(handlers) as EventName[];
+export function createApp(intake: { accept(delivery: NewDelivery): unknown }, events: readonly string[]): ApplicationFunction {
   return (app) => {
-    app.on(events, async (context) => {
-      backlog.accept({ id: context.id, event: context.name, payload: context.payload });
+    app.on(events as EventName[], async (context) => {
+      intake.accept({ id: context.id, event: context.name, payload: context.payload });
     });
   };
 }

@@ -22,6 +22,11 @@ if (!env.app) {
     await ferry.stop();
     process.exit(0);
   };
+  void ferry.failed.then(async (error) => {
+    log.fatal({ err: error }, "the webhook thread died, so webhooks go unanswered; stopping Ferry (restart it: accepted deliveries and tasks resume)");
+    await ferry.stop();
+    process.exit(1);
+  });
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
   process.once("SIGINT", () => void shutdown("SIGINT"));
 }

@@ -1,7 +1,10 @@
 import type { Logger } from "pino";
-import { Probot, Server } from "probot";
-import { createApp, webhookHandlers } from "./app.ts";
+import { join } from "node:path";
+import { Probot } from "probot";
+import { webhookHandlers } from "./app.ts";
 import { WebhookBacklog } from "./github/backlog/webhook-backlog.ts";
+import { JOURNAL_DIR } from "./github/webhook-server/journal.ts";
+import { WebhookServer } from "./github/webhook-server/webhook-server.ts";
 import type { AppCredentials } from "./config/app-credentials.ts";
 import type { Env } from "./config/env.ts";
 import { ProgressBoard } from "./delivery/status/progress-board.ts";
@@ -13,7 +16,6 @@ import { installationToken } from "./github/installation-token.ts";
 import { createAgentRunner } from "./worker/agent-runner.ts";
 import { Workspaces } from "./workspace/workspaces.ts";
 import { FERRY_GIT_IDENTITY } from "./workspace/ferry-identity.ts";
-import { trajectoryHandler } from "./agent/trajectory/trajectory-handler.ts";
 import type { LinkSettings } from "./agent/trajectory/trajectory-location.ts";
 import { trajectoryLocation } from "./agent/trajectory/trajectory-location.ts";
 import type { Store } from "./tasks/store.ts";
@@ -25,16 +27,18 @@ import { steeringOf } from "./delivery/status/steering-of.ts";
 import { ENDING_REPORTED, unreportedEndings } from "./delivery/status/unreported-endings.ts";
 import { FollowUps } from "./steering/follow-ups/follow-ups.ts";
 import { startSweeps } from "./sweep/start-sweeps.ts";
-import { sweepHandler } from "./sweep/sweep-handler.ts";
 
 export type Ferry = {
-  server: Server;
+  /** Answers webhooks (and `ferry sweep --now`, trajectory links) from a thread of its own. */
+  webhooks: WebhookServer;
   store: SqliteStore;
   queue: InProcessQueue;
   /** Accepted webhook deliveries, handled after the answer. */
   backlog: WebhookBacklog;
   /** Makes the sandbox a task's commands run in (FERRY_SANDBOX). */
   sandboxes: SandboxFactory;
+  /** Settles if the webhook thread dies: the process can no longer take webhooks and should stop. */
+  failed: Promise<Error>;
   stop(): Promise<void>;
 };
 
@@ -89,14 +93,6 @@ export async function startFerry(env: Env, app: AppCredentials, log: Logger, opt
     trajectoryOf: (taskId: number) => latestTrajectory(store, env.dataDir, links, taskId),
     touch: (taskId: number) => progress.touch(taskId),
   };
-  const server = new Server({
-    Probot: Probot.defaults(probotOptions),
-    host: env.host,
-    port: env.port,
-    webhookProxy: env.webhookProxyUrl,
-    log,
-  });
-  server.addHandler(trajectoryHandler(env.dataDir, links.key));
   // Scheduled backlog sweeps; `ferry sweep --now` reaches runNow through POST /ferry/sweep, signed with the webhook secret.
   const sweeps = startSweeps({
     github: { appClient: () => github.auth(), clientFor: (installationId) => github.auth(installationId) },
@@ -104,28 +100,44 @@ export async function startFerry(env: Env, app: AppCredentials, log: Logger, opt
     queue,
     log,
   });
-  server.addHandler(sweepHandler(app.webhookSecret, (repo) => sweeps.runNow(repo)));
-  // Webhooks are answered once written to the store; their handlers run from the backlog.
+  // Webhooks are answered once journalled by the webhook thread; the main thread stores them and runs their handlers from the backlog.
   const handlers = webhookHandlers({ store, queue, followUps, live });
   const backlog = new WebhookBacklog({ store, handlers, clientFor: (installationId) => github.auth(installationId), log });
-  await server.load(createApp(backlog, handlers));
   await queue.start();
   await followUps.start();
   // Endings stored but not reported (a crash between the two) are reported now, once.
   for (const task of unreportedEndings(store, new Date())) void status.listener(task);
   backlog.start();
-  await server.start();
-  log.info({ concurrency: env.concurrency, dataDir: env.dataDir }, "Ferry is ready");
+  const failed = Promise.withResolvers<Error>();
+  const webhooks = await WebhookServer.start({
+    thread: {
+      probot: { appId: app.id, privateKey: app.privateKey, secret: app.webhookSecret, baseUrl: env.github.apiUrl },
+      host: env.host,
+      port: env.port,
+      webhookProxy: env.webhookProxyUrl,
+      logLevel: env.logLevel,
+      dataDir: env.dataDir,
+      linksKey: links.key,
+      events: Object.keys(handlers),
+      journalDir: join(env.dataDir, JOURNAL_DIR),
+    },
+    intake: backlog,
+    runSweep: (repo) => sweeps.runNow(repo),
+    log,
+    onFailure: (error) => failed.resolve(error),
+  });
+  log.info({ concurrency: env.concurrency, dataDir: env.dataDir, port: webhooks.port }, "Ferry is ready");
 
   return {
-    server,
+    webhooks,
     store,
     queue,
     backlog,
     sandboxes,
+    failed: failed.promise,
     async stop() {
       sweeps.stop();
-      await server.stop();
+      await webhooks.stop();
       await backlog.stop();
       followUps.stop();
       await queue.stop();

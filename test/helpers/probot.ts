@@ -33,7 +33,7 @@ export function testProbot(deps: IntakeDeps): Probot {
   // No retries: a handler that throws is given up at once, as a test wants to see.
   const handlers = webhookHandlers(deps);
   const backlog = new WebhookBacklog({ store: deps.store, handlers, clientFor: (installationId) => probot.auth(installationId), log: silentLog, retryDelaysMs: [] });
-  probot.load(createApp(backlog, handlers));
+  probot.load(createApp(backlog, Object.keys(handlers)));
   backlogs.set(probot, backlog);
   return probot;
 }

@@ -241,7 +241,7 @@ describe("createApp", () => {
     const handlers = { "issues.labeled": gated.handler };
     const { backlog } = backlogWith(handlers);
     const probot = new Probot({ appId: 123, privateKey: testPrivateKey(), log: silentLog });
-    await probot.load(createApp(backlog, handlers));
+    await probot.load(createApp(backlog, Object.keys(handlers)));
     const { id, event, payload } = onIssue("d-1", 1);
     await probot.receive({ id, name: event, payload } as Parameters<Probot["receive"]>[0]);
     expect(store.pendingDeliveries().map((delivery) => delivery.id)).toEqual(["d-1"]);

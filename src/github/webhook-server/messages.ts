@@ -1,0 +1,34 @@
+import type { NewDelivery } from "../../tasks/model.ts";
+import type { SweepReport } from "../../sweep/sweep-report.ts";
+
+/** What the webhook thread is started with (structured-cloned, so plain data only). */
+export type ServerThreadData = {
+  probot: { appId: number; privateKey: string; secret: string; baseUrl?: string };
+  host?: string;
+  port: number;
+  webhookProxy?: string;
+  logLevel: string;
+  /** For the trajectory links the status comment gives. */
+  dataDir: string;
+  linksKey: string;
+  /** Events Ferry handles (`issues.labeled`, …); others are answered and dropped, as Probot does. */
+  events: string[];
+  journalDir: string;
+  segmentBytes?: number;
+};
+
+/** From the webhook thread to the main thread, in the order things happened. */
+export type ThreadMessage =
+  | { kind: "ready"; port: number }
+  | { kind: "delivery"; delivery: NewDelivery; segment: number }
+  /** Every delivery of the segment was sent before this message. */
+  | { kind: "closed"; segment: number }
+  | { kind: "sweep"; call: number; repo: string | undefined }
+  /** The server is closed; `segment` was the last one written. */
+  | { kind: "stopped"; segment: number };
+
+/** From the main thread to the webhook thread. */
+export type MainMessage =
+  | { kind: "sweep-result"; call: number; report: SweepReport }
+  | { kind: "sweep-error"; call: number; message: string }
+  | { kind: "stop" };

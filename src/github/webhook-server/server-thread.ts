@@ -1,0 +1,70 @@
+import type { AddressInfo } from "node:net";
+import { parentPort, workerData } from "node:worker_threads";
+import { Probot, Server } from "probot";
+import { createApp } from "../../app.ts";
+import { createLogger } from "../../logger.ts";
+import { trajectoryHandler } from "../../agent/trajectory/trajectory-handler.ts";
+import { sweepHandler } from "../../sweep/sweep-handler.ts";
+import type { SweepReport } from "../../sweep/sweep-report.ts";
+import { JournalWriter } from "./journal.ts";
+import type { MainMessage, ServerThreadData, ThreadMessage } from "./messages.ts";
+
+/**
+ * The webhook thread: Probot's server, as a bare app would run it, plus a journal write per
+ * delivery. Nothing the main thread does (handlers, tasks, SQLite) delays an answer here.
+ */
+const data = workerData as ServerThreadData;
+const main = parentPort;
+if (!main) throw new Error("server-thread.ts runs as a worker thread");
+const send = (message: ThreadMessage) => main.postMessage(message);
+
+const log = createLogger(data.logLevel).child({ thread: "webhooks" });
+const journal = new JournalWriter(data.journalDir, { segmentBytes: data.segmentBytes });
+
+// `ferry sweep --now` runs on the main thread, where the sweeps live; this thread only carries the call.
+const sweeps = new Map<number, { resolve(report: SweepReport): void; reject(error: Error): void }>();
+let nextCall = 1;
+const runSweep = (repo?: string) =>
+  new Promise<SweepReport>((resolve, reject) => {
+    const call = nextCall++;
+    sweeps.set(call, { resolve, reject });
+    send({ kind: "sweep", call, repo });
+  });
+
+const server = new Server({
+  Probot: Probot.defaults({ ...data.probot, log }),
+  host: data.host,
+  port: data.port,
+  webhookProxy: data.webhookProxy,
+  log,
+});
+server.addHandler(trajectoryHandler(data.dataDir, data.linksKey));
+server.addHandler(sweepHandler(data.probot.secret, runSweep));
+await server.load(
+  createApp(
+    {
+      accept(delivery) {
+        const { segment, closed } = journal.append(delivery);
+        if (closed !== undefined) send({ kind: "closed", segment: closed });
+        send({ kind: "delivery", delivery, segment });
+      },
+    },
+    data.events,
+  ),
+);
+const http = await server.start();
+
+main.on("message", (message: MainMessage) => {
+  if (message.kind === "stop") return void stop();
+  const waiter = sweeps.get(message.call);
+  sweeps.delete(message.call);
+  if (message.kind === "sweep-result") waiter?.resolve(message.report);
+  else waiter?.reject(new Error(message.message));
+});
+send({ kind: "ready", port: (http.address() as AddressInfo).port });
+
+async function stop(): Promise<void> {
+  await server.stop();
+  send({ kind: "stopped", segment: journal.close() });
+  main?.close();
+}

@@ -1,0 +1,137 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import { Worker } from "node:worker_threads";
+import type { Logger } from "pino";
+import type { NewDelivery } from "../../tasks/model.ts";
+import type { SweepReport } from "../../sweep/sweep-report.ts";
+import { errorMessage } from "../../tasks/error-message.ts";
+import { listSegments, readSegment, removeSegment } from "./journal.ts";
+import type { MainMessage, ServerThreadData, ThreadMessage } from "./messages.ts";
+
+/** How long stopping waits for the thread to close its server (open requests finish first). */
+const STOP_TIMEOUT_MS = 10_000;
+
+export type WebhookServerOptions = {
+  thread: ServerThreadData;
+  /** Takes a verified delivery into the store; false for an id it already has. Throws if it could not. */
+  intake: { accept(delivery: NewDelivery): boolean };
+  runSweep(repo?: string): Promise<SweepReport>;
+  log: Logger;
+  /** The thread died: webhooks are no longer answered, the process should stop. */
+  onFailure(error: Error): void;
+};
+
+/**
+ * The main thread's side of the webhook thread: it starts the thread, moves each journalled
+ * delivery into the store, deletes journal segments once stored, and runs the sweeps the
+ * thread is asked for. Deliveries a crash left in the journal are imported before it starts.
+ */
+export class WebhookServer {
+  readonly #options: WebhookServerOptions;
+  readonly #worker: Worker;
+  readonly #ready = Promise.withResolvers<number>();
+  readonly #stopped = Promise.withResolvers<void>();
+  /** Segments with a delivery the store refused: they stay for the next start's import. */
+  readonly #keep = new Set<number>();
+  #port = 0;
+  #state: "starting" | "running" | "stopping" | "failed" = "starting";
+
+  /** Imports what a crash left in the journal, then starts the thread; resolves once it listens. */
+  static async start(options: WebhookServerOptions): Promise<WebhookServer> {
+    importLeftovers(options);
+    const server = new WebhookServer(options);
+    await server.#ready.promise;
+    return server;
+  }
+
+  private constructor(options: WebhookServerOptions) {
+    this.#options = options;
+    this.#worker = new Worker(new URL("./server-thread.ts", import.meta.url), { workerData: options.thread });
+    this.#worker.on("message", (message: ThreadMessage) => this.#receive(message));
+    this.#worker.on("error", (error) => this.#died(error));
+    this.#worker.on("exit", (code) => this.#died(new Error(`the webhook thread exited with code ${code}`)));
+  }
+
+  /** The port the thread listens on (PORT, or the one the system chose for 0). */
+  get port(): number {
+    return this.#port;
+  }
+
+  /** Stops answering webhooks; every delivery answered so far is in the store (or the journal) when this resolves. */
+  async stop(): Promise<void> {
+    if (this.#state === "running") {
+      this.#state = "stopping";
+      post(this.#worker, { kind: "stop" });
+      await Promise.race([this.#stopped.promise, sleep(STOP_TIMEOUT_MS, undefined, { ref: false })]);
+    }
+    await this.#worker.terminate();
+  }
+
+  #receive(message: ThreadMessage): void {
+    const { intake, log } = this.#options;
+    switch (message.kind) {
+      case "ready":
+        this.#state = "running";
+        this.#port = message.port;
+        return this.#ready.resolve(message.port);
+      case "delivery":
+        try {
+          intake.accept(message.delivery);
+        } catch (error) {
+          this.#keep.add(message.segment);
+          log.error(
+            { err: error, delivery: message.delivery.id },
+            `webhook delivery ${message.delivery.id} was answered but not stored (${errorMessage(error)}); the journal keeps it for the next start`,
+          );
+        }
+        return;
+      case "closed":
+        return this.#settle(message.segment);
+      case "sweep":
+        return void this.#options.runSweep(message.repo).then(
+          (report) => post(this.#worker, { kind: "sweep-result", call: message.call, report }),
+          (error: unknown) => post(this.#worker, { kind: "sweep-error", call: message.call, message: errorMessage(error) }),
+        );
+      case "stopped":
+        this.#settle(message.segment);
+        return this.#stopped.resolve();
+    }
+  }
+
+  /** All of the segment's deliveries are stored: it is no longer needed. */
+  #settle(segment: number): void {
+    if (!this.#keep.has(segment)) removeSegment(this.#options.thread.journalDir, segment);
+  }
+
+  #died(error: Error): void {
+    const state = this.#state;
+    this.#state = "failed";
+    if (state === "starting") this.#ready.reject(error);
+    else if (state === "stopping") this.#stopped.resolve();
+    else if (state === "running") this.#options.onFailure(error);
+  }
+}
+
+function post(worker: Worker, message: MainMessage): void {
+  worker.postMessage(message);
+}
+
+/** What the previous process journalled but did not store (it was killed in between). */
+function importLeftovers({ thread, intake, log }: WebhookServerOptions): void {
+  for (const segment of listSegments(thread.journalDir)) {
+    const { deliveries, invalidLines, torn } = readSegment(segment.path);
+    let stored = 0;
+    let failed = false;
+    for (const delivery of deliveries) {
+      try {
+        if (intake.accept(delivery)) stored += 1;
+      } catch (error) {
+        failed = true;
+        log.error({ err: error, delivery: delivery.id }, `could not store journalled webhook delivery ${delivery.id} (${errorMessage(error)}); the journal keeps it`);
+      }
+    }
+    if (stored > 0) log.info({ deliveries: stored, segment: segment.number }, "stored webhook deliveries answered before the restart");
+    if (invalidLines > 0) log.warn({ lines: invalidLines, segment: segment.path }, "skipped journal lines that are not webhook deliveries");
+    if (torn) log.warn({ segment: segment.path }, "skipped a journal line cut short by the crash (that delivery was never answered; GitHub can redeliver it)");
+    if (!failed) removeSegment(thread.journalDir, segment.number);
+  }
+}
