@@ -18,6 +18,8 @@ export type WebhookServerOptions = {
   log: Logger;
   /** The thread died: webhooks are no longer answered, the process should stop. */
   onFailure(error: Error): void;
+  /** The thread's script; tests replace it. Default: server-thread.ts. */
+  script?: URL;
 };
 
 /**
@@ -45,7 +47,7 @@ export class WebhookServer {
 
   private constructor(options: WebhookServerOptions) {
     this.#options = options;
-    this.#worker = new Worker(new URL("./server-thread.ts", import.meta.url), { workerData: options.thread });
+    this.#worker = new Worker(options.script ?? new URL("./server-thread.ts", import.meta.url), { workerData: options.thread });
     this.#worker.on("message", (message: ThreadMessage) => this.#receive(message));
     this.#worker.on("error", (error) => this.#died(error));
     this.#worker.on("exit", (code) => this.#died(new Error(`the webhook thread exited with code ${code}`)));
