@@ -53,7 +53,7 @@ export class WebhookServer {
     this.#worker.on("exit", (code) => this.#died(new Error(`the webhook thread exited with code ${code}`)));
   }
 
-  /** The port the thread listens on (PORT, or the one the system chose for 0). */
+  /** The port the thread listens on. */
   get port(): number {
     return this.#port;
   }
