@@ -1,7 +1,6 @@
-import type { ApplicationFunction, Context } from "probot";
+import type { Context } from "probot";
 import type { IntakeDeps } from "./github/intake.ts";
 import type { WebhookHandler } from "./github/backlog/webhook-backlog.ts";
-import type { NewDelivery } from "./tasks/model.ts";
 import { onIssueLabeled } from "./github/handlers/issue-labeled.ts";
 import { onIssueClosed, onIssueUnlabeled } from "./github/handlers/issue-cancelled.ts";
 import { onIssueComment } from "./github/handlers/issue-comment.ts";
@@ -29,16 +28,4 @@ export function webhookHandlers(deps: IntakeDeps): Record<string, WebhookHandler
     handles("pull_request_review.submitted", onPullRequestReview(deps)),
     handles("pull_request_review_comment.created", onPullRequestReviewComment(deps)),
   ]);
-}
-
-/**
- * Probot entry: every delivery of an event Ferry handles is handed to `intake` (the webhook
- * thread's journal, or a backlog in tests) and answered at once; the handlers run later.
- */
-export function createApp(intake: { accept(delivery: NewDelivery): unknown }, events: readonly string[]): ApplicationFunction {
-  return (app) => {
-    app.on(events as EventName[], async (context) => {
-      intake.accept({ id: context.id, event: context.name, payload: context.payload });
-    });
-  };
 }

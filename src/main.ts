@@ -24,8 +24,7 @@ if (!env.app) {
   };
   void ferry.failed.then(async (error) => {
     log.fatal({ err: error }, "the webhook thread died, so webhooks go unanswered; stopping Ferry (restart it: accepted deliveries and tasks resume)");
-    await ferry.stop();
-    process.exit(1);
+    await ferry.stop().finally(() => process.exit(1));
   });
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
   process.once("SIGINT", () => void shutdown("SIGINT"));

@@ -1,7 +1,8 @@
 import { generateKeyPairSync } from "node:crypto";
 import { pino } from "pino";
 import { Probot, ProbotOctokit } from "probot";
-import { createApp, webhookHandlers } from "../../src/app.ts";
+import { webhookHandlers } from "../../src/app.ts";
+import { intakeApp } from "../../src/github/webhook-server/intake-app.ts";
 import { WebhookBacklog } from "../../src/github/backlog/webhook-backlog.ts";
 import type { IntakeDeps } from "../../src/github/intake.ts";
 
@@ -33,7 +34,7 @@ export function testProbot(deps: IntakeDeps): Probot {
   // No retries: a handler that throws is given up at once, as a test wants to see.
   const handlers = webhookHandlers(deps);
   const backlog = new WebhookBacklog({ store: deps.store, handlers, clientFor: (installationId) => probot.auth(installationId), log: silentLog, retryDelaysMs: [] });
-  probot.load(createApp(backlog, Object.keys(handlers)));
+  probot.load(intakeApp(backlog, Object.keys(handlers)));
   backlogs.set(probot, backlog);
   return probot;
 }

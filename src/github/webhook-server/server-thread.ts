@@ -1,7 +1,7 @@
 import type { AddressInfo } from "node:net";
 import { parentPort, workerData } from "node:worker_threads";
 import { Probot, Server } from "probot";
-import { createApp } from "../../app.ts";
+import { intakeApp } from "./intake-app.ts";
 import { createLogger } from "../../logger.ts";
 import { trajectoryHandler } from "../../agent/trajectory/trajectory-handler.ts";
 import { sweepHandler } from "../../sweep/sweep-handler.ts";
@@ -41,7 +41,7 @@ const server = new Server({
 server.addHandler(trajectoryHandler(data.dataDir, data.linksKey));
 server.addHandler(sweepHandler(data.probot.secret, runSweep));
 await server.load(
-  createApp(
+  intakeApp(
     {
       accept(delivery) {
         const { segment, closed } = journal.append(delivery);

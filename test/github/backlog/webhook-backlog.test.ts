@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from "@jest/globals";
 import { Probot, type Context, type ProbotOctokit } from "probot";
-import { createApp } from "../../../src/app.ts";
+import { intakeApp } from "../../../src/github/webhook-server/intake-app.ts";
 import { WebhookBacklog, type WebhookHandler } from "../../../src/github/backlog/webhook-backlog.ts";
 import { SqliteStore } from "../../../src/tasks/sqlite-store.ts";
 import { silentLog, testPrivateKey } from "../../helpers/probot.ts";
@@ -235,13 +235,13 @@ describe("WebhookBacklog", () => {
   });
 });
 
-describe("createApp", () => {
+describe("intakeApp", () => {
   test("Probot's webhook answer waits only for the delivery to be stored, not for its handler", async () => {
     const gated = gatedHandler();
     const handlers = { "issues.labeled": gated.handler };
     const { backlog } = backlogWith(handlers);
     const probot = new Probot({ appId: 123, privateKey: testPrivateKey(), log: silentLog });
-    await probot.load(createApp(backlog, Object.keys(handlers)));
+    await probot.load(intakeApp(backlog, Object.keys(handlers)));
     const { id, event, payload } = onIssue("d-1", 1);
     await probot.receive({ id, name: event, payload } as Parameters<Probot["receive"]>[0]);
     expect(store.pendingDeliveries().map((delivery) => delivery.id)).toEqual(["d-1"]);
