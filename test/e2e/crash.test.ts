@@ -1,11 +1,14 @@
+import { appendFileSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { beforeAll, describe, expect, test } from "@jest/globals";
 import { waitFor } from "../helpers/process.ts";
 import type { Issue, Repository } from "./github-standin/state.ts";
-import { runsInDatabase, tasksInDatabase, type StoredTask } from "./support/ferry-db.ts";
+import { deliveriesInDatabase, runsInDatabase, tasksInDatabase, type StoredTask } from "./support/ferry-db.ts";
 import { cutOffScript, CUT_OFF_REQUESTS } from "./support/crash-script.ts";
 import { seedBuggyRepo, testsPassOnFreshClone, waitForEnding, type Harness } from "./support/harness.ts";
 import { harnessFor } from "./support/harness-for.ts";
 import { fixAddScript } from "./support/model-scripts.ts";
+import { issuesLabeled } from "./support/webhooks.ts";
 
 /**
  * Scenario 9: Ferry is killed with SIGKILL while the agent is mid-run (its model request never
@@ -217,5 +220,47 @@ describe("kill -9 while GitHub opens the pull request, which it does after Ferry
     expect(world().standin.commentsOn(repo, issue.number).filter((comment) => /<!-- ferry:task=\d+ status -->/.test(comment.body))).toHaveLength(1);
     expect(world().standin.reactionsOn(repo, issue.number)).toEqual(["eyes", "rocket"]);
     expect(world().standin.violations).toEqual([]);
+  });
+});
+
+describe("kill -9 after a webhook was answered and journalled, before Ferry stored it", () => {
+  let repo: Repository;
+  let issue: Issue;
+  const DELIVERY = "answered-not-stored";
+  let journal: string;
+
+  const world = harnessFor();
+
+  beforeAll(async () => {
+    const h = world();
+    ({ repo, issue } = await buggyIssue(h));
+    h.model.reply(...fixAddScript());
+    await h.ferry.kill9();
+    // What the webhook thread leaves when the process dies right after its answer: the
+    // delivery's line in its journal segment, and nothing in the database yet.
+    issue.labels.push("agent");
+    journal = join(h.dir, "data", "webhook-journal");
+    const [segment] = readdirSync(journal);
+    if (!segment) throw new Error("the killed process left no journal segment");
+    const payload = issuesLabeled(h.standin, repo, issue, "agent", { login: "maintainer" });
+    appendFileSync(join(journal, segment), `${JSON.stringify({ id: DELIVERY, event: "issues", payload })}\n`);
+
+    await h.restart();
+    await waitForEnding(h, repo, issue, 120000);
+    await waitFor("the status comment to say Done", () => (h.standin.commentsOn(repo, issue.number).some((comment) => comment.body.includes("✅ **Done**")) ? true : undefined), 30000);
+  }, 300000);
+
+  test("the restart stores the journalled delivery and handles it: one task done, one pull request, 👀 and 🚀", () => {
+    expect(deliveriesInDatabase(world().dir)).toEqual([DELIVERY]);
+    expect(tasksInDatabase(world().dir)).toEqual([expect.objectContaining({ state: "done", issue: issue.number })]);
+    expect(world().standin.pullsOf(repo)).toEqual([expect.objectContaining({ head: PART_BRANCH })]);
+    expect(world().standin.reactionsOn(repo, issue.number)).toEqual(["eyes", "rocket"]);
+    expect(world().standin.violations).toEqual([]);
+  });
+
+  test("the imported segment is gone; only the new process's own journal segment is left, with nothing in it", () => {
+    const left = readdirSync(journal);
+    expect(left).toHaveLength(1);
+    expect(readFileSync(join(journal, left[0] ?? ""), "utf8")).toBe("");
   });
 });
