@@ -2,6 +2,7 @@ import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, unlinkSync, 
 import { join } from "node:path";
 import { z } from "zod";
 import type { NewDelivery } from "../../tasks/model.ts";
+import { isMissing } from "../../workspace/is-missing.ts";
 
 /**
  * The webhook thread's journal: every verified delivery is appended here before GitHub gets
@@ -33,7 +34,7 @@ export function listSegments(dir: string): Segment[] {
   try {
     names = readdirSync(dir);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+    if (isMissing(error)) return [];
     throw error;
   }
   return names
@@ -140,6 +141,6 @@ export function removeSegment(dir: string, number: number): void {
   try {
     unlinkSync(segmentPath(dir, number));
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    if (!isMissing(error)) throw error;
   }
 }

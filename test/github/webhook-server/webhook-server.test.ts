@@ -10,7 +10,7 @@ import type { NewDelivery } from "../../../src/tasks/model.ts";
 import type { SweepReport } from "../../../src/sweep/sweep-report.ts";
 import { signSweepBody } from "../../../src/sweep/sweep-signature.ts";
 import { silentLog, testPrivateKey } from "../../helpers/probot.ts";
-import { freePort } from "../../helpers/process.ts";
+import { freePort, waitFor } from "../../helpers/process.ts";
 
 const SECRET = "thread-secret";
 let root: string;
@@ -79,12 +79,7 @@ function webhook(id: string, event: string, payload: object, secret = SECRET): R
 }
 
 const url = (path = "/api/github/webhooks") => `http://127.0.0.1:${server?.port}${path}`;
-const until = async (condition: () => boolean) => {
-  for (let waited = 0; !condition(); waited += 10) {
-    if (waited > 5000) throw new Error("timed out");
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-};
+const until = (what: string, condition: () => boolean) => waitFor(what, () => (condition() ? true : undefined), 5000);
 
 describe("WebhookServer", () => {
   test("answers a signed delivery of a handled event with 2xx and hands it to the intake with its id, event and payload", async () => {
@@ -92,7 +87,7 @@ describe("WebhookServer", () => {
     const { id, event, payload } = labeled("d-1");
     const response = await fetch(url(), webhook(id, event, payload));
     expect(response.status).toBe(200);
-    await until(() => accepted.length === 1);
+    await until("the delivery to reach the intake", () => accepted.length === 1);
     expect(accepted).toEqual([labeled("d-1")]);
   });
 
@@ -107,7 +102,7 @@ describe("WebhookServer", () => {
     expect(accepted).toEqual([]);
     const journalled = readdirSync(journalDir).flatMap((name) => readSegment(join(journalDir, name)).deliveries.map((delivery) => delivery.id));
     expect(journalled).toEqual(["blocked"]);
-    await until(() => accepted.length === 1);
+    await until("the delivery to reach the intake", () => accepted.length === 1);
   });
 
   test("a forged signature is refused and nothing reaches the intake or the journal", async () => {
@@ -126,7 +121,7 @@ describe("WebhookServer", () => {
     expect(response.status).toBe(200);
     const handled = await fetch(url(), webhook("c-1", "issue_comment", { action: "created", issue: { number: 1 }, comment: { body: "hi" } }));
     expect(handled.status).toBe(200);
-    await until(() => accepted.length === 1);
+    await until("the comment to reach the intake", () => accepted.length === 1);
     expect(accepted.map((delivery) => delivery.id)).toEqual(["c-1"]);
   });
 
@@ -137,7 +132,7 @@ describe("WebhookServer", () => {
       const { event, payload } = labeled(id);
       expect((await fetch(url(), webhook(id, event, payload))).status).toBe(200);
     }
-    await until(() => accepted.length === ids.length);
+    await until("every delivery to reach the intake", () => accepted.length === ids.length);
     expect(accepted.map((delivery) => delivery.id)).toEqual(ids);
   });
 
@@ -147,8 +142,8 @@ describe("WebhookServer", () => {
       const { event, payload } = labeled(id);
       await fetch(url(), webhook(id, event, payload));
     }
-    await until(() => accepted.length === 4);
-    await until(() => readdirSync(journalDir).length === 1);
+    await until("the four deliveries to reach the intake", () => accepted.length === 4);
+    await until("closed segments to be deleted", () => readdirSync(journalDir).length === 1);
     await server.stop();
     expect(readdirSync(journalDir)).toEqual([]);
   });
@@ -167,7 +162,7 @@ describe("WebhookServer", () => {
     server = await WebhookServer.start(options({ intake, log }));
     const { id, event, payload } = labeled("unstored");
     expect((await fetch(url(), webhook(id, event, payload))).status).toBe(200);
-    await until(() => error.mock.calls.length === 1);
+    await until("the store failure to be logged", () => error.mock.calls.length === 1);
     expect(String(error.mock.calls[0]?.[1])).toMatch(/unstored was answered but not stored \(disk I\/O error\); the journal keeps it/);
     await server.stop();
     expect(readdirSync(journalDir)).toHaveLength(1);
@@ -234,7 +229,7 @@ describe("WebhookServer", () => {
   test("a thread that dies while running is reported once through onFailure, and stop still resolves", async () => {
     const onFailure = jest.fn();
     server = await WebhookServer.start(options({ onFailure, script: new URL("./support/dying-thread.ts", import.meta.url) }));
-    await until(() => onFailure.mock.calls.length > 0);
+    await until("onFailure", () => onFailure.mock.calls.length > 0);
     expect(onFailure.mock.calls).toEqual([[new Error("the webhook thread exited with code 3")]]);
     await server.stop();
   });
