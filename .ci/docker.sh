@@ -41,5 +41,6 @@ ci_ensure_docker() {
 
 ci_ensure_runner_image() {
   command -v debootstrap >/dev/null || ci_apt_install debootstrap
-  FERRY_RUNNER_NODE="$(command -v node)" bash scripts/build-runner-image.sh "${FERRY_TEST_IMAGE:-ferry-runner:bookworm}"
+  # The image gets the Node 24 that `npm ci` installed beside Ferry, whatever the machine's node is.
+  FERRY_RUNNER_NODE="$(npm exec --offline -- node -p process.execPath)" bash scripts/build-runner-image.sh "${FERRY_TEST_IMAGE:-ferry-runner:bookworm}"
 }
