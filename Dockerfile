@@ -1,5 +1,7 @@
 # Ferry's server image. Node 24 runs the TypeScript sources directly (type stripping).
-FROM node:24-bookworm-slim
+# NODE_IMAGE can name another Node 24 image on Debian (an internal mirror, say).
+ARG NODE_IMAGE=node:24-bookworm-slim
+FROM ${NODE_IMAGE}
 
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
@@ -7,21 +9,28 @@ ENV NODE_ENV=production \
     FERRY_DATA_DIR=/data
 
 # Ferry runs git on the host side (mirrors, diffs, pushes); the agent's commands run in
-# sibling containers through the Docker socket the deployment mounts.
+# sibling containers through the Docker socket the deployment mounts. tini is PID 1: it passes
+# SIGTERM to Ferry and reaps orphaned processes.
 RUN apt-get update \
- && apt-get install -y --no-install-recommends git ca-certificates \
+ && apt-get install -y --no-install-recommends git ca-certificates tini \
  && rm -rf /var/lib/apt/lists/*
 
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+# The image's own Node 24 runs Ferry; the bundled runtime (an optional dependency) is not needed.
+RUN npm ci --omit=dev --omit=optional --no-audit --no-fund && npm cache clean --force
 COPY app.yml ./
+COPY bin ./bin
 COPY src ./src
 COPY schema ./schema
+RUN ln -s /app/bin/ferry.js /usr/local/bin/ferry \
+ && mkdir -p /data && chown 1000:1000 /data
 
-RUN mkdir -p /data && chown node:node /data
-USER node
-VOLUME ["/data"]
+USER 1000:1000
 EXPOSE 3000
 
-CMD ["node", "src/main.ts"]
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
+  CMD node -e "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/ping').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"
+
+ENTRYPOINT ["/usr/bin/tini", "--"]
+CMD ["ferry", "start"]
