@@ -2,6 +2,7 @@
 # NODE_IMAGE can name another Node 24 image on Debian (an internal mirror, say).
 ARG NODE_IMAGE=node:24-bookworm-slim
 FROM ${NODE_IMAGE}
+USER root
 
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
@@ -17,8 +18,12 @@ RUN apt-get update \
 
 WORKDIR /app
 COPY package.json package-lock.json ./
+# Behind a TLS-inspecting proxy, pass the proxy's CA certificates (public) to reach the registry:
+#   --build-arg NPM_CA="$(cat /etc/ssl/certs/ca-certificates.crt)"
+ARG NPM_CA=""
 # The image's own Node 24 runs Ferry; the bundled runtime (an optional dependency) is not needed.
-RUN npm ci --omit=dev --omit=optional --no-audit --no-fund && npm cache clean --force
+RUN if [ -n "$NPM_CA" ]; then printf '%s\n' "$NPM_CA" > /tmp/npm-ca.pem; export NPM_CONFIG_CAFILE=/tmp/npm-ca.pem; fi \
+ && npm ci --omit=dev --omit=optional --no-audit --no-fund && npm cache clean --force && rm -f /tmp/npm-ca.pem
 COPY app.yml ./
 COPY bin ./bin
 COPY src ./src

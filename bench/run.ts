@@ -9,7 +9,10 @@ import { join } from "node:path";
  * and the baseline it measured in the same run.
  */
 const here = fileURLToPath(new URL(".", import.meta.url));
-const only = process.argv[2];
+// `npm run bench -- webhooks --drain`: the first word picks benchmarks by name, the flags go to each.
+const [first, ...more] = process.argv.slice(2);
+const only = first?.startsWith("--") ? undefined : first;
+const passed = only === undefined ? process.argv.slice(2) : more;
 const files = readdirSync(here)
   .filter((name) => name.endsWith(".bench.ts") && (!only || name.includes(only)))
   .sort();
@@ -17,7 +20,7 @@ const files = readdirSync(here)
 let failed = false;
 for (const file of files) {
   console.log(`\n## ${file}`);
-  const result = spawnSync(process.execPath, [join(here, file)], { stdio: "inherit" });
+  const result = spawnSync(process.execPath, [join(here, file), ...passed], { stdio: "inherit" });
   if (result.status !== 0) failed = true;
 }
 process.exit(failed ? 1 : 0);
