@@ -16,14 +16,3 @@ export async function inspectLocalRepo(path: string): Promise<LocalRepo> {
   const name = basename(root).replace(/\.git$/, "").replace(/[^A-Za-z0-9_.-]/g, "-") || "repository";
   return { path: root, cloneUrl: pathToFileURL(root).href, name, currentBranch: branch.exitCode === 0 ? branch.stdout.trim() : undefined };
 }
-
-/** `ferry/<title in a few words>`: a branch name git accepts. */
-export function branchForTitle(title: string): string {
-  const slug = title
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 50)
-    .replace(/-+$/, "");
-  return `ferry/${slug || "change"}`;
-}

@@ -1,8 +1,11 @@
 #!/usr/bin/env node
+import { existsSync } from "node:fs";
 import { pino } from "pino";
 import { loadEnvOrExit } from "../config/env.ts";
 import { redaction } from "../logger.ts";
-import { renderReport } from "./report.ts";
+import { dataDirFor } from "./data-dir.ts";
+import { progressPrinter } from "./progress-printer.ts";
+import { renderReport, reportJson } from "./report.ts";
 import { parseRunArgs, RUN_USAGE } from "./run-args.ts";
 import { runLocal } from "./run-local.ts";
 import { runSweepCommand } from "./sweep-command.ts";
@@ -13,11 +16,12 @@ Commands:
   run      run the agent on a local git repository, without GitHub (ferry run --help)
   sweep    ask the running server for a sweep pass now (ferry sweep --now [owner/repo])`;
 
+// As the server does: settings (FERRY_MODEL, OPENAI_API_KEY, WEBHOOK_SECRET…) may live in ./.env.
+if (existsSync(".env")) process.loadEnvFile(".env");
+
+const output = { out: (text: string) => process.stdout.write(text), err: (text: string) => process.stderr.write(text) };
 const [command, ...rest] = process.argv.slice(2);
-if (command === "sweep") {
-  const io = { out: (text: string) => process.stdout.write(text), err: (text: string) => process.stderr.write(text) };
-  process.exit(await runSweepCommand(rest, process.env, io));
-}
+if (command === "sweep") process.exit(await runSweepCommand(rest, process.env, output));
 if (command !== "run") {
   process.stderr.write(`${command && command !== "--help" && command !== "-h" ? `ferry: unknown command "${command}"\n\n` : ""}${USAGE}\n`);
   process.exit(command === "--help" || command === "-h" ? 0 : 2);
@@ -34,16 +38,20 @@ if (parsed.args.help) {
 }
 
 const env = loadEnvOrExit();
-// Logs go to stderr, so stdout carries only the report.
+const args = parsed.args;
+// Logs go to stderr, so stdout carries only the report (and with --json, the progress).
 const log = pino({ level: process.env.LOG_LEVEL ?? "warn", name: "ferry", redact: redaction }, pino.destination(2));
 const controller = new AbortController();
 process.once("SIGINT", () => controller.abort(new Error("interrupted (Ctrl-C)")));
 
 try {
-  const report = await runLocal(parsed.args, env, log, controller.signal);
-  process.stdout.write(renderReport(report));
+  const progress = progressPrinter(args, output);
+  const report = await runLocal(args, { env, dataDir: dataDirFor(args["data-dir"], process.env), log, progress, signal: controller.signal });
+  output.out(args.json ? reportJson(report) : renderReport(report));
   process.exit(report.outcome.outcome === "changes-ready" ? 0 : 1);
 } catch (error) {
-  process.stderr.write(`ferry run: ${error instanceof Error ? error.message : String(error)}\n`);
+  const message = error instanceof Error ? error.message : String(error);
+  if (args.json) output.out(`${JSON.stringify({ event: "error", message })}\n`);
+  output.err(`ferry run: ${message}\n`);
   process.exit(2);
 }

@@ -5,11 +5,13 @@ import type { Model } from "../agent/models/model.ts";
 import { createModel } from "../agent/models/create-model.ts";
 import { ScriptedModel } from "../agent/models/scripted-model.ts";
 
+/** One model reply: some text, tool calls, or both. */
 const ScriptStep = z.strictObject({
   text: z.string().optional(),
   toolCalls: z.array(z.strictObject({ name: z.string().min(1), arguments: z.union([z.string(), z.record(z.string(), z.unknown())]) })).optional(),
 });
-const Script = z.array(ScriptStep, { error: "expected a JSON array of steps like [{\"toolCalls\":[{\"name\":\"shell\",\"arguments\":{\"command\":\"ls\"}}]}]" });
+/** A `--model-script` file: the replies in order; once they run out the model says it has no more. */
+export const ModelScript = z.array(ScriptStep, { error: "expected a JSON array of steps like [{\"toolCalls\":[{\"name\":\"shell\",\"arguments\":{\"command\":\"ls\"}}]}]" });
 
 /** The model of a local run: a replayed script (`--model-script`), or the configured provider. */
 export async function modelForRun(options: { scriptPath?: string; name?: string; env: Env["model"] }): Promise<Model> {
@@ -21,7 +23,7 @@ export async function modelForRun(options: { scriptPath?: string; name?: string;
   } catch (error) {
     throw new Error(`--model-script ${options.scriptPath} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
-  const script = Script.safeParse(json);
+  const script = ModelScript.safeParse(json);
   if (!script.success) throw new Error(`--model-script ${options.scriptPath}: ${z.prettifyError(script.error)}`);
   return new ScriptedModel(script.data, { name: options.name ?? "scripted" });
 }

@@ -32,3 +32,8 @@ function diffStat(files: ChangedFile[]): string[] {
   const deleted = files.reduce((sum, file) => sum + (file.deleted ?? 0), 0);
   return [...rows, ` ${files.length} ${files.length === 1 ? "file" : "files"} changed, +${added} -${deleted}`];
 }
+
+/** The report for `--json`: the last line on stdout, the outcome whole as the task result stores it. */
+export function reportJson({ outcome, branch, trajectoryPath }: RunReport): string {
+  return `${JSON.stringify({ event: "report", outcome: outcome.outcome, describe: describeOutcome(outcome), branch: branch ?? null, trajectory: trajectoryPath ?? null, result: outcome })}\n`;
+}

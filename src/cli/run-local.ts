@@ -8,57 +8,64 @@ import { runAgentSession } from "../agent/session.ts";
 import { JsonlTrajectory, trajectoryPathFor } from "../agent/trajectory/jsonl-trajectory.ts";
 import { createSandboxFactory } from "../sandbox/create-sandbox.ts";
 import { Workspaces } from "../workspace/workspaces.ts";
-import { inspectLocalRepo, branchForTitle } from "./local-repo.ts";
+import { defaultBranchFor } from "./branch-name.ts";
+import { dockerImages, pullImageIfMissing, type ImageStore } from "./image-pull.ts";
+import { leaveOnBranch } from "./leave-on-branch.ts";
+import { inspectLocalRepo } from "./local-repo.ts";
 import { modelForRun } from "./model-for-run.ts";
+import type { ProgressSink } from "./progress-event.ts";
 import { readIssue } from "./read-issue.ts";
 import type { RunReport } from "./report.ts";
 import type { RunArgs } from "./run-args.ts";
+import { stepTrajectory } from "./step-trajectory.ts";
+import { claimTargetBranch } from "./target-branch.ts";
 import { terminalPauses } from "./terminal-pauses.ts";
 
-const LOCAL_IDENTITY = { name: "Ferry", email: "ferry@localhost" };
+export type RunContext = { env: Env; dataDir: string; log: Log; progress: ProgressSink; signal: AbortSignal; images?: ImageStore };
 
 /**
- * `ferry run`: the same pipeline as a GitHub task on a repository on this machine. The
- * repository is fetched into a checkout (its committed state), the agent works in the sandbox,
- * and a change whose tests pass is committed and pushed back as a branch.
+ * `ferry run`: the same pipeline as a GitHub task on a repository on this machine. The target
+ * branch is claimed first (an existing one only with --force), the repository is fetched into a
+ * checkout (its committed state), the agent works in the sandbox, and a change whose tests pass
+ * is committed and pushed back as that branch.
  */
-export async function runLocal(args: RunArgs, env: Env, log: Log, signal: AbortSignal): Promise<RunReport> {
+export async function runLocal(args: RunArgs, context: RunContext): Promise<RunReport> {
+  const { env, dataDir, log, progress, signal } = context;
   const repo = await inspectLocalRepo(args.repo);
   const base = args.base ?? repo.currentBranch;
   if (!base) throw new Error(`--repo ${args.repo} has no current branch: name one with --base.`);
   const issue = await readIssue(args.issue);
-  const dataDir = args["data-dir"] ?? env.dataDir;
+  const target = await claimTargetBranch(repo, args.branch ?? defaultBranchFor(issue), args.force, signal);
+  const model = await modelForRun({ scriptPath: args["model-script"], name: args.model, env: env.model });
   const taskId = `local-${Date.now()}-${process.pid}`;
-  const branch = args.branch ?? branchForTitle(issue.title);
+  const file = new JsonlTrajectory(trajectoryPathFor(dataDir, taskId, 1));
+  progress({ event: "trajectory", path: file.path });
   const workspaces = new Workspaces({ dataDir, log, allowLocalRepos: true });
-  const checkout = await workspaces.prepare({ taskId, repo: { cloneUrl: repo.cloneUrl, owner: "local", name: repo.name }, base, branch, signal });
   try {
+    const checkout = await workspaces.prepare({ taskId, repo: { cloneUrl: repo.cloneUrl, owner: "local", name: repo.name }, base, branch: target.name, signal });
     const config = await configOf(checkout.workDir, args.test);
-    const model = await modelForRun({ scriptPath: args["model-script"], name: args.model, env: env.model });
-    const sandboxes = await createSandboxFactory({ ...env.sandbox, kind: args.sandbox ?? env.sandbox.kind }, dataDir, log);
-    const trajectory = new JsonlTrajectory(trajectoryPathFor(dataDir, taskId, 1));
-    const interactive = process.stdin.isTTY === true && args.issue !== "-";
+    const sandbox = { ...env.sandbox, kind: args.sandbox ?? env.sandbox.kind };
+    const image = config.image ?? env.sandbox.image;
+    const sandboxes = await createSandboxFactory(sandbox, dataDir, log);
+    if (sandbox.kind === "docker") await pullImageIfMissing(context.images ?? dockerImages(), image, progress, signal);
     const outcome = await runAgentSession({
       sandbox: sandboxes(),
-      spec: { taskId: 0, workDir: checkout.workDir, readOnlyPaths: checkout.readOnlyPaths, image: config.image ?? env.sandbox.image, limits: env.sandbox.limits },
+      spec: { taskId: 0, workDir: checkout.workDir, readOnlyPaths: checkout.readOnlyPaths, image, limits: env.sandbox.limits },
       config,
       issue,
       model,
-      pauses: terminalPauses({ approveAll: args.yes, interactive }),
-      trajectory,
+      pauses: terminalPauses({ approveAll: args.yes, interactive: process.stdin.isTTY === true && args.issue !== "-" }),
+      trajectory: stepTrajectory(file, progress),
       signal,
       takeInbox: () => [],
       diff: () => workspaces.diff(checkout, { signal }),
       compactAt: env.model.compactAt,
     });
-    trajectory.close();
-    if (outcome.outcome !== "changes-ready") return { outcome, branch: undefined, trajectoryPath: trajectory.path };
-    const commit = await workspaces.commit(checkout, { message: `${issue.title}\n\n${outcome.summary}`, author: LOCAL_IDENTITY });
-    if (commit.outcome !== "committed") return { outcome, branch: undefined, trajectoryPath: trajectory.path };
-    const pushed = await workspaces.push(checkout, [{ name: branch, sha: commit.sha }], { signal });
-    if (pushed.outcome !== "pushed") throw new Error(`Could not leave the result on ${branch}: ${pushed.message}`);
-    return { outcome, branch, trajectoryPath: trajectory.path };
+    if (outcome.outcome !== "changes-ready") return { outcome, branch: undefined, trajectoryPath: file.path };
+    const left = await leaveOnBranch(workspaces, checkout, target, `${issue.title}\n\n${outcome.summary}`, signal);
+    return { outcome, branch: left ? target.name : undefined, trajectoryPath: file.path };
   } finally {
+    file.close();
     await workspaces.remove(taskId);
   }
 }

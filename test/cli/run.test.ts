@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { execa } from "execa";
 import { createBuggyRepo, FIXED_ADD } from "../agent/support/buggy-repo.ts";
+import { MAIN } from "./support/ferry-run.ts";
 
 let root: string;
 let repo: string;
@@ -24,7 +25,7 @@ const script = (steps: unknown[]) => {
 /** `ferry run` as a user types it, with nothing from the test's environment but PATH and HOME. */
 function ferryRun(args: string[], input?: string) {
   const env = { PATH: process.env.PATH ?? "", HOME: root, FERRY_DATA_DIR: join(root, "data") };
-  return execa(process.execPath, ["src/cli/main.ts", "run", ...args], { env, extendEnv: false, reject: false, input, cwd: process.cwd() });
+  return execa(process.execPath, [MAIN, "run", ...args], { env, extendEnv: false, reject: false, input, cwd: root });
 }
 
 test("ferry run fixes the issue and leaves the result on a branch of the repository", async () => {
@@ -37,12 +38,12 @@ test("ferry run fixes the issue and leaves the result on a branch of the reposit
   expect(result.exitCode).toBe(0);
   expect(result.stdout).toContain("Outcome: changes-ready");
   expect(result.stdout).toContain("src/add.js | +1 -1");
-  expect(result.stdout).toContain("Branch: ferry/add-subtracts");
+  const branch = /Branch: (ferry\/add-subtracts-[0-9a-f]{6})\n/.exec(result.stdout)?.[1] ?? "no branch";
   expect(result.stdout).toMatch(/Tokens: \d+ in/);
   expect(result.stdout).toMatch(/Cost: \$\d/);
   const trajectory = /Trajectory: (.+)/.exec(result.stdout)?.[1] ?? "";
   expect(await readFile(trajectory, "utf8")).toContain('"type":"run-ended"');
-  const { stdout: fixed } = await execa("git", ["-C", repo, "show", "ferry/add-subtracts:src/add.js"]);
+  const { stdout: fixed } = await execa("git", ["-C", repo, "show", `${branch}:src/add.js`]);
   expect(`${fixed}\n`).toBe(FIXED_ADD);
 });
 
