@@ -1,4 +1,6 @@
+import { isatty } from "node:tty";
 import { pino, type Logger } from "pino";
+import { prettyFactory } from "pino-pretty";
 
 /** Anything shaped like a credential is removed from log lines, wherever it appears in the object. */
 const REDACT_PATHS = [
@@ -28,6 +30,41 @@ export type Log = {
 
 export const redaction = { paths: REDACT_PATHS, censor: "[redacted]" };
 
-export function createLogger(level: string): Logger {
-  return pino({ level, name: "ferry", redact: redaction });
+export const LOG_FORMATS = ["json", "pretty"] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
+
+/** Where log lines go: stdout, or a test's sink. */
+export type LogSink = { write(line: string): unknown };
+
+/** Probot's convention: human-readable on a terminal, one JSON object per line for log collectors. */
+export function logFormatFor(setting: LogFormat | undefined, terminal = isatty(1)): LogFormat {
+  return setting ?? (terminal ? "pretty" : "json");
+}
+
+/** LOG_FORMAT unset: pretty when stdout is a terminal (checked on fd 1, so worker threads agree). */
+export function createLogger(level: string, format?: LogFormat, sink: LogSink = pino.destination({ dest: 1, sync: true })): Logger {
+  const chosen = logFormatFor(format);
+  return pino({ level, name: "ferry", redact: redaction }, chosen === "pretty" ? prettyLines(sink) : uniqueKeys(sink));
+}
+
+/**
+ * Pino appends a child's fields to its parent's, so `name` (Probot names each child) or `task`
+ * set twice would appear twice in one line; most JSON readers keep one of them at random.
+ * Parsing keeps the innermost value, where the key was first written.
+ */
+function uniqueKeys(sink: LogSink): LogSink {
+  return { write: (line) => sink.write(`${JSON.stringify(parsed(line))}\n`) };
+}
+
+function prettyLines(sink: LogSink): LogSink {
+  const pretty = prettyFactory({ ignore: "pid,hostname", translateTime: "SYS:HH:MM:ss.l", colorize: isatty(1) });
+  return { write: (line) => sink.write(pretty(parsed(line))) };
+}
+
+function parsed(line: string): unknown {
+  try {
+    return JSON.parse(line);
+  } catch {
+    return { msg: line.trim() };
+  }
 }

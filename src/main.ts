@@ -9,7 +9,7 @@ import { startFerry } from "./start.ts";
 if (existsSync(".env")) process.loadEnvFile(".env");
 
 const env = loadEnvOrExit();
-const log = createLogger(env.logLevel);
+const log = createLogger(env.logLevel, env.logFormat);
 log.info({ env: describeEnv(env) }, "starting Ferry");
 
 if (!env.app) {

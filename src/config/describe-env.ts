@@ -11,6 +11,7 @@ export function describeEnv(env: Env) {
     port: env.port,
     host: env.host,
     logLevel: env.logLevel,
+    logFormat: env.logFormat,
     webhookProxyUrl: safeUrl(env.webhookProxyUrl),
     github: env.github,
     model: {

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { resolveAppCredentials } from "./app-credentials.ts";
 import { EnvError, describeEnvIssue } from "./env-error.ts";
 import { hostString, integerString, priceString, urlString } from "./env-values.ts";
+import { LOG_FORMATS } from "../logger.ts";
 
 export { EnvError } from "./env-error.ts";
 
@@ -18,6 +19,8 @@ const EnvVariables = z.object({
   PORT: integerString(1, 65535).default(3000).describe("a port number from 1 to 65535"),
   HOST: z.string().optional().describe("a host name or address to listen on"),
   LOG_LEVEL: z.enum(LOG_LEVELS).default("info").describe(`one of ${LOG_LEVELS.join(", ")}`),
+  // Unset: pretty on a terminal, JSON otherwise (logger.ts).
+  LOG_FORMAT: z.enum(LOG_FORMATS).optional().describe(LOG_FORMATS.join(" or ")),
   GHE_HOST: hostString().optional().describe("a host with an optional :port and no scheme, like github.example.com"),
   GHE_PROTOCOL: z.enum(["http", "https"]).default("https").describe("http or https"),
   WEBHOOK_PROXY_URL: urlString(/^https?$/).optional().describe("an http(s) URL, like https://smee.io/abc"),
@@ -61,6 +64,7 @@ export const EnvSchema = EnvVariables.transform((vars, ctx) => {
     port: vars.PORT,
     host: vars.HOST,
     logLevel: vars.LOG_LEVEL,
+    logFormat: vars.LOG_FORMAT,
     webhookProxyUrl: vars.WEBHOOK_PROXY_URL,
     github: {
       host: vars.GHE_HOST,

@@ -53,6 +53,11 @@ describe("defaults", () => {
     });
   });
 
+  test("LOG_FORMAT unset is left to the logger, which looks at the terminal", () => {
+    expect(parseEnv({})).toHaveProperty("logFormat", undefined);
+    expect(parseEnv({ LOG_FORMAT: "json" }).logFormat).toBe("json");
+  });
+
   test("empty strings count as unset", () => {
     expect(parseEnv({ PORT: "", APP_ID: "", FERRY_CONCURRENCY: "" })).toMatchObject({ port: 3000, app: undefined, concurrency: 2 });
   });
@@ -67,6 +72,7 @@ describe("defaults", () => {
       PORT: "8080",
       HOST: "0.0.0.0",
       LOG_LEVEL: "debug",
+      LOG_FORMAT: "pretty",
       WEBHOOK_PROXY_URL: "https://smee.io/abc",
       OPENAI_API_KEY: "sk-test",
       OPENAI_BASE_URL: "http://localhost:11434/v1",
@@ -91,6 +97,7 @@ describe("defaults", () => {
       port: 8080,
       host: "0.0.0.0",
       logLevel: "debug",
+      logFormat: "pretty",
       webhookProxyUrl: "https://smee.io/abc",
       model: {
         apiKey: "sk-test",
@@ -194,6 +201,7 @@ describe("bad values name the variable and what is expected", () => {
     ["PORT", "65536", 'PORT: expected a port number from 1 to 65535, got "65536"'],
     ["PORT", "0", 'PORT: expected a port number from 1 to 65535, got "0"'],
     ["LOG_LEVEL", "loud", 'LOG_LEVEL: expected one of trace, debug, info, warn, error, fatal, got "loud"'],
+    ["LOG_FORMAT", "text", 'LOG_FORMAT: expected json or pretty, got "text"'],
     ["GHE_HOST", "https://github.example.com", "GHE_HOST: expected a host with an optional :port and no scheme"],
     ["GHE_PROTOCOL", "ftp", 'GHE_PROTOCOL: expected http or https, got "ftp"'],
     ["WEBHOOK_PROXY_URL", "smee.io/abc", "WEBHOOK_PROXY_URL: expected an http(s) URL"],
