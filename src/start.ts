@@ -7,6 +7,7 @@ import { JOURNAL_DIR } from "./github/webhook-server/journal.ts";
 import { WebhookServer } from "./github/webhook-server/webhook-server.ts";
 import type { AppCredentials } from "./config/app-credentials.ts";
 import type { Env } from "./config/env.ts";
+import { warnIfNoModel } from "./config/model-warning.ts";
 import { ProgressBoard } from "./delivery/status/progress-board.ts";
 import { createStatusReporter } from "./delivery/status/status-reporter.ts";
 import { createSandboxFactory } from "./sandbox/create-sandbox.ts";
@@ -50,6 +51,7 @@ export type StartOptions = {
 /** Start-up in order: store → sandboxes → queue and workers → webhook server. The caller owns the process. */
 export async function startFerry(env: Env, app: AppCredentials, log: Logger, options: StartOptions = {}): Promise<Ferry> {
   const probotOptions = { appId: app.id, privateKey: app.privateKey, secret: app.webhookSecret, baseUrl: env.github.apiUrl, log };
+  warnIfNoModel(env.model, log);
   const store = new SqliteStore({ dataDir: env.dataDir, backgroundCheckpoints: true });
   const sandboxes = await createSandboxFactory(env.sandbox, env.dataDir, log);
   // A Probot instance of its own gives workers installation clients outside any webhook.

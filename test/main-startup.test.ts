@@ -46,3 +46,36 @@ describe("start-up", () => {
     }
   });
 });
+
+describe("start-up with App credentials but nothing else", () => {
+  test("warns that no model is configured and that no Docker engine answers, naming the socket, and serves anyway", async () => {
+    const [port, github] = [await freePort(), await freePort()];
+    const child = startMain({
+      APP_ID: "123",
+      PRIVATE_KEY: testPrivateKey(),
+      WEBHOOK_SECRET: "s",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      // Nothing listens there: GitHub is not needed to start.
+      GHE_HOST: `127.0.0.1:${github}`,
+      GHE_PROTOCOL: "http",
+      FERRY_SANDBOX: "docker",
+      DOCKER_HOST: "unix:///nonexistent/docker.sock",
+      LOG_FORMAT: "json",
+    });
+    let stdout = "";
+    child.stdout?.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    try {
+      await waitFor("Ferry to answer /ping", async () => ((await fetch(`http://127.0.0.1:${port}/ping`).catch(() => undefined))?.ok ? true : undefined), 30000);
+    } finally {
+      child.kill("SIGTERM");
+    }
+    const result = await child;
+    const lines = stdout.trim().split("\n").map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines).toContainEqual(expect.objectContaining({ level: 40, msg: expect.stringContaining("neither OPENAI_API_KEY nor OPENAI_BASE_URL is set") }));
+    expect(lines).toContainEqual(
+      expect.objectContaining({ level: 50, engine: "unix:///nonexistent/docker.sock", msg: expect.stringContaining("No Docker engine answers") }),
+    );
+    expect(result.exitCode).toBe(0);
+  });
+});
