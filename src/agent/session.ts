@@ -1,5 +1,6 @@
 import type { RepoConfig } from "../config/repo-config.ts";
 import type { Sandbox, SandboxSpec } from "../sandbox/sandbox.ts";
+import { startSandbox } from "../sandbox/sandbox-error.ts";
 import type { SteeringMessage } from "./agent-run.ts";
 import { Budgets } from "./budgets.ts";
 import { endOnError } from "./end-on-error.ts";
@@ -66,7 +67,7 @@ export async function runAgentSession(input: SessionInput): Promise<AgentOutcome
   };
   trajectory.record("run-started", { model: input.model.name, issue: input.issue.number, limits: config.limits, sandbox: sandbox.kind });
   try {
-    await sandbox.start({ ...input.spec, network: true }, { signal });
+    await startSandbox(() => sandbox.start({ ...input.spec, network: true }, { signal }));
     // A stop that came as the sandbox finished starting: nothing more runs in it.
     signal.throwIfAborted();
     const setup = await runSetup({ command: config.setup, timeoutMs: toolContext.commandTimeoutMs, sandbox, trajectory, signal, spend: () => budgets.spend() });

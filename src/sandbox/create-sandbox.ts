@@ -1,7 +1,7 @@
 import type { Log } from "../logger.ts";
 import type { Env } from "../config/env.ts";
 import { DockerSandbox } from "./docker/docker-sandbox.ts";
-import { dockerAnswers, dockerClient } from "./docker/engine.ts";
+import { NO_ENGINE_ADVICE, dockerClient, engineAddress, engineProblem } from "./docker/engine.ts";
 import { instanceIdFor } from "./docker/labels.ts";
 import { removeOrphanedContainers } from "./docker/orphans.ts";
 import { LocalSandbox } from "./local/local-sandbox.ts";
@@ -18,11 +18,13 @@ export async function createSandboxFactory(config: Env["sandbox"], dataDir: stri
   }
   const docker = dockerClient();
   const instance = instanceIdFor(dataDir);
-  if (await dockerAnswers(docker)) {
+  const problem = await engineProblem(docker);
+  if (problem === undefined) {
     const removed = await removeOrphanedContainers(docker, { instance });
     if (removed.length > 0) log.warn({ containers: removed.map((id) => id.slice(0, 12)) }, "Removed sandbox containers left by an earlier process");
   } else {
-    log.error({}, "No Docker engine answers (DOCKER_HOST or /var/run/docker.sock): tasks cannot run until one does; FERRY_SANDBOX=local is for development only");
+    // Ferry keeps serving: webhooks are taken and tasks fail saying the sandbox could not start.
+    log.error({ engine: await engineAddress(docker), problem }, `No Docker engine answers at the address in \`engine\` (FERRY_SANDBOX=docker): every task will fail until one does. ${NO_ENGINE_ADVICE}`);
   }
   return () => new DockerSandbox({ docker, instance, network: config.network, log });
 }

@@ -26,7 +26,11 @@ describe("createSandboxFactory", () => {
     const log = recordingLog();
     const factory = await createSandboxFactory(config, "/tmp/ferry-data", log);
     expect(factory().kind).toBe("docker");
-    expect(log.lines).toContainEqual(expect.objectContaining({ level: "error", message: expect.stringContaining("No Docker engine answers") }));
+    expect(log.lines).toContainEqual({
+      level: "error",
+      fields: { engine: "unix:///nonexistent/docker.sock", problem: "there is no socket file at /nonexistent/docker.sock" },
+      message: expect.stringMatching(/^No Docker engine answers .* every task will fail until one does\. Start Docker, or point DOCKER_HOST at a running engine/),
+    });
   });
 });
 

@@ -1,5 +1,6 @@
 import { runTestCommand } from "../../agent/tools/run-tests.ts";
 import type { SandboxFactory, SandboxSpec } from "../../sandbox/sandbox.ts";
+import { startSandbox } from "../../sandbox/sandbox-error.ts";
 import type { CheckPrefix } from "./verify-stack.ts";
 
 export type SandboxCheckOptions = {
@@ -22,7 +23,7 @@ export function sandboxCheck(options: SandboxCheckOptions): CheckPrefix {
   return async () => {
     const sandbox = options.sandboxes();
     try {
-      await sandbox.start({ ...options.spec, network: false }, { signal });
+      await startSandbox(() => sandbox.start({ ...options.spec, network: false }, { signal }));
       return await runTestCommand({ sandbox, testCommand: options.command, commandTimeoutMs: options.timeoutMs, signal });
     } finally {
       await sandbox.stop();

@@ -6,6 +6,7 @@ import { SandboxError } from "../sandbox-error.ts";
 import type { ShellSession } from "../shell/shell-session.ts";
 import { containerOptions } from "./container-options.ts";
 import { openDockerShell } from "./docker-shell.ts";
+import { requireEngine } from "./engine.ts";
 import { ensureImage } from "./image.ts";
 import { containerLabels } from "./labels.ts";
 import { connectNetwork, disconnectNetworks } from "./network.ts";
@@ -39,6 +40,8 @@ export class DockerSandbox implements Sandbox {
     if (this.#container) throw new SandboxError("The sandbox is already started.");
     const { docker, instance, log } = this.#options;
     this.#outputLimit = spec.outputLimitBytes ?? DEFAULT_OUTPUT_LIMIT_BYTES;
+    // Otherwise a missing engine reads as a missing image: the image check fails first.
+    await requireEngine(docker);
     await ensureImage(docker, spec.image, signal);
     await handOverCheckout(spec.workDir, this.#user);
     // Checked here and not passed on: a create cut off halfway could leave a container we hold no handle to.

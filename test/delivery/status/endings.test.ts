@@ -140,6 +140,15 @@ For the operator: look at the server logs for task 7 (\`task: 7\`) and the traje
     expect(body).toContain("look at the server logs for task 7");
   });
 
+  test("a sandbox that could not start says so, with the reason, and not that the agent crashed", () => {
+    const reason = "The sandbox could not start: no Docker engine answers at unix:///var/run/docker.sock (connect ENOENT /var/run/docker.sock). Start Docker, or point DOCKER_HOST at a running engine";
+    // The sandbox starts before setup, while the task is still preparing.
+    const body = ended("failed", { outcome: "failed", reason, spend }, { stoppedIn: "preparing" });
+    expect(body).toContain(`**failed**: ${reason}`);
+    expect(body).toContain("- [ ] ❌ Preparing the workspace");
+    expect(body.toLowerCase()).not.toContain("crashed");
+  });
+
   test("the placeholder runner's note is kept", () => {
     expect(ended("done", { outcome: "placeholder", message: "No code was changed." })).toContain("> [!NOTE]\n> No code was changed.");
   });
