@@ -17,13 +17,12 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/*
 
 WORKDIR /app
-COPY package.json package-lock.json ./
-# Behind a TLS-inspecting proxy, pass the proxy's CA certificates (public) to reach the registry:
-#   --build-arg NPM_CA="$(cat /etc/ssl/certs/ca-certificates.crt)"
-ARG NPM_CA=""
+# Behind a TLS-inspecting proxy, put the proxy's CA certificates (public) in npm-ca.crt beside
+# this file (it is git-ignored) and npm trusts them for this one install.
+COPY package.json package-lock.json npm-ca.cr[t] ./
 # The image's own Node 24 runs Ferry; the bundled runtime (an optional dependency) is not needed.
-RUN if [ -n "$NPM_CA" ]; then printf '%s\n' "$NPM_CA" > /tmp/npm-ca.pem; export NPM_CONFIG_CAFILE=/tmp/npm-ca.pem; fi \
- && npm ci --omit=dev --omit=optional --no-audit --no-fund && npm cache clean --force && rm -f /tmp/npm-ca.pem
+RUN if [ -f npm-ca.crt ]; then export NPM_CONFIG_CAFILE=/app/npm-ca.crt; fi \
+ && npm ci --omit=dev --omit=optional --no-audit --no-fund && npm cache clean --force && rm -f npm-ca.crt
 COPY app.yml ./
 COPY bin ./bin
 COPY src ./src
