@@ -1,6 +1,4 @@
-import type { AddressInfo } from "node:net";
 import { parentPort, workerData } from "node:worker_threads";
-import { Probot, Server } from "probot";
 import { intakeApp } from "./intake-app.ts";
 import { createLogger } from "../../logger.ts";
 import { trajectoryHandler } from "../../agent/trajectory/trajectory-handler.ts";
@@ -8,9 +6,11 @@ import { sweepHandler } from "../../sweep/sweep-handler.ts";
 import type { SweepReport } from "../../sweep/sweep-report.ts";
 import { JournalWriter } from "./journal.ts";
 import type { MainMessage, ServerThreadData, ThreadMessage } from "./messages.ts";
+import { startThreadServer } from "./thread-server.ts";
+import { threadLogger } from "./thread-log.ts";
 
 /**
- * The webhook thread: Probot's server, as a bare app would run it, plus a journal write per
+ * The webhook thread: Probot verifying and receiving webhooks, plus a journal write per
  * delivery. Nothing the main thread does (handlers, tasks, SQLite) delays an answer here.
  */
 const data = workerData as ServerThreadData;
@@ -18,7 +18,7 @@ const main = parentPort;
 if (!main) throw new Error("server-thread.ts runs as a worker thread");
 const send = (message: ThreadMessage) => main.postMessage(message);
 
-const log = createLogger(data.logLevel).child({ thread: "webhooks" });
+const log = threadLogger(createLogger(data.logLevel));
 const journal = new JournalWriter(data.journalDir, { segmentBytes: data.segmentBytes });
 
 // `ferry sweep --now` runs on the main thread, where the sweeps live; this thread only carries the call.
@@ -31,17 +31,13 @@ const runSweep = (repo?: string) =>
     send({ kind: "sweep", call, repo });
   });
 
-const server = new Server({
-  Probot: Probot.defaults({ ...data.probot, log }),
+const server = await startThreadServer({
+  probot: data.probot,
   host: data.host,
   port: data.port,
   webhookProxy: data.webhookProxy,
   log,
-});
-server.addHandler(trajectoryHandler(data.dataDir, data.linksKey));
-server.addHandler(sweepHandler(data.probot.secret, runSweep));
-await server.load(
-  intakeApp(
+  app: intakeApp(
     {
       accept(delivery) {
         const { segment, closed } = journal.append(delivery);
@@ -51,8 +47,8 @@ await server.load(
     },
     data.events,
   ),
-);
-const http = await server.start();
+  routes: [trajectoryHandler(data.dataDir, data.linksKey), sweepHandler(data.probot.secret, runSweep)],
+});
 
 main.on("message", (message: MainMessage) => {
   if (message.kind === "stop") return void stop();
@@ -61,7 +57,7 @@ main.on("message", (message: MainMessage) => {
   if (message.kind === "sweep-result") waiter?.resolve(message.report);
   else waiter?.reject(new Error(message.message));
 });
-send({ kind: "ready", port: (http.address() as AddressInfo).port });
+send({ kind: "ready", port: server.port });
 
 async function stop(): Promise<void> {
   await server.stop();

@@ -1,4 +1,3 @@
-import { createHmac } from "node:crypto";
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -11,6 +10,7 @@ import type { SweepReport } from "../../../src/sweep/sweep-report.ts";
 import { signSweepBody } from "../../../src/sweep/sweep-signature.ts";
 import { silentLog, testPrivateKey } from "../../helpers/probot.ts";
 import { freePort, waitFor } from "../../helpers/process.ts";
+import { webhookRequest } from "./support/signed-webhook.ts";
 
 const SECRET = "thread-secret";
 let root: string;
@@ -65,17 +65,7 @@ function options(overrides: Overrides = {}): WebhookServerOptions {
 const labeled = (id: string) => ({ id, event: "issues", payload: { action: "labeled", issue: { number: 7 }, label: { name: "agent" }, repository: { full_name: "o/r" } } });
 
 function webhook(id: string, event: string, payload: object, secret = SECRET): RequestInit {
-  const body = JSON.stringify(payload);
-  return {
-    method: "POST",
-    headers: {
-      "content-type": "application/json",
-      "x-github-event": event,
-      "x-github-delivery": id,
-      "x-hub-signature-256": `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`,
-    },
-    body,
-  };
+  return webhookRequest(id, event, payload, secret);
 }
 
 const url = (path = "/api/github/webhooks") => `http://127.0.0.1:${server?.port}${path}`;

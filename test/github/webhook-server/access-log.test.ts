@@ -1,0 +1,57 @@
+import { afterEach, describe, expect, test } from "@jest/globals";
+import { waitFor } from "../../helpers/process.ts";
+import { recordingLog, type LogLine } from "../../helpers/recording-log.ts";
+import { inProcessServer, SECRET, type InProcessServer } from "./support/in-process-server.ts";
+import { webhookRequest } from "./support/signed-webhook.ts";
+
+let running: InProcessServer | undefined;
+afterEach(async () => {
+  await running?.server.stop();
+  running = undefined;
+});
+
+const labeled = { action: "labeled", issue: { number: 7, title: "payload text" }, label: { name: "agent" }, repository: { full_name: "o/r" } };
+
+async function withRecordedAccess() {
+  const log = recordingLog();
+  running = await inProcessServer({ accessLog: log });
+  return { log, url: running.url };
+}
+
+const lines = (log: { lines: LogLine[] }, count: number) =>
+  waitFor(`${count} access line(s)`, () => (log.lines.length >= count ? log.lines : undefined), 5000);
+
+describe("the webhook thread's access line", () => {
+  test("a verified delivery gets one info line with its event and action, delivery id, status and milliseconds, nothing of its payload (a trailing slash is the same path)", async () => {
+    const { log, url } = await withRecordedAccess();
+    expect((await fetch(url(), webhookRequest("d-1", "issues", labeled, SECRET))).status).toBe(200);
+    expect((await fetch(url("/api/github/webhooks/"), webhookRequest("d-2", "issues", labeled, SECRET))).status).toBe(200);
+    expect(await lines(log, 2)).toEqual([
+      { level: "info", message: "webhook delivery", fields: { event: "issues.labeled", delivery: "d-1", status: 200, ms: expect.any(Number) } },
+      { level: "info", message: "webhook delivery", fields: { event: "issues.labeled", delivery: "d-2", status: 200, ms: expect.any(Number) } },
+    ]);
+  });
+
+  test("an event Ferry does not handle is answered and logged with its action too", async () => {
+    const { log, url } = await withRecordedAccess();
+    await fetch(url(), webhookRequest("star-1", "star", { action: "created" }, SECRET));
+    expect(await lines(log, 1)).toEqual([expect.objectContaining({ level: "info", fields: expect.objectContaining({ event: "star.created", delivery: "star-1" }) })]);
+  });
+
+  test("a forged delivery is a warn line with the event header alone: its payload was never trusted", async () => {
+    const { log, url } = await withRecordedAccess();
+    expect((await fetch(url(), webhookRequest("forged-1", "issues", labeled, "not-the-secret"))).status).toBe(400);
+    expect(await lines(log, 1)).toEqual([
+      { level: "warn", message: "webhook delivery refused or not answered", fields: { event: "issues", delivery: "forged-1", status: 400, ms: expect.any(Number) } },
+    ]);
+  });
+
+  test("other requests get their method and path without the query string; health checks are not logged", async () => {
+    const { log, url } = await withRecordedAccess();
+    expect((await fetch(url("/ping"))).status).toBe(200);
+    expect((await fetch(url("/ferry/trajectories/task-1/run-1.jsonl?sig=abc"))).status).toBe(404);
+    expect(await lines(log, 1)).toEqual([
+      { level: "info", message: "http request", fields: { method: "GET", path: "/ferry/trajectories/task-1/run-1.jsonl", status: 404, ms: expect.any(Number) } },
+    ]);
+  });
+});
