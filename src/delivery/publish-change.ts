@@ -4,7 +4,10 @@ import type { GitHubClient } from "../github/client.ts";
 import { inlineCode } from "../github/markdown.ts";
 import type { Store } from "../tasks/store.ts";
 import type { Checkout } from "../workspace/checkout.ts";
+import { DEFAULT_GIT_TIMEOUTS } from "../workspace/git-timeouts.ts";
+import { remoteBranchShas } from "../workspace/ls-remote.ts";
 import type { Workspaces } from "../workspace/workspaces.ts";
+import { leaseBranches } from "./publish/branch-leases.ts";
 import { publishStack } from "./publish/publish-stack.ts";
 import type { PartToPublish, PublishRequest, PublishResult } from "./publish/publish-request.ts";
 import { changedLines } from "./split/slice.ts";
@@ -14,7 +17,7 @@ import type { StackPart } from "./stack/stack-part.ts";
 
 type ChangesReady = Extract<AgentOutcome, { outcome: "changes-ready" }>;
 
-export type PublishChangeRequest = Omit<PublishRequest, "parts" | "summary" | "weakening" | "spend"> & {
+export type PublishChangeRequest = Omit<PublishRequest, "parts" | "summary" | "weakening" | "spend" | "pushedShaOf"> & {
   checkout: Checkout;
   stack: BuiltStack;
   outcome: ChangesReady;
@@ -31,17 +34,22 @@ export async function publishChange(
   request: PublishChangeRequest,
 ): Promise<PublishChangeResult> {
   const { checkout, stack, outcome, token, signal, ...publish } = request;
-  // Leased to what this task pushed last, so commits someone added to a part since are never overwritten.
-  const pushedBefore = new Map(deps.store.partsOf(publish.taskId).map((part) => [part.branch, part.headSha]));
-  const branches = stack.parts.map((part) => ({ name: part.branch, sha: part.sha, ...(pushedBefore.has(part.branch) && { expected: pushedBefore.get(part.branch) }) }));
-  const pushed = await deps.workspaces.push(checkout, branches, { token, signal });
+  // Leased to what Ferry (any task) pushed last to each branch, so a commit someone else put there is never overwritten.
+  const pushedShaOf = (branch: string) => deps.store.pushedSha(publish.owner, publish.repo, branch);
+  const wanted = stack.parts.map((part) => ({ name: part.branch, sha: part.sha }));
+  const remote = await remoteBranchShas(wanted.map((branch) => branch.name), { cloneUrl: checkout.repo.cloneUrl, token, timeoutMs: DEFAULT_GIT_TIMEOUTS.fetchMs, signal });
+  const leased = leaseBranches(wanted, remote, pushedShaOf);
+  if (!leased.ok) return { outcome: "not-pushed", message: leased.message };
+  const pushed = await deps.workspaces.push(checkout, leased.updates, { token, signal });
   if (pushed.outcome !== "pushed") return { outcome: "not-pushed", message: pushed.message };
+  for (const branch of pushed.branches) deps.store.recordPush(publish.owner, publish.repo, branch.name, branch.sha);
   signal.throwIfAborted();
   const result = await publishStack(
     deps.client,
-    { ...publish, summary: outcome.summary, weakening: outcome.weakening, spend: outcome.spend, parts: stack.parts.map((part) => partToPublish(part, stack.merges)) },
+    { ...publish, summary: outcome.summary, weakening: outcome.weakening, spend: outcome.spend, parts: stack.parts.map((part) => partToPublish(part, stack.merges)), pushedShaOf },
     deps.log,
   );
+  for (const branch of result.deletedBranches) deps.store.recordPush(publish.owner, publish.repo, branch, null);
   deps.store.setParts(publish.taskId, result.parts);
   return { outcome: "published", result };
 }

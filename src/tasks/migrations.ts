@@ -139,6 +139,21 @@ export const MIGRATIONS: readonly string[] = [
   `
   CREATE INDEX deliveries_by_age ON deliveries (seen_at);
   `,
+  // 7: what Ferry itself last pushed to each branch, per repository (not per task): the lease of
+  // every later push or delete, so a commit someone else put on the branch is never overwritten.
+  // Filled from the parts delivered so far (a later task's parts win).
+  `
+  CREATE TABLE pushed_branches (
+    owner TEXT NOT NULL COLLATE NOCASE,
+    repo TEXT NOT NULL COLLATE NOCASE,
+    branch TEXT NOT NULL,
+    sha TEXT NOT NULL,
+    pushed_at TEXT NOT NULL,
+    PRIMARY KEY (owner, repo, branch)
+  ) STRICT;
+  INSERT OR REPLACE INTO pushed_branches (owner, repo, branch, sha, pushed_at)
+    SELECT t.owner, t.repo, p.branch, p.head_sha, t.updated_at FROM parts p JOIN tasks t ON t.id = p.task_id ORDER BY t.id;
+  `,
 ];
 
 export class UnsupportedSchemaError extends Error {

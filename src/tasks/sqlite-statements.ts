@@ -86,6 +86,11 @@ export function prepareStatements(db: DatabaseSync) {
       "INSERT INTO parts (task_id, idx, branch, number, url, head_sha) VALUES (:task, :idx, :branch, :number, :url, :headSha)",
     ),
     selectParts: prepare("SELECT * FROM parts WHERE task_id = ? ORDER BY idx"),
+    upsertPushedBranch: prepare(`
+      INSERT INTO pushed_branches (owner, repo, branch, sha, pushed_at) VALUES (:owner, :repo, :branch, :sha, :at)
+      ON CONFLICT (owner, repo, branch) DO UPDATE SET sha = excluded.sha, pushed_at = excluded.pushed_at`),
+    deletePushedBranch: prepare("DELETE FROM pushed_branches WHERE owner = ? AND repo = ? AND branch = ?"),
+    selectPushedBranch: prepare("SELECT sha FROM pushed_branches WHERE owner = ? AND repo = ? AND branch = ?"),
     selectDelivery: prepare("SELECT 1 FROM deliveries WHERE id = ?"),
     insertDelivery: prepare("INSERT OR IGNORE INTO deliveries (id, event, seen_at) VALUES (?, ?, ?)"),
     // A delivery already handled (in `deliveries`) or already waiting is not accepted twice.

@@ -228,6 +228,16 @@ export class SqliteStore implements Store {
     return this.#sql.selectParts.all(taskId).map(toPart);
   }
 
+  recordPush(owner: string, repo: string, branch: string, sha: string | null): void {
+    if (sha === null) this.#sql.deletePushedBranch.run(owner, repo, branch);
+    else this.#sql.upsertPushedBranch.run({ owner, repo, branch, sha, at: this.#timestamp() });
+  }
+
+  pushedSha(owner: string, repo: string, branch: string): string | undefined {
+    const row = this.#sql.selectPushedBranch.get(owner, repo, branch);
+    return row ? String(row["sha"]) : undefined;
+  }
+
   hasSeenDelivery(deliveryId: string): boolean {
     return this.#sql.selectDelivery.get(deliveryId) !== undefined;
   }

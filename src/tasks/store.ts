@@ -82,6 +82,14 @@ export interface Store {
   /** The task's delivered parts in stack order; empty before its first delivery. */
   partsOf(taskId: number): PublishedPart[];
 
+  /**
+   * Records what Ferry just pushed to a repository's branch (null: Ferry deleted it). Whatever
+   * task pushed it, this is the lease of Ferry's next push or delete of that branch.
+   */
+  recordPush(owner: string, repo: string, branch: string, sha: string | null): void;
+  /** The commit Ferry last pushed to the branch, if it pushed it and did not delete it since. */
+  pushedSha(owner: string, repo: string, branch: string): string | undefined;
+
   hasSeenDelivery(deliveryId: string): boolean;
   markDeliverySeen(deliveryId: string, event: string): void;
 

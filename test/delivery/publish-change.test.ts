@@ -92,6 +92,42 @@ test("a part someone pushed to since Ferry's delivery is not overwritten, and no
   const [theirs] = await addCommits(upstream, [{ message: "Maintainer fix", branch: "agent/issue-7/part-1", files: { "a.txt": "theirs\n" } }]);
   const again = await deliver(stack);
   expect(again).toMatchObject({ outcome: "not-pushed" });
-  expect(again.outcome === "not-pushed" && again.message).toContain("agent/issue-7/part-1 changed on the remote");
+  expect(again.outcome === "not-pushed" && again.message).toContain("agent/issue-7/part-1 has a commit Ferry did not push");
   expect((await runGit(["rev-parse", "agent/issue-7/part-1"], { gitDir: upstream, timeoutMs: 10_000 })).stdout.trim()).toBe(theirs);
+});
+
+test("every pushed branch is recorded as Ferry's, per repository: the lease of its next push", async () => {
+  expectFirstDelivery();
+  const stack = await twoParts();
+  await deliver(stack);
+  expect(store.pushedSha("local", "project", "agent/issue-7/part-1")).toBe(stack.parts[0]?.sha);
+  expect(store.pushedSha("local", "project", "agent/issue-7/part-2")).toBe(stack.parts[1]?.sha);
+});
+
+test("a branch Ferry never pushed is not overwritten, even on a first delivery", async () => {
+  const upstream = fileURLToPath(fixture.checkout.repo.cloneUrl);
+  const [theirs] = await addCommits(upstream, [{ message: "Someone's work", branch: "agent/issue-7/part-1", files: { "a.txt": "theirs\n" } }]);
+  const delivered = await deliver(await twoParts());
+  expect(delivered.outcome === "not-pushed" && delivered.message).toContain("agent/issue-7/part-1 already exists (at");
+  expect(delivered.outcome === "not-pushed" && delivered.message).toContain("Ferry did not push it");
+  expect((await runGit(["rev-parse", "agent/issue-7/part-1"], { gitDir: upstream, timeoutMs: 10_000 })).stdout.trim()).toBe(theirs);
+});
+
+test("a branch Ferry pushed and someone deleted since is pushed again", async () => {
+  expectFirstDelivery();
+  const stack = await twoParts();
+  await deliver(stack);
+  const upstream = fileURLToPath(fixture.checkout.repo.cloneUrl);
+  await runGit(["update-ref", "-d", "refs/heads/agent/issue-7/part-2"], { gitDir: upstream, timeoutMs: 10_000 });
+  const pulls = fakePulls("local", "project");
+  const scope = githubApi();
+  pulls.expectList(scope);
+  for (const number of [21, 22]) {
+    pulls.expectCreate(scope, number);
+    pulls.expectReviewRequest(scope, number);
+  }
+  for (const number of [21, 22]) pulls.expectIssuePatch(scope, number);
+  const again = await deliver(stack);
+  expect(again.outcome).toBe("published");
+  expect((await runGit(["rev-parse", "agent/issue-7/part-2"], { gitDir: upstream, timeoutMs: 10_000 })).stdout.trim()).toBe(stack.parts[1]?.sha);
 });

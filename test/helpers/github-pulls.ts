@@ -17,6 +17,8 @@ export type PullState = {
   state: "open" | "closed";
   /** `owner/name` of the head's repository; defaults to this repository (a fork otherwise). */
   headRepo?: string;
+  /** The head branch's tip as GitHub lists it; "f…f" unless given. */
+  headSha?: string;
 };
 
 type Body = Record<string, unknown>;
@@ -49,7 +51,7 @@ export function fakePulls(owner: string, name: string) {
     title: pull.title,
     body: pull.body,
     labels: pull.labels.map((label, at) => ({ id: at + 1, name: label })),
-    head: { ref: pull.head, sha: "f".repeat(40), repo: { full_name: pull.headRepo ?? `${owner}/${name}` } },
+    head: { ref: pull.head, sha: pull.headSha ?? "f".repeat(40), repo: { full_name: pull.headRepo ?? `${owner}/${name}` } },
     base: { ref: pull.base, sha: "e".repeat(40), repo: { full_name: `${owner}/${name}` } },
   });
   const known = (number: number): PullState => {

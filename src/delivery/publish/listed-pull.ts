@@ -9,7 +9,7 @@ export const ListedPull = z.object({
   title: z.string(),
   body: z.string().nullable(),
   labels: z.array(z.object({ name: z.string() })),
-  head: z.object({ ref: z.string(), repo: z.object({ full_name: z.string() }).nullable() }),
+  head: z.object({ ref: z.string(), sha: z.string(), repo: z.object({ full_name: z.string() }).nullable() }),
   base: z.object({ ref: z.string() }),
 });
 export type ListedPull = z.infer<typeof ListedPull>;
@@ -24,5 +24,5 @@ export async function listOpenPulls(client: GitHubClient, where: RepoName, base?
 }
 
 /** Whether the pull request's branch lives in `where` itself, not in a fork that reuses the branch name. */
-export const isFromRepo = (pull: Pick<ListedPull, "head">, where: RepoName): boolean =>
+export const isFromRepo = (pull: { head: Pick<ListedPull["head"], "repo"> }, where: RepoName): boolean =>
   pull.head.repo?.full_name.toLowerCase() === `${where.owner}/${where.repo}`.toLowerCase();

@@ -1,5 +1,6 @@
 import type { Spend, WeakeningFlag } from "../../agent/outcome.ts";
 import type { PrefixCheck } from "../stack/stack-part.ts";
+import type { PushedShaOf } from "./branch-leases.ts";
 import type { PublishedPart } from "./published-part.ts";
 
 /** One part of the stack, already pushed to its branch, as it should appear as a pull request. */
@@ -36,12 +37,16 @@ export type PublishRequest = {
   /** A link when the server has a public URL, else where the file is on the server. */
   trajectory: { url?: string; path?: string };
   parts: PartToPublish[];
+  /** What Ferry last pushed to a branch: the lease for deleting a part the new stack no longer has. */
+  pushedShaOf: PushedShaOf;
 };
 
 export type PublishResult = {
   parts: PublishedPart[];
   /** Numbers of the pull requests of a previous, longer stack that were closed. */
   closed: number[];
+  /** Branches of those parts that were deleted (a branch with commits Ferry did not push is kept). */
+  deletedBranches: string[];
   /** GitHub API requests this delivery made. */
   requests: number;
 };

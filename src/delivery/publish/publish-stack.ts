@@ -17,7 +17,7 @@ import { findStackPulls } from "./stack-pulls.ts";
  * 1. Find the stack's open pull requests on GitHub.
  * 2. Open the missing ones in stack order (their bodies list the parts known so far).
  * 3. Bring each to its final title, base, body and label, writing only what differs.
- * 4. Close the parts beyond the new stack's end.
+ * 4. Close the parts beyond the new stack's end (their branches only when Ferry's commit is the tip).
  */
 export async function publishStack(client: GitHubClient, request: PublishRequest, log?: Log): Promise<PublishResult> {
   checkBranches(request);
@@ -33,7 +33,10 @@ export async function publishStack(client: GitHubClient, request: PublishRequest
     if (outcome === "updated") log?.info({ pull: pull.number }, "updated a stack part");
   }
   const extras = [...existing].filter(([index]) => index > stack.length).sort(([a], [b]) => b - a);
-  for (const [, pull] of extras) await closeExtraPart(github, where, pull, numbers, log);
+  const deletedBranches: string[] = [];
+  for (const [, pull] of extras) {
+    if (await closeExtraPart(github, where, pull, numbers, request.pushedShaOf, log)) deletedBranches.push(pull.head.ref);
+  }
 
   const parts = stack.map(({ part, pull }, at) => ({
     index: at + 1,
@@ -42,7 +45,7 @@ export async function publishStack(client: GitHubClient, request: PublishRequest
     url: pull.html_url,
     headSha: part.headSha,
   }));
-  return { parts, closed: extras.map(([, pull]) => pull.number), requests: counted.requests() };
+  return { parts, closed: extras.map(([, pull]) => pull.number), deletedBranches, requests: counted.requests() };
 }
 
 /** Later deliveries find the stack by its branch names, so they must be the deterministic ones. */

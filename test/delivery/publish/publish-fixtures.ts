@@ -46,6 +46,8 @@ export function publishRequest(count: number, overrides: Partial<PublishRequest>
     spend: { steps: 31, inputTokens: 182_000, cachedInputTokens: 120_500, outputTokens: 9_400, reasoningTokens: 3_100, costUsd: 0.4213, minutes: 7.25 },
     trajectory: { url: "https://ferry.example.com/tasks/12/trajectory" },
     parts: Array.from({ length: count }, (_, at) => part(at + 1, [{ path: `src/limiter/step-${at + 1}.ts`, lines: 40 + at }])),
+    // Ferry pushed every branch as fakePulls lists it.
+    pushedShaOf: () => "f".repeat(40),
     ...overrides,
   };
 }

@@ -236,6 +236,7 @@ describe("a rerun with fewer parts", () => {
     const result = await publishStack(client, { ...request, parts: request.parts.slice(0, 2) }, silentLog);
 
     expect(result.closed).toEqual([104, 103]);
+    expect(result.deletedBranches).toEqual(["agent/issue-42/part-4", "agent/issue-42/part-3"]);
     expect(github.open().map((pull) => pull.number)).toEqual([101, 102]);
     expect(github.writes.slice(2)).toEqual([
       "POST /issues/104/comments",
@@ -247,6 +248,25 @@ describe("a rerun with fewer parts", () => {
     ]);
     expect(github.comments[0]?.body).toContain("folded into the new stack: #101, #102");
     expect(github.pulls.get(102)?.body).toContain(`Closes #${ISSUE}`);
+  });
+
+  test("an extra part whose branch has a commit Ferry did not push is closed, but its branch is kept", async () => {
+    const github = fakePulls(OWNER, REPO);
+    const request = publishRequest(2);
+    await firstDelivery(github, request);
+    const extra = github.pulls.get(102);
+    if (extra) extra.headSha = "9".repeat(40);
+    const scope = githubApi();
+    github.expectList(scope);
+    github.expectPullPatch(scope, 101);
+    github.expectComment(scope, 102);
+    github.expectPullPatch(scope, 102);
+
+    const result = await publishStack(client, { ...request, parts: request.parts.slice(0, 1) }, silentLog);
+
+    expect(result).toMatchObject({ closed: [102], deletedBranches: [] });
+    expect(github.writes.filter((write) => write.startsWith("DELETE"))).toEqual([]);
+    expect(github.comments.at(-1)?.body).toContain("Its branch has a commit Ferry did not push (9999999), so the branch is kept.");
   });
 
   test("a branch that is already gone is fine", async () => {

@@ -1,0 +1,38 @@
+import type { BranchUpdate } from "../../workspace/push.ts";
+
+/** What Ferry last pushed to a branch of this repository (any task), from the store. */
+export type PushedShaOf = (branch: string) => string | undefined;
+
+export type LeaseResult = { ok: true; updates: BranchUpdate[] } | { ok: false; message: string };
+
+/**
+ * The lease of each branch Ferry is about to push: a branch that does not exist must still not
+ * exist, one that does must still be at the commit Ferry itself pushed last. A branch whose tip
+ * Ferry did not push (a maintainer's commit, a branch Ferry never made) is refused before any push.
+ */
+export function leaseBranches(wanted: readonly { name: string; sha: string }[], remote: ReadonlyMap<string, string>, pushedShaOf: PushedShaOf): LeaseResult {
+  const updates: BranchUpdate[] = [];
+  const foreign: string[] = [];
+  for (const branch of wanted) {
+    const tip = remote.get(branch.name);
+    const ours = pushedShaOf(branch.name);
+    if (tip === undefined) updates.push({ ...branch, expected: null });
+    else if (tip === ours) updates.push({ ...branch, expected: ours });
+    else foreign.push(describeForeignTip(branch.name, tip, ours));
+  }
+  if (foreign.length === 0) return { ok: true, updates };
+  return {
+    ok: false,
+    message: `Not pushed: ${foreign.join("; ")}. Ferry never overwrites commits it did not push. Keep the branch and merge or close its pull request, or delete the branch, then ask again with \`/agent retry\`.`,
+  };
+}
+
+/** Whether Ferry may delete this branch: its tip is the commit Ferry pushed last. */
+export const isFerrysTip = (branch: string, tip: string, pushedShaOf: PushedShaOf): boolean => pushedShaOf(branch) === tip;
+
+function describeForeignTip(branch: string, tip: string, ours: string | undefined): string {
+  const short = tip.slice(0, 7);
+  return ours === undefined
+    ? `${branch} already exists (at ${short}) and Ferry did not push it`
+    : `${branch} has a commit Ferry did not push (its tip is ${short}; Ferry last pushed ${ours.slice(0, 7)})`;
+}
