@@ -3,6 +3,7 @@ import { resolveAppCredentials } from "./app-credentials.ts";
 import { EnvError, describeEnvIssue } from "./env-error.ts";
 import { hostString, integerString, priceString, urlString } from "./env-values.ts";
 import { LOG_FORMATS } from "../logger.ts";
+import { rememberSecret, rememberUrlSecrets } from "../policy/known-secrets.ts";
 
 export { EnvError } from "./env-error.ts";
 
@@ -105,7 +106,12 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   // Shells and compose files often set a variable to "" to mean "unset".
   const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ""));
   const result = EnvSchema.safeParse(present);
-  if (result.success) return result.data;
+  if (result.success) {
+    // Ferry's own secrets are redacted and blocked by value wherever they would be written.
+    for (const secret of [result.data.model.apiKey, result.data.app?.webhookSecret, result.data.app?.privateKey]) rememberSecret(secret);
+    for (const url of [result.data.model.baseUrl, result.data.redisUrl]) rememberUrlSecrets(url);
+    return result.data;
+  }
   throw new EnvError(result.error.issues.map((issue) => describeEnvIssue(issue, present, EXPECTATIONS)));
 }
 

@@ -1,11 +1,14 @@
 import { findSecretTokens } from "./secret-patterns.ts";
-import { maskRanges, withoutOverlaps } from "./secret-ranges.ts";
+import { maskRanges } from "./secret-ranges.ts";
+import { findUrlCredentials } from "./url-credentials.ts";
 
 /**
- * Replaces every token of a recognised shape (GitHub, OpenAI, AWS, Slack, private keys) with
- * `[redacted]`, placeholders included: over-redacting a trajectory costs nothing. The generic
- * entropy rule is left out, since it would blank hashes and ids a reader needs.
+ * Replaces with `[redacted]` every secret recognised by shape (secretlint's rules and Ferry's
+ * patterns, placeholders included: over-redacting costs nothing), every credential in a URL, and
+ * every one of Ferry's own secrets by value. For trajectories, logs, status comments, PR bodies
+ * and error text. The generic entropy rule is left out, since it would blank hashes and ids a
+ * reader needs.
  */
 export function redactSecrets(text: string): string {
-  return maskRanges(text, withoutOverlaps(findSecretTokens(text)));
+  return maskRanges(text, [...findSecretTokens(text), ...findUrlCredentials(text)]);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "@jest/globals";
-import { scanPatchForSecrets } from "../../src/policy/secret-scan.ts";
+import { scanPatchForSecrets, scanTextForSecrets } from "../../src/policy/secret-scan.ts";
 import { diffOf } from "./support/diff-of.ts";
 import { fake, randomText } from "./support/fake-secrets.ts";
 
@@ -21,7 +21,7 @@ describe("each kind of secret is found on the line that adds it, masked in the e
     ["aws-access-key-id", "deploy.yml", `aws_access_key_id: ${fake.awsAccessKeyId}`, "aws_access_key_id: [redacted]"],
     ["aws-secret-access-key", "credentials", `aws_secret_access_key = ${fake.awsSecretKey}`, "aws_secret_access_key = [redacted]"],
     ["slack-token", "bot.js", `const slack = new WebClient("${fake.slackToken}");`, 'const slack = new WebClient("[redacted]");'],
-    ["slack-webhook", "notify.sh", `curl -X POST ${fake.slackWebhook} -d @msg.json`, "curl -X POST [redacted] -d @msg.json"],
+    ["slack-incoming-webhook", "notify.sh", `curl -X POST ${fake.slackWebhook} -d @msg.json`, "curl -X POST [redacted] -d @msg.json"],
     ["private-key", "certs/server.key", fake.privateKeyBegin, "[redacted]"],
     ["generic-secret", "src/settings.ts", `export const apiSecret = "${fake.apiSecret}";`, 'export const apiSecret = "[redacted]";'],
   ])("%s in %s", async (kind, path, line, excerpt) => {
@@ -122,4 +122,19 @@ test("placeholders in a recognised shape are not flagged", async () => {
 
 test("an empty patch has no findings", () => {
   expect(scanPatchForSecrets("")).toEqual([]);
+});
+
+describe("a whole blob", () => {
+  test("a private key over several lines is one finding, on its first line", () => {
+    const text = ["# key", fake.privateKeyBegin, ...fake.privateKeyBody, fake.privateKeyEnd, ""].join("\n");
+    expect(scanTextForSecrets("deploy/key.pem", text)).toEqual([{ path: "deploy/key.pem", line: 2, kind: "private-key", excerpt: "[redacted]" }]);
+  });
+
+  test("every line is looked at, numbered from 1", () => {
+    expect(scanTextForSecrets("a.env", `A=1\r\nTOKEN=${fake.githubToken}\r\n`)).toEqual([{ path: "a.env", line: 2, kind: "github-token", excerpt: "TOKEN=[redacted]" }]);
+  });
+
+  test("an ordinary file has no findings", () => {
+    expect(scanTextForSecrets("src/a.ts", "export const a = 1;\n")).toEqual([]);
+  });
 });

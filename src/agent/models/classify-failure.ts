@@ -1,6 +1,7 @@
 import { STATUS_CODES } from "node:http";
 import { APIConnectionError, APIConnectionTimeoutError, APIError } from "openai";
 import { z } from "zod";
+import { redactSecrets } from "../../policy/redact-secrets.ts";
 import { ModelError } from "./model-error.ts";
 import type { ModelTarget } from "./model-target.ts";
 import { retryAfterMs } from "./retry-after.ts";
@@ -18,7 +19,7 @@ export function classifyFailure(error: unknown, target: ModelTarget): Failure {
     return { kind: "fatal", error: error instanceof Error ? error : new Error(String(error)) };
   }
   const status = error.status;
-  const said = providerMessage(error);
+  const said = redactSecrets(providerMessage(error));
   const detail = `${status}${said ? `: ${said}` : ""}`;
   // A 429 for an empty account will not pass with waiting.
   if (error.code === "insufficient_quota") {
@@ -73,5 +74,5 @@ function rootMessage(error: Error): string {
     if ("message" in current && typeof current.message === "string" && current.message) message = current.message;
     current = "cause" in current ? current.cause : undefined;
   }
-  return message;
+  return redactSecrets(message);
 }

@@ -1,3 +1,5 @@
+import { redactSecrets } from "../../policy/redact-secrets.ts";
+
 /**
  * Why the model cannot be used. `auth`, `unknown-model` and `bad-request` fail the run
  * at once; `unavailable` is what remains after transient failures were retried.
@@ -9,7 +11,8 @@ export class ModelError extends Error {
   readonly kind: ModelErrorKind;
 
   constructor(kind: ModelErrorKind, message: string, options?: { cause?: unknown }) {
-    super(message, options);
+    // Providers quote the endpoint (with its password or `?api-key=`) and sometimes the key itself.
+    super(redactSecrets(message), options);
     this.name = "ModelError";
     this.kind = kind;
   }

@@ -32,4 +32,16 @@ export const fake = {
   privateKeyEnd: ["-----END", "RSA PRIVATE KEY-----"].join(" "),
   privateKeyBody: [randomText(64, BASE64, 15), randomText(64, BASE64, 16), randomText(20, BASE64, 17)],
   apiSecret: randomText(32, ALNUM, 18),
+  openrouterKey: ["sk", "or", "v1", randomText(64, "0123456789abcdef", 19)].join("-"),
+  anthropicKey: ["sk", "ant", "api03", `${randomText(93, `${ALNUM}_-`, 20)}AA`].join("-"),
+  anthropicAdminKey: ["sk", "ant", "admin01", randomText(80, `${ALNUM}_-`, 21)].join("-"),
+  stripeKey: ["sk", "live", randomText(32, ALNUM, 22)].join("_"),
+  googleApiKey: ["AIza", randomText(35, `${ALNUM}_-`, 23)].join(""),
+  gitlabToken: ["glpat", randomText(20, ALNUM, 24)].join("-"),
+  npmToken: ["npm", randomText(36, ALNUM, 25)].join("_"),
+  jwt: [base64url('{"alg":"HS256","typ":"JWT"}'), base64url('{"sub":"1234567890","name":"Ferry","iat":1516239022}'), randomText(43, `${ALNUM}_-`, 26)].join("."),
 };
+
+function base64url(json: string): string {
+  return Buffer.from(json).toString("base64url");
+}
