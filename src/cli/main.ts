@@ -1,8 +1,7 @@
 #!/usr/bin/env node
 import { existsSync } from "node:fs";
-import { pino } from "pino";
 import { loadEnvOrExit } from "../config/env.ts";
-import { redaction } from "../logger.ts";
+import { cliLog } from "./cli-log.ts";
 import { dataDirFor } from "./data-dir.ts";
 import { progressPrinter } from "./progress-printer.ts";
 import { renderReport, reportJson } from "./report.ts";
@@ -40,7 +39,7 @@ if (parsed.args.help) {
 const env = loadEnvOrExit();
 const args = parsed.args;
 // Logs go to stderr, so stdout carries only the report (and with --json, the progress).
-const log = pino({ level: process.env.LOG_LEVEL ?? "warn", name: "ferry", redact: redaction }, pino.destination(2));
+const log = cliLog(process.env.LOG_LEVEL ?? "warn", args.json, output.err);
 const controller = new AbortController();
 process.once("SIGINT", () => controller.abort(new Error("interrupted (Ctrl-C)")));
 

@@ -13,6 +13,8 @@ const ScriptStep = z.strictObject({
 /** A `--model-script` file: the replies in order; once they run out the model says it has no more. */
 export const ModelScript = z.array(ScriptStep, { error: "expected a JSON array of steps like [{\"toolCalls\":[{\"name\":\"shell\",\"arguments\":{\"command\":\"ls\"}}]}]" });
 
+const FREE = Object.freeze({ input: 0, cachedInput: 0, output: 0 });
+
 /** The model of a local run: a replayed script (`--model-script`), or the configured provider. */
 export async function modelForRun(options: { scriptPath?: string; name?: string; env: Env["model"] }): Promise<Model> {
   if (!options.scriptPath) return createModel({ ...options.env, name: options.name ?? options.env.name });
@@ -25,5 +27,6 @@ export async function modelForRun(options: { scriptPath?: string; name?: string;
   }
   const script = ModelScript.safeParse(json);
   if (!script.success) throw new Error(`--model-script ${options.scriptPath}: ${z.prettifyError(script.error)}`);
-  return new ScriptedModel(script.data, { name: options.name ?? "scripted" });
+  // A replayed script calls no provider, so it costs nothing (the scripted model's own default is a test price).
+  return new ScriptedModel(script.data, { name: options.name ?? "scripted", price: FREE });
 }
