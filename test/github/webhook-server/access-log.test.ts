@@ -1,8 +1,10 @@
+import { spawn } from "node:child_process";
+import { once } from "node:events";
 import { afterEach, describe, expect, test } from "@jest/globals";
 import { waitFor } from "../../helpers/process.ts";
 import { recordingLog, type LogLine } from "../../helpers/recording-log.ts";
 import { inProcessServer, SECRET, type InProcessServer } from "./support/in-process-server.ts";
-import { webhookRequest } from "./support/signed-webhook.ts";
+import { signedDelivery, webhookRequest } from "./support/signed-webhook.ts";
 
 let running: InProcessServer | undefined;
 afterEach(async () => {
@@ -43,6 +45,20 @@ describe("the webhook thread's access line", () => {
     expect((await fetch(url(), webhookRequest("forged-1", "issues", labeled, "not-the-secret"))).status).toBe(400);
     expect(await lines(log, 1)).toEqual([
       { level: "warn", message: "webhook delivery refused or not answered", fields: { event: "issues", delivery: "forged-1", status: 400, ms: expect.any(Number) } },
+    ]);
+  });
+
+  test("a delivery whose sender went away before the answer is a warn line marked aborted", async () => {
+    const { log, url } = await withRecordedAccess();
+    const { headers, body } = signedDelivery("gone-1", "issues", labeled, SECRET);
+    const head = Object.entries({ ...headers, host: "127.0.0.1", "content-length": String(body.length) }).map(([name, value]) => `${name}: ${value}\r\n`);
+    const partial = `POST /api/github/webhooks HTTP/1.1\r\n${head.join("")}\r\n${body.slice(0, 10)}`;
+    // From another process: nock, which the tests load, holds back what this one sends until it is complete.
+    const client = `const s = (await import("node:net")).connect(${new URL(url()).port}, "127.0.0.1", () => s.write(${JSON.stringify(partial)}, () => setTimeout(() => s.destroy(), 200)));`;
+    const sender = spawn(process.execPath, ["--input-type=module", "-e", client], { stdio: "ignore", env: { PATH: process.env.PATH } });
+    await once(sender, "exit");
+    expect(await lines(log, 1)).toEqual([
+      { level: "warn", message: "webhook delivery refused or not answered", fields: { event: "issues", delivery: "gone-1", status: 200, ms: expect.any(Number), aborted: true } },
     ]);
   });
 
