@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Log } from "../../logger.ts";
 
 /** Enough for the deliveries in flight; an entry whose answer never came is dropped first. */
-const MAX_PENDING_ACTIONS = 1000;
+export const MAX_PENDING_ACTIONS = 1000;
 
 const WithAction = z.object({ action: z.string().optional() });
 

@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { afterEach, describe, expect, test } from "@jest/globals";
+import { DeliveryActions, MAX_PENDING_ACTIONS } from "../../../src/github/webhook-server/access-log.ts";
 import { waitFor } from "../../helpers/process.ts";
 import { recordingLog, type LogLine } from "../../helpers/recording-log.ts";
 import { inProcessServer, SECRET, type InProcessServer } from "./support/in-process-server.ts";
@@ -69,5 +70,18 @@ describe("the webhook thread's access line", () => {
     expect(await lines(log, 1)).toEqual([
       { level: "info", message: "http request", fields: { method: "GET", path: "/ferry/trajectories/task-1/run-1.jsonl", status: 404, ms: expect.any(Number) } },
     ]);
+  });
+});
+
+describe("DeliveryActions", () => {
+  test("keeps at most MAX_PENDING_ACTIONS actions whose answer never came, dropping the oldest; each is taken once", () => {
+    const actions = new DeliveryActions();
+    for (let index = 0; index <= MAX_PENDING_ACTIONS; index += 1) actions.note(`d-${index}`, { action: `a-${index}` });
+    actions.note("no-action", { zen: "hi" });
+    expect(actions.take("d-0")).toBeUndefined();
+    expect(actions.take("d-1")).toBe("a-1");
+    expect(actions.take("d-1")).toBeUndefined();
+    expect(actions.take(`d-${MAX_PENDING_ACTIONS}`)).toBe(`a-${MAX_PENDING_ACTIONS}`);
+    expect(actions.take("no-action")).toBeUndefined();
   });
 });
