@@ -53,8 +53,7 @@ export async function startThreadServer(options: ThreadServerOptions): Promise<T
   log.info({ address, port }, "answering webhooks");
   let proxy: WebhookProxy | undefined;
   if (options.webhookProxy) {
-    const target = `http://${loopback(address)}:${port}${WEBHOOK_PATH}`;
-    proxy = await startWebhookProxy({ source: options.webhookProxy, target, log }).catch(async (error: unknown) => {
+    proxy = await startWebhookProxy({ source: options.webhookProxy, target: webhookTarget(address, port), log }).catch(async (error: unknown) => {
       await close(server);
       throw error;
     });
@@ -99,11 +98,10 @@ function listen(server: Server, port: number, host: string): Promise<{ port: num
   });
 }
 
-/** An address to reach the server at from this machine, for the proxy's target. */
-function loopback(address: string): string {
-  if (address === "0.0.0.0") return "127.0.0.1";
-  if (address === "::") return "[::1]";
-  return address.includes(":") ? `[${address}]` : address;
+/** Where the proxy forwards to: the webhook path at an address this machine reaches the server by. */
+export function webhookTarget(address: string, port: number): string {
+  const host = address === "0.0.0.0" ? "127.0.0.1" : address === "::" ? "::1" : address;
+  return `http://${host.includes(":") ? `[${host}]` : host}:${port}${WEBHOOK_PATH}`;
 }
 
 function close(server: Server): Promise<void> {

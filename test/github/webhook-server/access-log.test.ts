@@ -1,7 +1,9 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { afterEach, describe, expect, test } from "@jest/globals";
+import type { Logger } from "pino";
 import { DeliveryActions, MAX_PENDING_ACTIONS } from "../../../src/github/webhook-server/access-log.ts";
+import { silentLog } from "../../helpers/probot.ts";
 import { waitFor } from "../../helpers/process.ts";
 import { recordingLog, type LogLine } from "../../helpers/recording-log.ts";
 import { inProcessServer, SECRET, type InProcessServer } from "./support/in-process-server.ts";
@@ -70,6 +72,18 @@ describe("the webhook thread's access line", () => {
     expect(await lines(log, 1)).toEqual([
       { level: "info", message: "http request", fields: { method: "GET", path: "/ferry/trajectories/task-1/run-1.jsonl", status: 404, ms: expect.any(Number) } },
     ]);
+  });
+});
+
+describe("a failing route", () => {
+  test("is answered 500 and logged as an error, with its access line", async () => {
+    const access = recordingLog();
+    const errors: unknown[] = [];
+    const log = { ...silentLog, error: (fields: unknown) => void errors.push(fields), child: () => log } as unknown as Logger;
+    running = await inProcessServer({ log, accessLog: access, routes: [() => Promise.reject(new Error("disk full"))] });
+    expect((await fetch(running.url("/ferry/sweep"), { method: "POST", body: "{}" })).status).toBe(500);
+    expect(errors).toEqual([expect.objectContaining({ err: new Error("disk full"), method: "POST", path: "/ferry/sweep" })]);
+    expect(await lines(access, 1)).toEqual([expect.objectContaining({ message: "http request", fields: expect.objectContaining({ status: 500 }) })]);
   });
 });
 

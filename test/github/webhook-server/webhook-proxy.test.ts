@@ -5,6 +5,7 @@ import { Writable } from "node:stream";
 import { afterEach, beforeEach, describe, expect, test } from "@jest/globals";
 import { pino } from "pino";
 import { readSegment } from "../../../src/github/webhook-server/journal.ts";
+import { webhookTarget } from "../../../src/github/webhook-server/thread-server.ts";
 import { WebhookServer } from "../../../src/github/webhook-server/webhook-server.ts";
 import type { NewDelivery } from "../../../src/tasks/model.ts";
 import { silentLog, testPrivateKey } from "../../helpers/probot.ts";
@@ -91,5 +92,12 @@ describe("WEBHOOK_PROXY_URL", () => {
     await running.server.stop();
     running = undefined;
     await expect(smee.disconnected).resolves.toBeUndefined();
+  });
+
+  test("deliveries are forwarded to the webhook path at a loopback address when the server listens on every interface", () => {
+    expect(webhookTarget("0.0.0.0", 3000)).toBe("http://127.0.0.1:3000/api/github/webhooks");
+    expect(webhookTarget("::", 3000)).toBe("http://[::1]:3000/api/github/webhooks");
+    expect(webhookTarget("127.0.0.1", 3000)).toBe("http://127.0.0.1:3000/api/github/webhooks");
+    expect(webhookTarget("::1", 3000)).toBe("http://[::1]:3000/api/github/webhooks");
   });
 });

@@ -1,6 +1,6 @@
 import type { Logger } from "pino";
 import { intakeApp } from "../../../../src/github/webhook-server/intake-app.ts";
-import { startThreadServer, WEBHOOK_PATH, type ThreadServer } from "../../../../src/github/webhook-server/thread-server.ts";
+import { startThreadServer, WEBHOOK_PATH, type RouteHandler, type ThreadServer } from "../../../../src/github/webhook-server/thread-server.ts";
 import type { Log } from "../../../../src/logger.ts";
 import type { NewDelivery } from "../../../../src/tasks/model.ts";
 import { silentLog, testPrivateKey } from "../../../helpers/probot.ts";
@@ -13,7 +13,7 @@ export type InProcessServer = { server: ThreadServer; accepted: NewDelivery[]; u
  * The webhook thread's server run in the test's own thread, so its log lines can be recorded:
  * the same Probot, intake app and access line as server-thread.ts, with deliveries collected.
  */
-export async function inProcessServer(options: { log?: Logger; accessLog?: Log; webhookProxy?: string } = {}): Promise<InProcessServer> {
+export async function inProcessServer(options: { log?: Logger; accessLog?: Log; webhookProxy?: string; routes?: RouteHandler[] } = {}): Promise<InProcessServer> {
   const accepted: NewDelivery[] = [];
   const server = await startThreadServer({
     probot: { appId: 123, privateKey: testPrivateKey(), secret: SECRET },
@@ -23,7 +23,7 @@ export async function inProcessServer(options: { log?: Logger; accessLog?: Log; 
     log: options.log ?? silentLog,
     accessLog: options.accessLog,
     app: intakeApp({ accept: (delivery) => accepted.push(delivery) }, ["issues.labeled"]),
-    routes: [],
+    routes: options.routes ?? [],
   });
   return { server, accepted, url: (path = WEBHOOK_PATH) => `http://127.0.0.1:${server.port}${path}` };
 }
