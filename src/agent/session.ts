@@ -11,6 +11,8 @@ import type { Pauses } from "./pauses.ts";
 import type { IssueContext } from "./prompt/issue-context.ts";
 import { startConversation } from "./start-conversation.ts";
 import { runSetup } from "./setup-phase.ts";
+import { startFromDelivery } from "./start-from.ts";
+import type { TrustedCommit } from "./prompt/instructions.ts";
 import { AGENT_TOOLS, toolSpecs } from "./tools/tools.ts";
 import type { Trajectory } from "./trajectory/trajectory.ts";
 import type { ChangedFile } from "../workspace/numstat.ts";
@@ -27,6 +29,13 @@ export type SessionInput = {
   signal: AbortSignal;
   takeInbox(): SteeringMessage[];
   diff(): Promise<{ files: ChangedFile[]; patch: string }>;
+  /**
+   * A follow-up's earlier delivery: a commit whose tree the workspace takes once the network is
+   * cut, so `setup:` runs with network on the trusted base alone (see start-from.ts).
+   */
+  startFrom?: string;
+  /** The trusted commit AGENTS.md and `instructions:` are read from (the default branch's tip in the mirror). */
+  instructionsFrom?: TrustedCommit;
   /** Share of the model's context window past which older turns are compacted. */
   compactAt: number;
   /** Called once setup has passed, just before the agent starts (the task moves to `running`). */
@@ -38,8 +47,9 @@ export type SessionInput = {
 const TOOL_OUTPUT_TOKENS = 2_500;
 
 /**
- * One agent run in a sandbox: start it with the network on, run `setup:`, cut the network,
- * let the agent work, and always stop the sandbox. The checkout is left for the caller to deliver.
+ * One agent run in a sandbox: start it with the network on, run `setup:` on the trusted base,
+ * cut the network, bring in a follow-up's earlier delivery, let the agent work, and always stop
+ * the sandbox. The checkout is left for the caller to deliver.
  */
 export async function runAgentSession(input: SessionInput): Promise<AgentOutcome> {
   const { sandbox, config, trajectory, signal } = input;
@@ -73,8 +83,17 @@ export async function runAgentSession(input: SessionInput): Promise<AgentOutcome
     const setup = await runSetup({ command: config.setup, timeoutMs: toolContext.commandTimeoutMs, sandbox, trajectory, signal, spend: () => budgets.spend() });
     if (setup) return setup;
     await sandbox.setNetwork(false);
+    // Only now, with the network cut, may anything the agent wrote reach the workspace.
+    if (input.startFrom) await startFromDelivery({ commit: input.startFrom, sandbox, timeoutMs: toolContext.commandTimeoutMs, trajectory, signal });
     await input.beforeAgent?.();
-    const conversation = await startConversation({ workDir: input.spec.workDir, config, issue: input.issue, tools: toolSpecs(AGENT_TOOLS), trajectory });
+    const conversation = await startConversation({
+      workDir: input.spec.workDir,
+      config,
+      issue: input.issue,
+      instructionsFrom: input.instructionsFrom,
+      tools: toolSpecs(AGENT_TOOLS),
+      trajectory,
+    });
     return await runAgentLoop({ ...run, conversation });
   } catch (error) {
     return endOnError(error, run);

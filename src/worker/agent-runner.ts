@@ -21,6 +21,7 @@ import type { Identity } from "../workspace/identity.ts";
 import { answerReview } from "./answer-review.ts";
 import { deliverOutcome } from "./deliver-outcome.ts";
 import { planRun } from "./run-plan.ts";
+import { startPoints } from "./start-points.ts";
 
 export type AgentRunnerDeps = {
   env: Pick<Env, "dataDir" | "sandbox" | "mirrorCacheBytes"> & { model: Pick<Env["model"], "compactAt"> };
@@ -61,9 +62,11 @@ export function createAgentRunner(deps: AgentRunnerDeps): TaskRunner {
     const base = config.base ?? task.repo.defaultBranch;
     const previousShas = new Set(deps.store.partsOf(task.id).map((part) => part.headSha));
     const checkout = await deps.workspaces.prepare({ taskId: task.id, repo: task.repo, base, branch: `agent/issue-${task.issueNumber}/part-1`, token, signal });
-    if (plan.kind === "follow-up" && plan.startFrom && !(await deps.workspaces.startFrom(checkout, plan.startFrom, { signal }))) {
+    // Read now, applied in the sandbox after setup: networked setup only ever runs the trusted base.
+    const points = await startPoints(checkout, task.repo.defaultBranch, plan.kind === "follow-up" ? plan.startFrom : undefined);
+    if (!points.ok) {
       await deps.workspaces.release(checkout);
-      return { outcome: "error", message: `The branch ${plan.startFrom} of the earlier delivery is gone (merged or deleted), so there is nothing to follow up on; \`/agent retry\` starts afresh.` };
+      return { outcome: "error", message: points.message };
     }
     let firstMessages = plan.kind === "follow-up" ? [plan.firstMessage] : [];
     const trajectory = new JsonlTrajectory(trajectoryPathFor(deps.env.dataDir, task.id, run.number));
@@ -90,6 +93,8 @@ export function createAgentRunner(deps: AgentRunnerDeps): TaskRunner {
           return messages;
         },
         diff: () => deps.workspaces.diff(checkout, { signal }),
+        ...(points.startFrom && { startFrom: points.startFrom }),
+        instructionsFrom: points.instructionsFrom,
         compactAt: deps.env.model.compactAt,
         beforeAgent: async () => {
           await moveTo("running");

@@ -1,37 +1,40 @@
-import { constants } from "node:fs";
-import { open, type FileHandle } from "node:fs/promises";
 import { posix } from "node:path";
-import { errnoCode, errorMessage } from "../tools/error-facts.ts";
-import { resolveWorkspacePath } from "../tools/workspace-path.ts";
+import { runGit } from "../../workspace/git.ts";
 
 /** Read whatever the configuration says: the conventional file for agents. */
 export const AGENTS_FILE = "AGENTS.md";
 /** Most bytes of one instruction file put in the prompt (about 4,000 tokens). */
 export const MAX_INSTRUCTION_BYTES = 16 * 1024;
+/** A blob larger than this is not loaded at all: no one writes instructions this long. */
+const MAX_BLOB_BYTES = 4 * 1024 * 1024;
+/** Links followed from one configured path before giving up. */
+const MAX_LINKS = 8;
+const GIT_TIMEOUT_MS = 30_000;
 
 export type InstructionFile = { path: string; content: string; truncated: boolean };
 export type SkippedInstruction = { path: string; reason: string };
 export type Instructions = { files: InstructionFile[]; skipped: SkippedInstruction[] };
 
-const { O_RDONLY, O_NOFOLLOW, O_NONBLOCK } = constants;
+/** A commit in a git dir only Ferry writes (the repository's mirror): its objects are trusted, unlike any work tree. */
+export type TrustedCommit = { gitDir: string; commit: string };
 
 /**
- * AGENTS.md and the configured instruction files, read from the checkout on the host. The
- * setup command ran repository code before this, so a path is resolved inside the checkout and
- * a link leading out of it is refused; missing files, non-files and files already read (under
- * another name or through a link) are skipped. Each file is capped at MAX_INSTRUCTION_BYTES.
+ * AGENTS.md and the configured instruction files, read as git objects of a trusted commit (the
+ * default branch's tip), never from the work tree or an agent's branch: what the agent or
+ * `setup:` wrote cannot become instructions. Links are followed inside the commit's tree only;
+ * missing files, non-files and files already read (under another name or through a link) are
+ * skipped. Each file is capped at MAX_INSTRUCTION_BYTES.
  */
-export async function readInstructions(workDir: string, configured: readonly string[]): Promise<Instructions> {
+export async function readInstructions(source: TrustedCommit, configured: readonly string[]): Promise<Instructions> {
   const files: InstructionFile[] = [];
   const skipped: SkippedInstruction[] = [];
   const seen = new Set<string>();
   for (const path of [AGENTS_FILE, ...configured].map((named) => posix.normalize(named))) {
-    const resolved = await resolveWorkspacePath(workDir, path, "read");
-    if (!resolved.ok) skipped.push({ path, reason: resolved.error });
-    else if (!resolved.exists) skipped.push({ path, reason: "missing" });
-    else if (!seen.has(resolved.real)) {
-      seen.add(resolved.real);
-      const read = await readCapped(resolved.absolute);
+    const found = await resolveBlob(source, path);
+    if ("reason" in found) skipped.push({ path, reason: found.reason });
+    else if (!seen.has(found.path)) {
+      seen.add(found.path);
+      const read = await readCapped(source, found);
       if (typeof read === "string") skipped.push({ path, reason: read });
       else files.push({ path, ...read });
     }
@@ -39,27 +42,50 @@ export async function readInstructions(workDir: string, configured: readonly str
   return { files, skipped };
 }
 
-/** The head of a regular file, or why it cannot be used. The last component is not followed: it was resolved already. */
-async function readCapped(absolute: string): Promise<{ content: string; truncated: boolean } | string> {
-  let handle: FileHandle;
-  try {
-    handle = await open(absolute, O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
-  } catch (error) {
-    return `not readable (${errnoCode(error) ?? errorMessage(error)})`;
+type Blob = { path: string; object: string; size: number };
+type Entry = { mode: string; object: string; size: number };
+
+/** The regular file a path names in the commit, following links that stay inside the tree. */
+async function resolveBlob(source: TrustedCommit, named: string): Promise<Blob | { reason: string }> {
+  let path = named;
+  for (let hops = 0; hops <= MAX_LINKS; hops++) {
+    if (posix.isAbsolute(path) || path === ".." || path.startsWith("../")) return { reason: "the path climbs out of the repository" };
+    const entry = await treeEntry(source, path);
+    if (!entry) return { reason: "missing" };
+    if (entry.mode === "100644" || entry.mode === "100755") return { path, object: entry.object, size: entry.size };
+    if (entry.mode !== "120000") return { reason: "not a regular file" };
+    const target = (await git(source, ["cat-file", "blob", entry.object])).stdout;
+    if (posix.isAbsolute(target)) return { reason: "a link that leads outside the repository" };
+    path = posix.normalize(posix.join(posix.dirname(path), target));
+    if (path === ".." || path.startsWith("../")) return { reason: "a link that leads outside the repository" };
   }
-  try {
-    const info = await handle.stat();
-    if (!info.isFile()) return "not a regular file";
-    const buffer = Buffer.alloc(Math.min(info.size, MAX_INSTRUCTION_BYTES));
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    const head = buffer.subarray(0, bytesRead);
-    if (head.includes(0)) return "binary, not text";
-    const truncated = info.size > MAX_INSTRUCTION_BYTES;
-    // A cut through a multi-byte character decodes to U+FFFD at the end; drop it.
-    const text = truncated ? head.toString("utf8").replace(/\uFFFD+$/, "") : head.toString("utf8");
-    const note = `\n\n[… cut: the file is ${info.size.toLocaleString("en-US")} bytes; only the first ${MAX_INSTRUCTION_BYTES.toLocaleString("en-US")} are shown. Read the rest with read_file if you need it.]`;
-    return { content: truncated ? text + note : text, truncated };
-  } finally {
-    await handle.close();
-  }
+  return { reason: "too many links" };
 }
+
+/** The tree entry at exactly `path`, or undefined. Paths are literal: no glob or pathspec magic. */
+async function treeEntry(source: TrustedCommit, path: string): Promise<Entry | undefined> {
+  if (path === "." || path === "") return { mode: "040000", object: "", size: 0 };
+  const { stdout } = await git(source, ["ls-tree", "-z", "--long", source.commit, "--", path]);
+  for (const record of stdout.split("\0")) {
+    const tab = record.indexOf("\t");
+    if (tab < 0 || record.slice(tab + 1) !== path) continue;
+    const [mode = "", , object = "", size = ""] = record.slice(0, tab).split(/\s+/);
+    return { mode, object, size: Number(size) || 0 };
+  }
+  return undefined;
+}
+
+/** The head of a blob, or why it cannot be used. */
+async function readCapped(source: TrustedCommit, blob: Blob): Promise<{ content: string; truncated: boolean } | string> {
+  if (blob.size > MAX_BLOB_BYTES) return `too large (${blob.size.toLocaleString("en-US")} bytes)`;
+  const text = (await git(source, ["cat-file", "blob", blob.object])).stdout;
+  if (text.includes("\0")) return "binary, not text";
+  const truncated = blob.size > MAX_INSTRUCTION_BYTES;
+  if (!truncated) return { content: text, truncated };
+  // A cut through a multi-byte character decodes to U+FFFD at the end; drop it.
+  const head = Buffer.from(text, "utf8").subarray(0, MAX_INSTRUCTION_BYTES).toString("utf8").replace(/\uFFFD+$/, "");
+  const note = `\n\n[… cut: the file is ${blob.size.toLocaleString("en-US")} bytes; only the first ${MAX_INSTRUCTION_BYTES.toLocaleString("en-US")} are shown. Read the rest with read_file if you need it.]`;
+  return { content: head + note, truncated };
+}
+
+const git = (source: TrustedCommit, args: string[]) => runGit(args, { gitDir: source.gitDir, timeoutMs: GIT_TIMEOUT_MS, env: { GIT_LITERAL_PATHSPECS: "1" } });

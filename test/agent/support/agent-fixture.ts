@@ -31,6 +31,8 @@ export type SessionOverrides = {
   signal?: AbortSignal;
   now?: () => number;
   compactAt?: number;
+  /** A commit whose tree the workspace takes after setup (a follow-up's earlier delivery). */
+  startFrom?: string;
 };
 
 export type AgentFixture = {
@@ -66,6 +68,8 @@ export async function agentFixture(extraFiles: Record<string, string> = {}): Pro
         signal: overrides.signal ?? new AbortController().signal,
         takeInbox: () => overrides.inbox?.[++step] ?? [],
         diff: () => workspaces.diff(checkout),
+        instructionsFrom: { gitDir: checkout.mirrorDir, commit: checkout.baseSha },
+        ...(overrides.startFrom && { startFrom: overrides.startFrom }),
         compactAt: overrides.compactAt ?? 0.6,
         now: overrides.now,
       });
