@@ -1,3 +1,5 @@
+import type { SandboxFiles } from "./sandbox-files.ts";
+
 /** Resource limits of one sandbox. */
 export type SandboxLimits = {
   memoryMb: number;
@@ -48,7 +50,14 @@ export type StartOptions = {
 export interface Sandbox {
   readonly kind: "docker" | "local";
   start(spec: SandboxSpec, options?: StartOptions): Promise<void>;
+  /**
+   * Runs a command in the workspace. When it ends, nothing it started is left running: its
+   * process group is killed, and so is every other process of the sandbox but the shell
+   * (`setsid`, `nohup`, double forks), where the sandbox can tell them apart (see each kind).
+   */
   exec(command: string, options: ExecOptions): Promise<ExecResult>;
+  /** The workspace's files, read and written inside the sandbox, queued with the commands. */
+  readonly files: SandboxFiles;
   /** Connects or disconnects the network; disconnecting is verified from inside. */
   setNetwork(enabled: boolean): Promise<void>;
   /** Ends every process and removes the container; safe to call twice or before start. */

@@ -7,6 +7,7 @@ import { DockerSandbox } from "../../src/sandbox/docker/docker-sandbox.ts";
 import { SandboxError } from "../../src/sandbox/sandbox-error.ts";
 import { TEST_IMAGE, describeWithDocker, docker } from "../helpers/docker.ts";
 import { containersOf } from "./support/containers.ts";
+import { sandboxFilesTests } from "./support/files-seam.ts";
 import { sandboxSeamTests, sandboxSpec, SLEEPER, sleeperPid } from "./support/sandbox-seam.ts";
 
 jest.setTimeout(120_000);
@@ -16,6 +17,7 @@ const dockerSpec = (workDir: string, network = false) => sandboxSpec(workDir, { 
 
 describeWithDocker("DockerSandbox", () => {
   sandboxSeamTests(() => new DockerSandbox({ docker, instance: INSTANCE }), (workDir) => dockerSpec(workDir));
+  sandboxFilesTests(() => new DockerSandbox({ docker, instance: INSTANCE }), (workDir) => dockerSpec(workDir));
 
   describe("isolation", () => {
     let sandbox: DockerSandbox;

@@ -1,9 +1,8 @@
 import { z } from "zod";
-import { looksBinary, numberedLine, splitLines } from "./file-text.ts";
+import { fileProblemResult } from "./file-problems.ts";
+import { looksBinary, MAX_FILE_BYTES, numberedLine, splitLines } from "./file-text.ts";
 import { guardPath } from "./guard-path.ts";
 import type { Tool } from "./tool.ts";
-import { readRegularFile, writeRegularFile } from "./workspace-file.ts";
-import { workspaceOwner } from "./workspace-owner.ts";
 
 const editFileArguments = z.strictObject({
   path: z.string().describe("Path relative to the workspace root."),
@@ -21,10 +20,13 @@ export const editFileTool: Tool<typeof editFileArguments> = {
   arguments: editFileArguments,
   async run({ path, old, new: replacement }, context) {
     if (old === replacement) return failure("`old` and `new` are the same: there is nothing to change.");
-    const guard = await guardPath(path, "write", "edit_file", context);
+    const guard = guardPath(path, "write", "edit_file", context);
     if (!guard.ok) return guard.refusal;
-    if (!guard.target.exists) return failure(`"${path}" does not exist; create it with write_file.`);
-    const bytes = await readRegularFile(guard.target.absolute, path);
+    // Read and written inside the sandbox, never through a link (like write_file).
+    const read = await context.sandbox.files.read(guard.relative, { maxBytes: MAX_FILE_BYTES, links: "refuse", signal: context.signal });
+    if (!read.ok && read.problem === "missing") return failure(`"${path}" does not exist; create it with write_file.`);
+    if (!read.ok) return fileProblemResult(read, path, "edit_file", context);
+    const { bytes } = read;
     if (looksBinary(bytes)) return failure(`"${path}" looks like a binary file; edit_file only changes text.`);
     const text = bytes.toString("utf8");
     const at = occurrences(text, old);
@@ -37,13 +39,14 @@ export const editFileTool: Tool<typeof editFileArguments> = {
     }
     const index = at[0] ?? 0;
     const edited = text.slice(0, index) + replacement + text.slice(index + old.length);
-    await writeRegularFile(guard.target, edited, path, await workspaceOwner(context.workDir));
+    const written = await context.sandbox.files.write(guard.relative, Buffer.from(edited, "utf8"), { signal: context.signal });
+    if (!written.ok) return fileProblemResult(written, path, "edit_file", context);
     const firstLine = lineOf(text, index);
     const newLines = Math.max(1, splitLines(replacement).length);
     return {
       output: `Edited "${path}" at line ${firstLine}:\n${excerpt(edited, firstLine, firstLine + newLines - 1) || "(the file is now empty)"}`,
       isError: false,
-      details: { path: guard.target.real, line: firstLine, removedChars: old.length, addedChars: replacement.length, bytes: Buffer.byteLength(edited) },
+      details: { path: guard.relative, line: firstLine, removedChars: old.length, addedChars: replacement.length, bytes: Buffer.byteLength(edited) },
     };
   },
 };

@@ -1,3 +1,6 @@
+/** Larger files are read with shell tools (`sed -n`, `head`), not loaded whole. */
+export const MAX_FILE_BYTES = 8 * 1024 * 1024;
+
 /** Characters of one line shown before it is cut (minified files have lines of megabytes). */
 export const MAX_LINE_CHARS = 2000;
 

@@ -1,28 +1,28 @@
 import { checkWritePath } from "../../policy/path-policy.ts";
 import type { ToolContext, ToolResult } from "./tool.ts";
-import { resolveWorkspacePath, type WorkspacePath } from "./workspace-path.ts";
+import { checkWorkspacePath } from "./workspace-path.ts";
 
-export type AllowedPath = Extract<WorkspacePath, { ok: true }>;
-export type PathGuard = { ok: true; target: AllowedPath } | { ok: false; refusal: ToolResult };
+export type PathGuard = { ok: true; relative: string } | { ok: false; refusal: ToolResult };
 
 /**
- * Confines a path to the workspace and, for writes, applies the repository's path policy to
- * the path as named and as resolved (a link inside the checkout must not dodge a pattern).
- * Every refusal is a policy decision and goes to the trajectory.
+ * The host's first filter, before the sandbox touches anything: the path stays in the
+ * workspace as written (checkWorkspacePath) and, for writes, the repository's path policy
+ * allows it. Writes never go through a link (the sandbox refuses them), so the path checked
+ * here is the path written. Every refusal is a policy decision and goes to the trajectory.
  */
-export async function guardPath(path: string, intent: "read" | "write", tool: string, context: ToolContext): Promise<PathGuard> {
-  const target = await resolveWorkspacePath(context.workDir, path, intent);
-  if (!target.ok) {
-    context.trajectory.record("policy", { tool, path, decision: "refused", rule: "workspace", reason: target.error });
-    return { ok: false, refusal: { output: target.error, isError: true, details: { refused: "workspace" } } };
-  }
-  if (intent === "read") return { ok: true, target };
-  for (const candidate of new Set([target.relative, target.real])) {
-    const verdict = checkWritePath(candidate, context.policy.paths.deny);
-    if (verdict.allowed) continue;
-    context.trajectory.record("policy", { tool, path: candidate, decision: "denied", rule: "paths.deny", pattern: verdict.pattern, reason: verdict.reason });
-    const output = `Refused by the repository's path policy; nothing was written. ${verdict.reason}`;
-    return { ok: false, refusal: { output, isError: true, details: { refused: "paths.deny", pattern: verdict.pattern } } };
-  }
-  return { ok: true, target };
+export function guardPath(path: string, intent: "read" | "write", tool: string, context: ToolContext): PathGuard {
+  const checked = checkWorkspacePath(path, intent);
+  if (!checked.ok) return { ok: false, refusal: refuseOutsideWorkspace(path, checked.error, tool, context) };
+  if (intent === "read") return checked;
+  const verdict = checkWritePath(checked.relative, context.policy.paths.deny);
+  if (verdict.allowed) return checked;
+  context.trajectory.record("policy", { tool, path: checked.relative, decision: "denied", rule: "paths.deny", pattern: verdict.pattern, reason: verdict.reason });
+  const output = `Refused by the repository's path policy; nothing was written. ${verdict.reason}`;
+  return { ok: false, refusal: { output, isError: true, details: { refused: "paths.deny", pattern: verdict.pattern } } };
+}
+
+/** A path refused for leaving the workspace, by the host's check or the sandbox's (a link), recorded as a policy decision. */
+export function refuseOutsideWorkspace(path: string, error: string, tool: string, context: ToolContext): ToolResult {
+  context.trajectory.record("policy", { tool, path, decision: "refused", rule: "workspace", reason: error });
+  return { output: error, isError: true, details: { refused: "workspace" } };
 }

@@ -1,8 +1,8 @@
 import { z } from "zod";
+import { fileProblemResult } from "./file-problems.ts";
+import { looksBinary, MAX_FILE_BYTES, numberedLine, splitLines } from "./file-text.ts";
 import { guardPath } from "./guard-path.ts";
-import { looksBinary, numberedLine, splitLines } from "./file-text.ts";
 import type { Tool } from "./tool.ts";
-import { readRegularFile } from "./workspace-file.ts";
 
 /**
  * What one call shows at most; the note at the end says where to go on. Sized to fit the
@@ -22,9 +22,12 @@ export const readFileTool: Tool<typeof readFileArguments> = {
   arguments: readFileArguments,
   async run({ path, start_line: startLine = 1, end_line: endLine }, context) {
     if (endLine !== undefined && endLine < startLine) return failure(`end_line (${endLine}) is before start_line (${startLine}).`);
-    const guard = await guardPath(path, "read", "read_file", context);
+    const guard = guardPath(path, "read", "read_file", context);
     if (!guard.ok) return guard.refusal;
-    const bytes = await readRegularFile(guard.target.absolute, path);
+    // Read inside the sandbox: links are followed there, and only within the workspace.
+    const read = await context.sandbox.files.read(guard.relative, { maxBytes: MAX_FILE_BYTES, links: "follow", signal: context.signal });
+    if (!read.ok) return fileProblemResult(read, path, "read_file", context);
+    const { bytes } = read;
     if (looksBinary(bytes)) return failure(`"${path}" looks like a binary file (${bytes.length} bytes); it is not shown.`, { bytes: bytes.length });
     const lines = splitLines(bytes.toString("utf8"));
     const facts = { bytes: bytes.length, lines: lines.length };

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { execOutput, seconds } from "./exec-report.ts";
+import { fileProblemResult } from "./file-problems.ts";
 import { guardPath } from "./guard-path.ts";
 import { shellQuote } from "./shell-quote.ts";
 import type { Tool } from "./tool.ts";
@@ -19,10 +20,13 @@ export const searchTool: Tool<typeof searchArguments> = {
     if (pattern.includes("\0")) return { output: "The pattern contains a NUL byte.", isError: true };
     let where: string[] = [];
     if (path !== undefined) {
-      const guard = await guardPath(path, "read", "search", context);
+      const guard = guardPath(path, "read", "search", context);
       if (!guard.ok) return guard.refusal;
-      if (!guard.target.exists) return { output: `"${path}" does not exist; name a file or directory of the workspace, or leave path out.`, isError: true };
-      where = ["--", shellQuote(guard.target.relative)];
+      // Looked up inside the sandbox, where a link may only lead within the workspace.
+      const found = await context.sandbox.files.locate(guard.relative, { signal: context.signal });
+      if (!found.ok) return fileProblemResult(found, path, "search", context);
+      if (!found.exists) return { output: `"${path}" does not exist; name a file or directory of the workspace, or leave path out.`, isError: true };
+      where = ["--", shellQuote(guard.relative)];
     }
     const timeoutMs = Math.min(SEARCH_LIMITS.timeoutMs, context.commandTimeoutMs);
     const result = await context.sandbox.exec(searchCommand(pattern, where), { timeoutMs, signal: context.signal });

@@ -4,6 +4,14 @@ import { WORKSPACE_PATH, type SandboxSpec } from "../sandbox.ts";
 
 export const SANDBOX_HOME = "/home/ferry";
 
+/**
+ * PID 1 of the container: bash, which reaps every orphan and, as init, cannot be killed from
+ * inside. After each command the shell kills every other process of the sandbox's user
+ * (`kill -1`), this loop's `sleep` included, and the loop starts another. (Docker's own init
+ * would exit with its child and take the container down.)
+ */
+export const CONTAINER_INIT = ["bash", "-c", "while :; do sleep infinity & wait $!; done"];
+
 export type ContainerIdentity = {
   /** `uid:gid` the container and every command run as; never root. */
   user: string;
@@ -23,14 +31,14 @@ export function containerOptions(spec: SandboxSpec, identity: ContainerIdentity)
   return {
     Image: spec.image,
     name: `ferry-task-${spec.taskId}-${Date.now().toString(36)}`,
-    Cmd: ["sleep", "infinity"],
+    Cmd: CONTAINER_INIT,
     User: identity.user,
     WorkingDir: WORKSPACE_PATH,
     Env: Object.entries({ ...COMMAND_ENV, HOME: SANDBOX_HOME }).map(([key, value]) => `${key}=${value}`),
     Labels: identity.labels,
     NetworkDisabled: false,
     HostConfig: {
-      Init: true,
+      Init: false,
       // Mounts, not Binds: a path may contain ":" (a mirror of host:port).
       Mounts: [
         { Type: "bind", Source: spec.workDir, Target: WORKSPACE_PATH, ReadOnly: false },

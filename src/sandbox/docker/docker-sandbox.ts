@@ -3,9 +3,10 @@ import type { Container } from "dockerode";
 import type { Log } from "../../logger.ts";
 import { DEFAULT_OUTPUT_LIMIT_BYTES, type ExecOptions, type ExecResult, type Sandbox, type SandboxSpec, type StartOptions } from "../sandbox.ts";
 import { SandboxError } from "../sandbox-error.ts";
+import { shellFiles, type SandboxFiles } from "../sandbox-files.ts";
 import type { ShellSession } from "../shell/shell-session.ts";
 import { containerOptions } from "./container-options.ts";
-import { openDockerShell } from "./docker-shell.ts";
+import { openDockerShell, sweepContainer } from "./docker-shell.ts";
 import { requireEngine } from "./engine.ts";
 import { ensureImage } from "./image.ts";
 import { containerLabels } from "./labels.ts";
@@ -30,6 +31,7 @@ export class DockerSandbox implements Sandbox {
   #shell: ShellSession | undefined;
   #user = sandboxUser();
   #outputLimit = DEFAULT_OUTPUT_LIMIT_BYTES;
+  readonly files: SandboxFiles = shellFiles(() => this.#session());
 
   constructor(options: DockerSandboxOptions) {
     this.#options = options;
@@ -59,7 +61,13 @@ export class DockerSandbox implements Sandbox {
   }
 
   async exec(command: string, options: ExecOptions): Promise<ExecResult> {
-    return (await this.#session()).exec(command, options);
+    const session = await this.#session();
+    try {
+      return await session.exec(command, options);
+    } finally {
+      // The shell ended with the command (the command killed it, or it was given up): its sweep never ran.
+      if (!session.alive && this.#container) await sweepContainer(this.#container, this.#user);
+    }
   }
 
   async setNetwork(enabled: boolean): Promise<void> {

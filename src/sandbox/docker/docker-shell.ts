@@ -29,5 +29,12 @@ export async function openDockerShell(container: Container, options: { user: str
     killCommand: async () => (await runOnce(container, ["bash", "-c", killScript(PID_FILE)], options.user)).exitCode === 0,
     outputLimitBytes: options.outputLimitBytes,
     oomProbe: true,
+    // PID 1 is the container's init (container-options.ts): kill -1 spares it and the shell.
+    sweep: "all",
   });
+}
+
+/** Kills every process of the sandbox's user but PID 1, from an exec of its own; for when the shell is gone. */
+export async function sweepContainer(container: Container, user: string): Promise<void> {
+  await runOnce(container, ["bash", "-c", "kill -KILL -1"], user).catch(() => undefined);
 }

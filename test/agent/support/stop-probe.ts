@@ -8,6 +8,7 @@ export function abortingOnStart(sandbox: Sandbox, controller: AbortController): 
   const calls: string[] = [];
   return {
     kind: sandbox.kind,
+    files: sandbox.files,
     calls,
     async start(spec, options) {
       calls.push("start");

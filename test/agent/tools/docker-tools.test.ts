@@ -1,9 +1,13 @@
 import { afterAll, beforeAll, expect, jest, test } from "@jest/globals";
+import { chown, readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { DockerSandbox } from "../../../src/sandbox/docker/docker-sandbox.ts";
 import { TEST_IMAGE, describeWithDocker, docker } from "../../helpers/docker.ts";
 import { toolWorkspace, type ToolWorkspace } from "./support/tool-workspace.ts";
 
 jest.setTimeout(120_000);
+
+const asRoot = process.getuid?.() === 0 ? test : test.skip;
 
 describeWithDocker("the tools through the Docker sandbox", () => {
   let workspace: ToolWorkspace;
@@ -41,10 +45,29 @@ describeWithDocker("the tools through the Docker sandbox", () => {
     expect(await workspace.call("run_tests")).toMatchObject({ isError: false, output: expect.stringMatching(/^Tests passed: `sh test.sh` exited with code 0 .*\nall passed\n$/) });
   });
 
-  test("files and directories the host creates stay writable for the container's user", async () => {
-    await workspace.call("write_file", { path: "made/by/host.txt", content: "host\n" });
-    const result = await workspace.call("shell", { command: "echo container >> made/by/host.txt && touch made/by/sibling.txt && cat made/by/host.txt" });
-    expect(result).toMatchObject({ isError: false, output: expect.stringMatching(/\nhost\ncontainer\n$/) });
+  test("files and directories write_file creates belong to the container's user, who can change them", async () => {
+    await workspace.call("write_file", { path: "made/by/tool.txt", content: "tool\n" });
+    const result = await workspace.call("shell", { command: "echo container >> made/by/tool.txt && touch made/by/sibling.txt && stat -c %u made made/by/tool.txt && cat made/by/tool.txt" });
+    expect(result).toMatchObject({ isError: false, output: expect.stringMatching(/\n1000\n1000\ntool\ncontainer\n$/) });
+  });
+
+  asRoot("write_file acts with the container user's rights, not the host's: a file that user may not write stays as it was", async () => {
+    await writeFile(join(workspace.workDir, "foreign.txt"), "kept\n", { mode: 0o644 });
+    await chown(join(workspace.workDir, "foreign.txt"), 1234, 1234);
+    const result = await workspace.call("write_file", { path: "foreign.txt", content: "changed\n" });
+    expect(result).toMatchObject({ isError: true, output: 'write_file failed: "foreign.txt" cannot be written (permission denied).' });
+    expect(await readFile(join(workspace.workDir, "foreign.txt"), "utf8")).toBe("kept\n");
+  });
+
+  test("read_file and edit_file work through the container", async () => {
+    await workspace.call("write_file", { path: "notes.txt", content: "alpha\nbeta\n" });
+    expect(await workspace.call("edit_file", { path: "notes.txt", old: "beta", new: "gamma" })).toMatchObject({ isError: false });
+    expect((await workspace.call("read_file", { path: "notes.txt" })).output).toBe("     1\talpha\n     2\tgamma");
+  });
+
+  test("a link to a file of the container outside /workspace is refused, not read", async () => {
+    await workspace.call("shell", { command: "ln -s /etc/hostname hostname-link" });
+    expect(await workspace.call("read_file", { path: "hostname-link" })).toMatchObject({ isError: true, details: { refused: "workspace" } });
   });
 
   test("search runs grep inside the container", async () => {

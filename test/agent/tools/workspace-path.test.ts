@@ -2,7 +2,30 @@ import { afterEach, beforeEach, describe, expect, test } from "@jest/globals";
 import { mkdir, mkdtemp, realpath, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { resolveWorkspacePath } from "../../../src/agent/tools/workspace-path.ts";
+import { checkWorkspacePath, resolveWorkspacePath } from "../../../src/agent/tools/workspace-path.ts";
+
+describe("checkWorkspacePath (the host's first filter, on the text alone)", () => {
+  test("a path is normalised", () => {
+    expect(checkWorkspacePath("./src//index.ts/", "read")).toEqual({ ok: true, relative: "src/index.ts" });
+  });
+
+  test.each([
+    ["../x", "read", "climbs out of the workspace"],
+    ["src/../../x", "read", "climbs out of the workspace"],
+    ["/etc/passwd", "read", "absolute paths are not allowed"],
+    ["a\0b", "read", "NUL byte"],
+    [".", "write", "workspace root"],
+    [".git/config", "write", "inside .git"],
+    ["sub/.GIT/hooks/pre-commit", "write", "inside .git"],
+  ] as const)("%j (%s) is refused: %s", (path, intent, why) => {
+    expect(checkWorkspacePath(path, intent)).toEqual({ ok: false, error: expect.stringContaining(why) });
+  });
+
+  test("the workspace root and files inside .git can be read", () => {
+    expect(checkWorkspacePath(".", "read")).toEqual({ ok: true, relative: "." });
+    expect(checkWorkspacePath(".git/HEAD", "read")).toEqual({ ok: true, relative: ".git/HEAD" });
+  });
+});
 
 describe("resolveWorkspacePath", () => {
   let workDir: string;

@@ -19,6 +19,7 @@ function recordingSandboxes(): { sandboxes: SandboxFactory; events: string[] } {
       start: (spec) => (events.push(`${id} start network=${spec.network}`), inner.start(spec)),
       exec: (command, options) => (events.push(`${id} exec`), inner.exec(command, options)),
       setNetwork: (enabled) => inner.setNetwork(enabled),
+      files: inner.files,
       stop: () => (events.push(`${id} stop`), inner.stop()),
     };
     return sandbox;
