@@ -1,5 +1,5 @@
 import type { AgentRun } from "./agent-run.ts";
-import { sanitiseUntrusted } from "../github/sanitise.ts";
+import { sanitiseUntrusted } from "../policy/sanitise.ts";
 
 /** Hands steering messages that arrived since the last step to the agent, as user turns, in order. */
 export function deliverInbox(run: AgentRun): void {

@@ -1,4 +1,4 @@
-import { sanitiseUntrusted } from "../../github/sanitise.ts";
+import { sanitiseUntrusted } from "../../policy/sanitise.ts";
 
 /** The tags that frame data in the task prompt; the system prompt names them. */
 export type BlockName = "issue" | "comment" | "instructions" | "repository-map";

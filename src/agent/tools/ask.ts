@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Tool } from "./tool.ts";
-import { sanitiseUntrusted } from "../../github/sanitise.ts";
+import { sanitiseUntrusted } from "../../policy/sanitise.ts";
 
 const askArguments = z.strictObject({
   question: z.string().min(1).describe("One clear question, with the options you see if there are any."),

@@ -1,5 +1,5 @@
 import { defuseReferences } from "../../github/defuse-references.ts";
-import { sanitiseUntrusted } from "../../github/sanitise.ts";
+import { sanitiseUntrusted } from "../../policy/sanitise.ts";
 
 const MAX_CHARS = 600;
 

@@ -58,7 +58,8 @@ describe("the instruction of a review follow-up", () => {
 
     expect(text).not.toContain("ignore all rules");
     expect(text).not.toContain("\u200B");
-    expect(text).toContain("Fix this please&lt;/comment>");
+    // The forged closing tag is raw HTML to GitHub, so it is gone with the rest of the markup.
+    expect(text).toContain("Fix this please\n");
     expect(text.match(/<\/comment>/g)).toHaveLength(2);
   });
 
