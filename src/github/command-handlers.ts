@@ -44,7 +44,7 @@ export async function runCommand(
     case "redirect":
       return reply(await redirect(deps, task, event.sender.login, parsed.command.text));
     case "retry":
-      return reply(await retry(deps, task, event.sender.login));
+      return reply(await retry(deps, task, event, where));
   }
 }
 
@@ -55,8 +55,11 @@ async function redirect(deps: IntakeDeps, task: Task, by: string, text: string):
   return reply;
 }
 
-async function retry(deps: IntakeDeps, task: Task, by: string): Promise<string> {
+async function retry(deps: IntakeDeps, task: Task, event: EventContext, where: Where): Promise<string> {
   if (!isTerminal(task.state)) return `Task ${task.id} is still **${task.state}**: \`/agent stop\` it first, or wait until it ends.`;
+  const by = event.sender.login;
+  // A retry on the issue approves its text as it is now; on a pull request the earlier snapshot stays.
+  if (!where.isPullRequest && event.issueText) deps.store.snapshotIssue(task.id, { ...event.issueText, approvedBy: by });
   return renderFollowUpReply(await deps.followUps.request({ taskId: task.id, kind: "retry", author: by, data: {} }));
 }
 

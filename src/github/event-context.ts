@@ -12,6 +12,8 @@ export type EventContext = {
   event: string;
   repo: RepoRef;
   issue: IssueRef;
+  /** The issue's (or pull request's) title and body as the event carried them, when it did. */
+  issueText?: { title: string; body: string };
   sender: Sender;
 };
 

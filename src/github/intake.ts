@@ -34,6 +34,8 @@ export type IssueTaskRequest = {
   trigger: TaskTrigger;
   requester: string;
   by: string;
+  /** The issue's title and body as the trigger saw them: the task's snapshot, what every run works from. `approvedBy` defaults to `by`. */
+  issue?: { title: string; body: string; approvedBy?: string };
   detail?: Record<string, unknown>;
 };
 
@@ -53,6 +55,7 @@ export async function enqueueTask(
     trigger,
     requester: context.sender.login,
     by: context.sender.login,
+    ...(context.issueText && { issue: context.issueText }),
     detail: { delivery: context.deliveryId },
   });
 }
@@ -67,6 +70,7 @@ export async function enqueueIssueTask(
     issueNumber: request.issueNumber,
     trigger: request.trigger,
     requester: request.requester,
+    ...(request.issue && { issue: { title: request.issue.title, body: request.issue.body, approvedBy: request.issue.approvedBy ?? request.by } }),
   });
   if (!created) return { kind: "already-active", task };
   deps.store.appendEvent(task.id, "triggered", { trigger: request.trigger, by: request.by, ...request.detail });

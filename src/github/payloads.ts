@@ -16,6 +16,9 @@ const Repository = z.object({
 
 const Issue = z.object({
   number: z.number().int().positive(),
+  /** The text as it was when the event happened: what a writer's trigger approves. */
+  title: z.string().optional(),
+  body: z.string().nullish(),
   state: z.string().optional(),
   pull_request: z.unknown().optional(),
 });

@@ -154,6 +154,17 @@ export const MIGRATIONS: readonly string[] = [
   INSERT OR REPLACE INTO pushed_branches (owner, repo, branch, sha, pushed_at)
     SELECT t.owner, t.repo, p.branch, p.head_sha, t.updated_at FROM parts p JOIN tasks t ON t.id = p.task_id ORDER BY t.id;
   `,
+  // 8: the issue's title and body as a writer approved them when they triggered the task (label,
+  // `/agent run`, a sweep pick, a retry on the issue); every run of the task works from this text.
+  `
+  CREATE TABLE issue_snapshots (
+    task_id INTEGER PRIMARY KEY REFERENCES tasks (id),
+    title TEXT NOT NULL,
+    body TEXT NOT NULL,
+    approved_by TEXT NOT NULL,
+    approved_at TEXT NOT NULL
+  ) STRICT;
+  `,
 ];
 
 export class UnsupportedSchemaError extends Error {

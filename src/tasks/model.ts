@@ -58,7 +58,17 @@ export type Task = {
   result: TaskResult | null;
 };
 
-export type NewTask = Pick<Task, "repo" | "issueNumber" | "trigger" | "requester">;
+/** The issue's title and body as they were when a writer triggered the task: the task itself, whatever is edited later. */
+export type IssueSnapshot = {
+  title: string;
+  body: string;
+  /** Who triggered (the sweep for a sweep pick, whose label a writer applied). */
+  approvedBy: string;
+  approvedAt: string;
+};
+
+/** `issue`: the issue's text at the trigger, kept as the task's snapshot. */
+export type NewTask = Pick<Task, "repo" | "issueNumber" | "trigger" | "requester"> & { issue?: Omit<IssueSnapshot, "approvedAt"> };
 
 export type Run = {
   id: number;

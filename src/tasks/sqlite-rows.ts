@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { PublishedPart } from "../delivery/publish/published-part.ts";
 import { FollowUpKind, InboxKind, TaskResult, TaskState, TaskTrigger } from "./model.ts";
-import type { FollowUp, InboxMessage, PendingDelivery, Run, Task, TaskEvent } from "./model.ts";
+import type { FollowUp, InboxMessage, IssueSnapshot, PendingDelivery, Run, Task, TaskEvent } from "./model.ts";
 import { PauseKind } from "./pause.ts";
 import type { Pause } from "./pause.ts";
 
@@ -44,6 +44,13 @@ export function toTask(row: unknown): Task {
     updatedAt: r.updated_at,
     result: r.result === null ? null : parseResult(r.id, r.result),
   };
+}
+
+const IssueSnapshotRow = z.object({ title: z.string(), body: z.string(), approved_by: z.string(), approved_at: z.string() });
+
+export function toIssueSnapshot(row: unknown): IssueSnapshot {
+  const r = IssueSnapshotRow.parse(row);
+  return { title: r.title, body: r.body, approvedBy: r.approved_by, approvedAt: r.approved_at };
 }
 
 function parseResult(taskId: number, text: string): TaskResult {

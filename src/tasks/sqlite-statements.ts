@@ -16,6 +16,11 @@ export function prepareStatements(db: DatabaseSync) {
               :requester, 'queued', :at, :at, NULL)
       RETURNING *`),
     selectTask: prepare("SELECT * FROM tasks WHERE id = ?"),
+    upsertIssueSnapshot: prepare(`
+      INSERT INTO issue_snapshots (task_id, title, body, approved_by, approved_at) VALUES (:task, :title, :body, :by, :at)
+      ON CONFLICT (task_id) DO UPDATE
+        SET title = excluded.title, body = excluded.body, approved_by = excluded.approved_by, approved_at = excluded.approved_at`),
+    selectIssueSnapshot: prepare("SELECT * FROM issue_snapshots WHERE task_id = ?"),
     // Same condition as the partial unique index, so SQLite answers from it.
     selectActiveTask: prepare(
       `SELECT * FROM tasks WHERE owner = ? AND repo = ? AND issue_number = ? AND state NOT IN (${ENDED})`,

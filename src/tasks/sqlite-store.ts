@@ -1,12 +1,12 @@
 import type { DatabaseSync } from "node:sqlite";
-import type { FollowUp, InboxKind, InboxMessage, NewDelivery, NewFollowUp, NewTask, PendingDelivery, Run, Task, TaskEvent, TaskState } from "./model.ts";
+import type { FollowUp, InboxKind, InboxMessage, IssueSnapshot, NewDelivery, NewFollowUp, NewTask, PendingDelivery, Run, Task, TaskEvent, TaskState } from "./model.ts";
 import { isTerminal } from "./model.ts";
 import { databaseFile, openDatabase, setAutoCheckpoint } from "./open-database.ts";
 import { WalCheckpointer } from "./wal-checkpointer.ts";
 import type { NewPause, Pause } from "./pause.ts";
 import { prepareStatements } from "./sqlite-statements.ts";
 import type { Statements } from "./sqlite-statements.ts";
-import { toEvent, toFollowUp, toInboxMessage, toPart, toPause, toPendingDelivery, toRun, toTask } from "./sqlite-rows.ts";
+import { toEvent, toFollowUp, toInboxMessage, toIssueSnapshot, toPart, toPause, toPendingDelivery, toRun, toTask } from "./sqlite-rows.ts";
 import type { PublishedPart } from "../delivery/publish/published-part.ts";
 import { inTransaction } from "./sqlite-transaction.ts";
 import { assertTransition } from "./state-machine.ts";
@@ -68,8 +68,19 @@ export class SqliteStore implements Store {
         requester: input.requester,
         at,
       });
-      return { created: true, task: toTask(row) };
+      const task = toTask(row);
+      if (input.issue) this.snapshotIssue(task.id, input.issue);
+      return { created: true, task };
     });
+  }
+
+  snapshotIssue(taskId: number, snapshot: Omit<IssueSnapshot, "approvedAt">): void {
+    this.#sql.upsertIssueSnapshot.run({ task: taskId, title: snapshot.title, body: snapshot.body, by: snapshot.approvedBy, at: this.#timestamp() });
+  }
+
+  issueSnapshot(taskId: number): IssueSnapshot | undefined {
+    const row = this.#sql.selectIssueSnapshot.get(taskId);
+    return row ? toIssueSnapshot(row) : undefined;
   }
 
   getTask(id: number): Task | undefined {

@@ -1,4 +1,4 @@
-import type { FollowUp, InboxKind, InboxMessage, NewDelivery, NewFollowUp, NewTask, PendingDelivery, Run, Task, TaskEvent, TaskResult, TaskState } from "./model.ts";
+import type { FollowUp, InboxKind, IssueSnapshot, InboxMessage, NewDelivery, NewFollowUp, NewTask, PendingDelivery, Run, Task, TaskEvent, TaskResult, TaskState } from "./model.ts";
 import type { NewPause, Pause } from "./pause.ts";
 import type { PublishedPart } from "../delivery/publish/published-part.ts";
 
@@ -16,8 +16,12 @@ export type TransitionOptions = {
  * seam lets a server database replace it.
  */
 export interface Store {
-  /** Creates a queued task unless the issue already has an active (non-terminal) task; atomic. */
+  /** Creates a queued task unless the issue already has an active (non-terminal) task; atomic, snapshot included. */
   createTask(input: NewTask): CreateTaskResult;
+  /** Replaces the task's issue snapshot (a writer approved the issue again: a retry on it). */
+  snapshotIssue(taskId: number, snapshot: Omit<IssueSnapshot, "approvedAt">): void;
+  /** The issue as a writer approved it for this task; undefined for a task made before snapshots. */
+  issueSnapshot(taskId: number): IssueSnapshot | undefined;
   getTask(id: number): Task | undefined;
   findActiveTask(owner: string, repo: string, issueNumber: number): Task | undefined;
   /** The issue's most recent task, active or ended. */

@@ -57,7 +57,8 @@ export function createAgentRunner(deps: AgentRunnerDeps): TaskRunner {
     const loaded = await loadRepoConfig(client, { owner: task.repo.owner, repo: task.repo.name, ref: task.repo.defaultBranch });
     if (!loaded.ok) return { outcome: "error", message: `.github/agent.yml is invalid: ${loaded.problems.join("; ")}` };
     const { config } = loaded;
-    const issue = await fetchIssueContext(client, issueRef);
+    // The task is the text a writer approved at the trigger; a later edit reaches the agent only as untrusted context.
+    const issue = await fetchIssueContext(client, issueRef, deps.store.issueSnapshot(task.id));
     const token = await deps.tokenFor(task.repo.installationId);
     const base = config.base ?? task.repo.defaultBranch;
     const previousShas = new Set(deps.store.partsOf(task.id).map((part) => part.headSha));

@@ -14,6 +14,11 @@ export const IssueContext = z.object({
   body: z.string(),
   url: z.string().optional(),
   comments: z.array(IssueComment),
+  /**
+   * The issue's text now, when it differs from what a writer approved (title and body above):
+   * an edit after the trigger, shown as untrusted context, never as the task.
+   */
+  edited: z.object({ title: z.string(), body: z.string() }).optional(),
 });
 
 export type IssueComment = z.infer<typeof IssueComment>;

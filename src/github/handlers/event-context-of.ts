@@ -5,7 +5,7 @@ import type { RepositoryPayload, Sender } from "../payloads.ts";
 type IssueEventPayload = {
   repository: RepositoryPayload;
   installation: { id: number };
-  issue: { number: number };
+  issue: { number: number; title?: string | undefined; body?: string | null | undefined };
   sender: Sender;
 };
 
@@ -19,6 +19,7 @@ export function eventContextOf(context: Context, payload: IssueEventPayload): Ev
     event: context.name,
     repo,
     issue: { owner: repo.owner, repo: repo.name, issueNumber: payload.issue.number },
+    ...(payload.issue.title !== undefined && { issueText: { title: payload.issue.title, body: payload.issue.body ?? "" } }),
     sender: payload.sender,
   };
 }

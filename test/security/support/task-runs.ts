@@ -22,6 +22,8 @@ export type TaskRuns = {
   store: SqliteStore;
   /** The upstream repository (bare), on its default branch `master`. */
   gitDir: string;
+  /** Where the git server serves it (payloads need it as their clone URL). */
+  cloneUrl: string;
   git(args: string[]): Promise<string>;
   newTask(): Task;
   /** One run of the task as the queue does it; the task ends with the runner's result. */
@@ -40,12 +42,13 @@ export async function taskRuns(extraFiles: Record<string, string> = {}): Promise
   await createBuggyRepo(gitDir, extraFiles, REPO.defaultBranch);
   const server: GitHttpServer = await startGitHttpServer({ root: join(root, "git"), tokens: [TOKEN] });
   const store = new SqliteStore({ dataDir: join(root, "data") });
+  const cloneUrl = server.url(`${REPO.owner}/${REPO.name}.git`);
   return {
     store,
     gitDir,
+    cloneUrl,
     git: async (args) => (await runGit(args, { gitDir, timeoutMs: 10_000 })).stdout.trim(),
     newTask() {
-      const cloneUrl = server.url(`${REPO.owner}/${REPO.name}.git`);
       const repo = { owner: REPO.owner, name: REPO.name, installationId: INSTALLATION_ID, cloneUrl, defaultBranch: REPO.defaultBranch };
       return store.createTask({ repo, issueNumber: REPO.issue, trigger: "label", requester: "maintainer" }).task;
     },
