@@ -11,6 +11,11 @@ export const ListedIssue = z.object({
   created_at: z.string(),
   updated_at: z.string(),
   user: z.object({ login: z.string(), type: z.string() }).nullable(),
+  /** The labels' names (GitHub may list a label as its bare name). */
+  labels: z
+    .array(z.union([z.string(), z.object({ name: z.string().nullish() })]))
+    .optional()
+    .transform((labels) => labels?.flatMap((label) => (typeof label === "string" ? [label] : label.name ? [label.name] : []))),
   reactions: z.object({ "+1": z.number() }).optional(),
   /** Present when the "issue" is a pull request: the issues list returns both. */
   pull_request: z.unknown().optional(),

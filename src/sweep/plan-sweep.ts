@@ -4,6 +4,7 @@ import type { AgentPulls } from "./agent-pulls.ts";
 import type { ListedIssue } from "./listed-issues.ts";
 import { rankIssues, whyPicked } from "./rank-issues.ts";
 import { skipReason } from "./skip-reason.ts";
+import type { Approval } from "./sweep-approvals.ts";
 import type { PickedIssue, SkippedIssue, SweepLimits } from "./sweep-report.ts";
 
 export type SweepConfig = NonNullable<RepoConfig["sweep"]>;
@@ -16,19 +17,21 @@ export type SweepFacts = {
   /** What the repository's runs cost since midnight UTC. */
   spentUsd: number;
   now: Date;
+  /** Who approved each issue (sweep-approvals.ts); an issue missing here is not approved. */
+  approvals: ReadonlyMap<number, Approval>;
 };
 
 export type SweepPlan = { picks: PickedIssue[]; skipped: SkippedIssue[]; limits: SweepLimits; reason?: string };
 
 /**
- * Decides which issues a sweep starts: every selection rule, then the ranking, then the caps
- * (per run, open agent pull requests, USD per day). Reads the store, writes nothing.
+ * Decides which issues a sweep starts: every selection rule (a writer's approval last), then the
+ * ranking, then the caps (per run, open agent pull requests, USD per day). Reads the store, writes nothing.
  */
 export function planSweep(store: Store, sweep: SweepConfig, facts: SweepFacts): SweepPlan {
   const skipped: SkippedIssue[] = [];
   const eligible: ListedIssue[] = [];
   for (const issue of facts.issues) {
-    const skip = skipReason(issueFacts(store, facts, issue), facts.now);
+    const skip = skipReason({ ...issueFacts(store, facts, issue), approval: facts.approvals.get(issue.number) }, facts.now);
     if (skip) skipped.push({ number: issue.number, title: issue.title, ...skip });
     else eligible.push(issue);
   }
@@ -40,7 +43,13 @@ export function planSweep(store: Store, sweep: SweepConfig, facts: SweepFacts): 
   return { picks, skipped: [...skipped, ...over], limits, ...(cap.slots === 0 && over.length > 0 ? { reason: cap.reason } : {}) };
 }
 
-function issueFacts(store: Store, facts: SweepFacts, issue: ListedIssue) {
+/** The issues no rule but approval passes over: the ones whose approval is worth asking GitHub about. */
+export function issuesToApprove(store: Store, facts: Omit<SweepFacts, "approvals">): ListedIssue[] {
+  const approved = { approvedBy: "(not asked yet)" };
+  return facts.issues.filter((issue) => !skipReason({ ...issueFacts(store, facts, issue), approval: approved }, facts.now));
+}
+
+function issueFacts(store: Store, facts: Omit<SweepFacts, "approvals">, issue: ListedIssue) {
   return {
     issue,
     activeTask: store.findActiveTask(facts.owner, facts.repo, issue.number),

@@ -2,6 +2,7 @@ import type { Task } from "../tasks/model.ts";
 import { isTerminal } from "../tasks/model.ts";
 import type { AgentPull } from "./agent-pulls.ts";
 import type { ListedIssue } from "./listed-issues.ts";
+import type { Approval } from "./sweep-approvals.ts";
 import type { SkipCode } from "./sweep-report.ts";
 
 /** A task that ended without a result is not retried for this long unless the issue sees new activity. */
@@ -12,7 +13,8 @@ export const RETRY_AFTER_MS = 7 * 24 * 60 * 60 * 1000;
  */
 export const OWN_ACTIVITY_SLACK_MS = 5 * 60 * 1000;
 
-export type IssueFacts = { issue: ListedIssue; activeTask: Task | undefined; latestTask: Task | undefined; pulls: readonly AgentPull[] };
+/** `approval` is undefined when it was not looked up (an earlier rule passed the issue over). */
+export type IssueFacts = { issue: ListedIssue; activeTask: Task | undefined; latestTask: Task | undefined; pulls: readonly AgentPull[]; approval?: Approval | undefined };
 
 export type Skip = { code: SkipCode; reason: string };
 
@@ -27,7 +29,13 @@ export function skipReason(facts: IssueFacts, now: Date): Skip | undefined {
   if (rejected) {
     return { code: "closed-pull", reason: `agent pull request #${rejected.number} was closed without merging; sweeps never retry it` };
   }
-  return endedRecently(facts, now);
+  return endedRecently(facts, now) ?? unapproved(facts);
+}
+
+/** Last, as it costs GitHub requests: only a writer's label (or a writer's issue) may start work. */
+function unapproved({ approval }: IssueFacts): Skip | undefined {
+  if (approval?.approvedBy) return undefined;
+  return { code: "unapproved", reason: "labelled by someone without write access" };
 }
 
 /** The latest task ended without a result (failed, stopped, no changes) lately, and nobody touched the issue since. */

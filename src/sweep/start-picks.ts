@@ -11,6 +11,10 @@ export const SWEEP_REQUESTER = "ferry-sweep";
 
 export type TaskSink = { store: Store; queue: { enqueue(taskId: number): void } };
 
+/** A pick with the issue's text as listed and the writer who approved it: the task's snapshot. */
+export type PickToStart = PickedIssue & { issue: ApprovedIssue | undefined };
+type ApprovedIssue = { title: string; body: string; approvedBy: string };
+
 /**
  * Starts a task for each pick, as a label would. The store creates at most one active task per
  * issue, atomically: a pick that another pass started first is reported as skipped.
@@ -19,13 +23,13 @@ export async function startPicks(
   sink: TaskSink,
   client: GitHubClient,
   repo: RepoRef,
-  picks: readonly PickedIssue[],
+  picks: readonly PickToStart[],
   dueAt: string,
 ): Promise<{ started: PickedIssue[]; taken: SkippedIssue[] }> {
   const started: PickedIssue[] = [];
   const taken: SkippedIssue[] = [];
-  for (const pick of picks) {
-    const outcome = await startPick(sink, client, repo, pick.number, dueAt);
+  for (const { issue, ...pick } of picks) {
+    const outcome = await startPick(sink, client, repo, { number: pick.number, issue }, dueAt);
     if (outcome.kind === "created") started.push({ ...pick, taskId: outcome.task.id, ...(outcome.problem ? { why: `${pick.why}; ${outcome.problem}` } : {}) });
     else taken.push({ number: pick.number, title: pick.title, code: "active-task", reason: `task ${outcome.task.id} is already ${outcome.task.state}` });
   }
@@ -38,10 +42,12 @@ type StartOutcome = { kind: "created" | "already-active"; task: Task; problem?: 
  * A task started by a sweep gets 👀 on its issue, as a labelled one does. A GitHub failure
  * after the task was queued does not stop the other picks: the task runs anyway.
  */
-async function startPick(sink: TaskSink, client: GitHubClient, repo: RepoRef, issueNumber: number, dueAt: string): Promise<StartOutcome> {
+async function startPick(sink: TaskSink, client: GitHubClient, repo: RepoRef, pick: { number: number; issue: ApprovedIssue | undefined }, dueAt: string): Promise<StartOutcome> {
+  const issueNumber = pick.number;
   let outcome: StartOutcome;
   try {
-    outcome = await enqueueIssueTask(sink, { client, repo, issueNumber, trigger: "sweep", requester: SWEEP_REQUESTER, by: "sweep", detail: { dueAt } });
+    const request = { client, repo, issueNumber, trigger: "sweep", requester: SWEEP_REQUESTER, by: "sweep", detail: { dueAt } } as const;
+    outcome = await enqueueIssueTask(sink, { ...request, ...(pick.issue && { issue: pick.issue }) });
   } catch (error) {
     const task = sink.store.findActiveTask(repo.owner, repo.name, issueNumber);
     if (!task) throw error;

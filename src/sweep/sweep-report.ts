@@ -6,7 +6,7 @@ import { z } from "zod";
  */
 
 /** Why an issue was passed over; `reason` says it to a person, `code` to a program. */
-export const SKIP_CODES = ["locked", "active-task", "open-pull", "closed-pull", "ended-recently", "limit", "budget"] as const;
+export const SKIP_CODES = ["locked", "active-task", "open-pull", "closed-pull", "ended-recently", "unapproved", "limit", "budget"] as const;
 export const SkipCode = z.enum(SKIP_CODES);
 export type SkipCode = z.infer<typeof SkipCode>;
 

@@ -6,15 +6,17 @@ import { renderBacklogBody } from "./backlog-body.ts";
 import { ensureBacklogIssue } from "./backlog-issue.ts";
 import { startOfUtcDay } from "./due-time.ts";
 import { listOpenIssuesWithAnyLabel } from "./listed-issues.ts";
-import { planSweep, type SweepConfig } from "./plan-sweep.ts";
+import { issuesToApprove, planSweep, type SweepConfig } from "./plan-sweep.ts";
 import { startPicks, type TaskSink } from "./start-picks.ts";
+import { sweepApprovals } from "./sweep-approvals.ts";
 import type { RepoSweepReport } from "./sweep-report.ts";
 
 export type SweepDeps = TaskSink & { now: () => Date; log: Log };
 
 /**
  * One pass over one opted-in repository: read the backlog and Ferry's pull requests from
- * GitHub, plan, then either start the picks or (dry run) update the backlog issue.
+ * GitHub, ask who labelled the candidates, plan, then either start the picks (the issue's text
+ * as the task's snapshot) or (dry run) update the backlog issue.
  */
 export async function sweepRepository(
   deps: SweepDeps,
@@ -28,7 +30,9 @@ export async function sweepRepository(
   const issues = await listOpenIssuesWithAnyLabel(client, where, sweep.labels);
   const pulls = await listAgentPulls(client, where);
   const spentUsd = deps.store.spentUsdSince(repo.owner, repo.name, startOfUtcDay(now).toISOString());
-  const plan = planSweep(deps.store, sweep, { ...where, issues, pulls, spentUsd, now });
+  const facts = { ...where, issues, pulls, spentUsd, now };
+  const approvals = await sweepApprovals(client, where, issuesToApprove(deps.store, facts), sweep.labels);
+  const plan = planSweep(deps.store, sweep, { ...facts, approvals });
   const base = { repo: `${repo.owner}/${repo.name}`, dueAt, limits: plan.limits, ...(plan.reason ? { reason: plan.reason } : {}) };
 
   if (sweep.dryRun) {
@@ -36,7 +40,12 @@ export async function sweepRepository(
     deps.log.info({ repo: base.repo, dueAt, backlogIssue: backlog.number, action: backlog.action }, "sweep dry run: backlog issue checked");
     return { ...base, status: "dry-run", picked: plan.picks, skipped: plan.skipped, backlogIssue: backlog.number };
   }
-  const { started, taken } = await startPicks(deps, client, repo, plan.picks, dueAt);
+  const approved = (number: number) => {
+    const issue = issues.find((candidate) => candidate.number === number);
+    const approvedBy = approvals.get(number)?.approvedBy;
+    return issue && approvedBy ? { title: issue.title, body: issue.body ?? "", approvedBy } : undefined;
+  };
+  const { started, taken } = await startPicks(deps, client, repo, plan.picks.map((pick) => ({ ...pick, issue: approved(pick.number) })), dueAt);
   deps.log.info({ repo: base.repo, dueAt, tasks: started.map((pick) => pick.taskId), skipped: plan.skipped.length }, "sweep started tasks");
   return { ...base, status: "swept", picked: started, skipped: [...taken, ...plan.skipped] };
 }

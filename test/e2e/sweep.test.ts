@@ -52,8 +52,10 @@ const NOTHING = { comments: 0, reactions: [], tasks: 0 };
 beforeAll(async () => {
   const harness = world();
   repo = await seedBuggyRepo(harness, "backlog", BACKLOG_YML);
+  // A maintainer labelled the backlog: only a writer's label lets a sweep pick an issue.
+  harness.standin.setPermission(repo, "maintainer", "write");
   const add = (title: string, createdAt: string, labels: string[]) => {
-    const issue = world().standin.addIssue(repo, { title, body: "add(2, 3) should be 5.", labels, user: "reporter" });
+    const issue = world().standin.addIssue(repo, { title, body: "add(2, 3) should be 5.", labels, user: "reporter", labelledBy: "maintainer" });
     issue.createdAt = createdAt;
     return issue;
   };

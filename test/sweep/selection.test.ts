@@ -52,6 +52,16 @@ describe("issues a sweep passes over", () => {
     expect(pickedNumbers(plan([listedIssue(3)], { pulls: [listedPull(40, 3, { fork: true })] }))).toEqual([3]);
   });
 
+  test("an issue no writer approved (labelled by someone without write access) is skipped, saying so", () => {
+    const result = plan([listedIssue(3), listedIssue(4)], { approvals: new Map([[3, { approvedBy: undefined }], [4, { approvedBy: "maintainer" }]]) });
+    expect(result.skipped).toEqual([{ number: 3, title: "Issue 3", code: "unapproved", reason: "labelled by someone without write access" }]);
+    expect(pickedNumbers(result)).toEqual([4]);
+  });
+
+  test("an issue whose approval was never looked up is not picked", () => {
+    expect(skipCodes(plan([listedIssue(3)], { approvals: new Map() }))).toEqual({ 3: "unapproved" });
+  });
+
   test("agent pull requests of issue 3 do not hold back issue 33", () => {
     expect(pickedNumbers(plan([listedIssue(33)], { pulls: [listedPull(40, 3)] }))).toEqual([33]);
   });

@@ -4,7 +4,7 @@ import { sweepRepository } from "../../src/sweep/sweep-repository.ts";
 import { TASK_STATES } from "../../src/tasks/model.ts";
 import { githubApi } from "../helpers/github-api.ts";
 import { listedIssue } from "./support/github-data.ts";
-import { mockIssues, mockPulls, mockStatusComments } from "./support/sweep-mocks.ts";
+import { labeledEvent, mockIssues, mockPulls, mockStatusComments } from "./support/sweep-mocks.ts";
 import { REPO, REPO_PATH, sweepConfig, sweepDeps, testClient } from "./support/sweep-fixture.ts";
 
 let deps: ReturnType<typeof sweepDeps>;
@@ -95,6 +95,7 @@ test("every page of issues is read", async () => {
   const scope = githubApi();
   mockIssues(scope, firstPage);
   scope.get(`${REPO_PATH}/issues`).query({ state: "open", labels: "agent-backlog", per_page: "100", page: "2" }).reply(200, [listedIssue(101, { createdAt: "2024-01-01T00:00:00Z" })]);
+  scope.get(`${REPO_PATH}/issues/101/events`).query(true).reply(200, [labeledEvent("agent-backlog", "maintainer")]);
   mockPulls(scope);
   mockStatusComments(scope, [101]);
 

@@ -17,6 +17,12 @@ export function issueRoutes(ctx: RouteContext): Route[] {
       const issue = found(call);
       return issue ? ok(issueShape(issue, ctx.web())) : notFound();
     }),
+    route("GET", "/repos/{owner}/{repo}/issues/{issue_number}/events", (call) => {
+      const issue = found(call);
+      if (!issue) return notFound();
+      const events = (issue.labelEvents ?? []).map((event, at) => ({ id: at + 1, event: "labeled", actor: event.actor, label: { name: event.label, color: "ededed" }, created_at: event.at }));
+      return page(call, events);
+    }),
     route("GET", "/repos/{owner}/{repo}/issues", (call) => {
       const repo = repoOf(ctx, call);
       if (!repo) return notFound();

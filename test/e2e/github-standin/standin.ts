@@ -17,7 +17,8 @@ import { repoKey, StandInState, type Comment, type Issue, type Permission, type 
 export { APP_ID } from "./routes-app.ts";
 
 export type SeedOptions = { owner: string; name: string; defaultBranch?: string } & ({ files: Record<string, string> } | { dir: string });
-export type NewIssue = { title: string; body?: string; labels?: string[]; user?: string };
+/** `labelledBy`: who applied the labels (the author unless named), as the issue's events say. */
+export type NewIssue = { title: string; body?: string; labels?: string[]; user?: string; labelledBy?: string };
 
 /**
  * A stateful GitHub Enterprise Server stand-in on loopback for end-to-end tests: Ferry
@@ -125,6 +126,8 @@ export class GitHubStandIn {
       repo: repoKey(repo), number: this.state.nextNumber(repoKey(repo)), title: issue.title, body: issue.body ?? "", state: "open",
       labels: issue.labels ?? [], user, locked: false, createdAt: new Date().toISOString(), isPull: false,
     };
+    const actor: User = { login: issue.labelledBy ?? user.login, type: "User" };
+    created.labelEvents = created.labels.map((label) => ({ label, actor, at: created.createdAt }));
     this.state.issues.push(created);
     return created;
   }

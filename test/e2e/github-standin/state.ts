@@ -18,6 +18,8 @@ export type Issue = {
   locked: boolean;
   createdAt: string;
   isPull: boolean;
+  /** `labeled` events, oldest first (GET …/issues/{n}/events); seeded issues only. */
+  labelEvents?: { label: string; actor: User; at: string }[];
 };
 
 /** `history` holds every body the comment had, the first one included: each edit appends. */

@@ -1,17 +1,21 @@
 import { agentPullsOf } from "../../../src/sweep/agent-pulls.ts";
 import { ListedIssue } from "../../../src/sweep/listed-issues.ts";
 import { planSweep, type SweepConfig, type SweepPlan } from "../../../src/sweep/plan-sweep.ts";
+import type { Approval } from "../../../src/sweep/sweep-approvals.ts";
 import type { Store } from "../../../src/tasks/store.ts";
 import { NAME, NOW, OWNER, sweepConfig } from "./sweep-fixture.ts";
 
-export type PlanInput = { pulls?: object[]; sweep?: Partial<SweepConfig>; spentUsd?: number; now?: Date };
+/** `approvals`: who approved each issue; by default a maintainer approved every one. */
+export type PlanInput = { pulls?: object[]; sweep?: Partial<SweepConfig>; spentUsd?: number; now?: Date; approvals?: ReadonlyMap<number, Approval> };
 
 /** planSweep over GitHub-shaped issues and pull requests, with the fixture's repository and time. */
 export function planFor(store: Store, issues: object[], input: PlanInput = {}): SweepPlan {
+  const listed = issues.map((issue) => ListedIssue.parse(issue));
   return planSweep(store, sweepConfig(input.sweep), {
     owner: OWNER,
     repo: NAME,
-    issues: issues.map((issue) => ListedIssue.parse(issue)),
+    issues: listed,
+    approvals: input.approvals ?? new Map(listed.map((issue) => [issue.number, { approvedBy: "maintainer" }])),
     pulls: agentPullsOf(input.pulls ?? [], { owner: OWNER, repo: NAME }),
     spentUsd: input.spentUsd ?? 0,
     now: input.now ?? NOW,

@@ -3,9 +3,22 @@ import { INSTALLATION_ID, NAME, OWNER, REPO, REPO_PATH } from "./sweep-fixture.t
 
 const PAGE = { per_page: "100", page: "1" };
 
-/** The open issues carrying `label`. */
+/**
+ * The open issues carrying `label`, each labelled by a maintainer with write access: the sweep
+ * asks who labelled the issues it may pick (asked or not, as selection decides; see approvals.test.ts).
+ */
 export function mockIssues(scope: nock.Scope, issues: object[], label = "agent-backlog"): nock.Scope {
+  for (const issue of issues) {
+    const number = "number" in issue ? Number(issue.number) : 0;
+    scope.get(`${REPO_PATH}/issues/${number}/events`).query(PAGE).optionally().reply(200, [labeledEvent(label, "maintainer")]);
+  }
+  scope.get(`${REPO_PATH}/collaborators/maintainer/permission`).optionally().times(20).reply(200, { permission: "write", role_name: "write", user: { login: "maintainer" } });
   return scope.get(`${REPO_PATH}/issues`).query({ state: "open", labels: label, ...PAGE }).reply(200, issues);
+}
+
+/** An issue's `labeled` event, as GET /repos/{owner}/{repo}/issues/{issue_number}/events lists it. */
+export function labeledEvent(label: string, login: string, type: "User" | "Bot" = "User") {
+  return { id: 1, event: "labeled", actor: { login, type }, label: { name: label, color: "ededed" }, created_at: "2025-01-01T00:00:00Z" };
 }
 
 /** Every pull request of the repository, open and closed. */
