@@ -4,6 +4,7 @@ import { describeEnv } from "./config/describe-env.ts";
 import { loadEnvOrExit } from "./config/env.ts";
 import { createLogger } from "./logger.ts";
 import { startFerry } from "./start.ts";
+import { exitIfStopHangs } from "./stop-deadline.ts";
 
 // Probot's setup flow writes the App's credentials to .env; a restart picks them up here.
 if (existsSync(".env")) process.loadEnvFile(".env");
@@ -18,12 +19,14 @@ if (!env.app) {
 } else {
   const ferry = await startFerry(env, env.app, log);
   const shutdown = async (signal: string) => {
-    log.info({ signal }, "stopping Ferry; running tasks resume at the next start");
+    log.info({ signal }, "stopping Ferry; running tasks and webhook deliveries cut off resume at the next start");
+    exitIfStopHangs(log);
     await ferry.stop();
     process.exit(0);
   };
   void ferry.failed.then(async (error) => {
     log.fatal({ err: error }, "the webhook thread died, so webhooks go unanswered; stopping Ferry (restart it: accepted deliveries and tasks resume)");
+    exitIfStopHangs(log);
     await ferry.stop().finally(() => process.exit(1));
   });
   process.once("SIGTERM", () => void shutdown("SIGTERM"));

@@ -13,6 +13,7 @@ import { createStatusReporter } from "./delivery/status/status-reporter.ts";
 import { createSandboxFactory } from "./sandbox/create-sandbox.ts";
 import type { SandboxFactory } from "./sandbox/sandbox.ts";
 import { createModel } from "./agent/models/create-model.ts";
+import { ferryOctokit } from "./github/github-octokit.ts";
 import { installationToken } from "./github/installation-token.ts";
 import { createAgentRunner } from "./worker/agent-runner.ts";
 import { Workspaces } from "./workspace/workspaces.ts";
@@ -54,8 +55,10 @@ export async function startFerry(env: Env, app: AppCredentials, log: Logger, opt
   warnIfNoModel(env.model, log);
   const store = new SqliteStore({ dataDir: env.dataDir, backgroundCheckpoints: true });
   const sandboxes = await createSandboxFactory(env.sandbox, env.dataDir, log);
+  // Aborted by stop(): every GitHub call ends at once, so stopping never waits on GitHub.
+  const stopping = new AbortController();
   // A Probot instance of its own gives workers installation clients outside any webhook.
-  const github = new Probot(probotOptions);
+  const github = new Probot({ ...probotOptions, Octokit: ferryOctokit(stopping.signal) });
   const progress = new ProgressBoard();
   const links = { publicUrl: env.publicUrl, key: app.webhookSecret };
   const runner =
@@ -67,7 +70,7 @@ export async function startFerry(env: Env, app: AppCredentials, log: Logger, opt
       sandboxes,
       model: createModel(env.model),
       clientFor: (installationId) => github.auth(installationId),
-      tokenFor: async (installationId) => installationToken(await github.auth(installationId)),
+      tokenFor: async (installationId) => installationToken(await github.auth(installationId), stopping.signal),
       log,
       progress,
       author: FERRY_GIT_IDENTITY,
@@ -140,6 +143,8 @@ export async function startFerry(env: Env, app: AppCredentials, log: Logger, opt
     async stop() {
       sweeps.stop();
       await webhooks.stop();
+      // Handlers and tasks waiting on GitHub end now; deliveries and tasks cut off resume at the next start.
+      stopping.abort();
       await backlog.stop();
       followUps.stop();
       await queue.stop();

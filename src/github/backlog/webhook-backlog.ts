@@ -89,7 +89,10 @@ export class WebhookBacklog {
     return this.#idle.promise;
   }
 
-  /** Stops taking deliveries and lets the ones being handled finish; the rest stay in the store. */
+  /**
+   * Stops taking deliveries and lets the ones being handled end (Ferry aborts their GitHub calls
+   * first, so they end at once); those and the rest stay in the store for the next start.
+   */
   async stop(): Promise<void> {
     this.#stopped = true;
     clearInterval(this.#forgetting);
@@ -161,23 +164,25 @@ export class WebhookBacklog {
 
   #failed(delivery: Waiting, error: unknown, log: Logger): void {
     const { store } = this.#options;
+    const reason = errorMessage(error);
+    // Cut off by a stop (its GitHub calls are aborted): not an attempt, and still pending for the next start.
+    if (this.#stopped) {
+      log.warn({ err: error, reason }, "handling a webhook delivery was cut off by the stop; it is handled again after the restart");
+      return;
+    }
     const delays = this.#options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
     const attempts = store.countDeliveryAttempt(delivery.id);
-    const delayMs = delays[attempts - 1];
-    if (this.#stopped) {
-      log.warn({ err: error, attempts }, `handling webhook delivery ${delivery.id} failed (${errorMessage(error)}); it is retried after the restart`);
-      return;
-    }
-    if (delayMs === undefined) {
+    const retryInMs = delays[attempts - 1];
+    if (retryInMs === undefined) {
       store.dropDelivery(delivery.id);
-      log.error({ err: error, attempts }, `gave up on webhook delivery ${delivery.id} after ${attempts} attempts: ${errorMessage(error)}`);
+      log.error({ err: error, attempts, reason }, "gave up on a webhook delivery after its last attempt; GitHub's Redeliver brings it back");
       return;
     }
-    log.warn({ err: error, attempts }, `handling webhook delivery ${delivery.id} failed (${errorMessage(error)}); retrying in ${delayMs} ms`);
+    log.warn({ err: error, attempts, retryInMs, reason }, "handling a webhook delivery failed; it is retried");
     const timer = setTimeout(() => {
       this.#retries.delete(timer);
       this.#enqueue(delivery);
-    }, delayMs);
+    }, retryInMs);
     this.#retries.add(timer);
   }
 }

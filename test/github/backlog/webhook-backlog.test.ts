@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from "@jest/globals";
+import { pino, type Logger } from "pino";
 import { Probot, type Context, type ProbotOctokit } from "probot";
 import { intakeApp } from "../../../src/github/webhook-server/intake-app.ts";
 import { WebhookBacklog, type WebhookHandler } from "../../../src/github/backlog/webhook-backlog.ts";
@@ -37,7 +38,7 @@ function gatedHandler() {
   return { handler, started, ended, release };
 }
 
-function backlogWith(handlers: Record<string, WebhookHandler>, options: { concurrency?: number; retryDelaysMs?: number[]; now?: () => Date } = {}) {
+function backlogWith(handlers: Record<string, WebhookHandler>, options: { concurrency?: number; retryDelaysMs?: number[]; now?: () => Date; log?: Logger } = {}) {
   const installations: (number | undefined)[] = [];
   const backlog = new WebhookBacklog({
     store,
@@ -195,6 +196,62 @@ describe("WebhookBacklog", () => {
     expect(store.hasSeenDelivery("d-1")).toBe(false);
     expect(backlog.accept(onIssue("d-1", 1))).toBe(true);
     await waitFor("the redelivery's attempts", () => (calls === 4 ? true : undefined), 5000);
+  });
+
+  test("a handler cut off by the stop is not an attempt: after the restart the delivery gets all its retries", async () => {
+    const cutOff = Promise.withResolvers<void>();
+    let started = false;
+    const first = backlogWith(
+      {
+        "issues.labeled": async () => {
+          started = true;
+          await cutOff.promise;
+          throw new Error("Ferry is stopping: the request to GitHub was cut off");
+        },
+      },
+      { retryDelaysMs: [1] },
+    ).backlog;
+    first.accept(onIssue("d-1", 1));
+    await waitFor("the handler to start", () => (started ? true : undefined), 5000);
+    const stopped = first.stop();
+    cutOff.resolve();
+    await stopped;
+    expect(store.pendingDeliveries().map((delivery) => delivery.id)).toEqual(["d-1"]);
+
+    // One retry allowed: it is still there after the restart, because the cut-off run did not count.
+    let calls = 0;
+    const second = backlogWith(
+      {
+        "issues.labeled": async () => {
+          calls += 1;
+          if (calls === 1) throw new Error("GitHub at https://api.github.com is unreachable: connect ECONNREFUSED");
+        },
+      },
+      { retryDelaysMs: [1] },
+    ).backlog;
+    second.start();
+    await waitFor("the retry after the restart", () => (store.hasSeenDelivery("d-1") ? true : undefined), 5000);
+    expect(calls).toBe(2);
+  });
+
+  test("failures are logged with a static message and the delivery, reason and attempt in fields", async () => {
+    const lines: Record<string, unknown>[] = [];
+    const log = pino({ level: "info" }, { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) });
+    const reason = "GitHub at https://api.github.com is unreachable: connect ECONNREFUSED 140.82.112.6:443";
+    const { backlog } = backlogWith(
+      {
+        "issues.labeled": async () => {
+          throw new Error(reason);
+        },
+      },
+      { retryDelaysMs: [1], log },
+    );
+    backlog.accept(onIssue("d-1", 1));
+    await waitFor("the delivery to be given up", () => (lines.length === 2 ? true : undefined), 5000);
+    expect(lines).toEqual([
+      expect.objectContaining({ level: 40, msg: "handling a webhook delivery failed; it is retried", delivery: "d-1", event: "issues.labeled", attempts: 1, retryInMs: 1, reason }),
+      expect.objectContaining({ level: 50, msg: "gave up on a webhook delivery after its last attempt; GitHub's Redeliver brings it back", delivery: "d-1", attempts: 2, reason }),
+    ]);
   });
 
   test("start() handles what an earlier process accepted and did not handle", async () => {
