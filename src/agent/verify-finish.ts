@@ -6,15 +6,18 @@ import { runTestCommand } from "./tools/run-tests.ts";
 export type Verdict = { done: true; outcome: AgentOutcome } | { done: false };
 
 /**
- * The agent says it is done; the harness decides. No change ends the run; otherwise the
- * harness runs the test command itself (the agent's claim is never trusted). A failure goes
- * back to the agent as the next turn until `testRetries` is used up.
+ * The agent says it is done; the harness checks, for the agent's sake, while its sandbox still
+ * runs. No change ends the run; otherwise the harness runs the test command itself (the agent's
+ * claim is never trusted), and a failure goes back to the agent as the next turn until
+ * `testRetries` is used up. This verdict is not the last word: delivery freezes the tree once
+ * the sandbox has stopped, and checks and tests that (delivery/stack/frozen-verdict.ts).
  */
 export async function verifyFinish(run: AgentRun, summary: string, failedTestRuns: number): Promise<Verdict> {
   const { toolContext, budgets, conversation } = run;
   const { trajectory } = toolContext;
-  const diff = await run.diff();
-  if (diff.files.length === 0) {
+  // Unknown when the sandbox cannot tell: the tests run, and delivery finds out on the frozen tree.
+  const diff = await run.diff().catch(() => undefined);
+  if (diff?.files.length === 0) {
     trajectory.record("run-ended", { outcome: "no-changes", summary });
     return { done: true, outcome: { outcome: "no-changes", summary, spend: budgets.spend() } };
   }
@@ -28,7 +31,7 @@ export async function verifyFinish(run: AgentRun, summary: string, failedTestRun
     conversation.add({ role: "user", content: failureTurn(tests, run.testRetries - failedTestRuns) });
     return { done: false };
   }
-  const outcome = checkFinalDiff(diff, { summary, tests, spend: budgets.spend() });
+  const outcome = checkFinalDiff(diff ?? { files: [], patch: "" }, { summary, tests, spend: budgets.spend() });
   if (outcome.outcome === "blocked") trajectory.record("check", { check: "secrets", findings: outcome.findings });
   if (outcome.outcome === "changes-ready") trajectory.record("check", { check: "test-weakening", findings: outcome.weakening });
   trajectory.record("run-ended", { outcome: outcome.outcome, summary });

@@ -4,21 +4,24 @@ import type { SandboxFactory, SandboxSpec } from "../sandbox/sandbox.ts";
 import type { Checkout } from "../workspace/checkout.ts";
 import { DEFAULT_GIT_TIMEOUTS } from "../workspace/git-timeouts.ts";
 import type { Identity } from "../workspace/identity.ts";
-import type { Workspaces } from "../workspace/workspaces.ts";
-import { changeReader } from "./change-reader.ts";
+import type { ChangedFile } from "../workspace/numstat.ts";
+import type { VerifyCheckout } from "../workspace/verify-checkout.ts";
 import { splitIntoSlices } from "./split/split-into-slices.ts";
 import type { BuiltStack } from "./stack/build-stack.ts";
 import { buildStack } from "./stack/build-stack.ts";
-import { finalTree } from "./stack/final-tree.ts";
 import { sandboxCheck } from "./stack/sandbox-check.ts";
+import { treeReader } from "./stack/tree-reader.ts";
 import type { CheckPrefix } from "./stack/verify-stack.ts";
 
 type ChangesReady = Extract<AgentOutcome, { outcome: "changes-ready" }>;
 
 export type StackChangeRequest = {
-  checkout: Checkout;
+  checkout: Pick<Checkout, "gitDir" | "baseSha">;
+  /** The frozen change, as checked: its tree, its files, and Ferry's checkout of it. */
+  change: { tree: string; files: readonly ChangedFile[]; verify: VerifyCheckout };
   issue: { number: number; title: string };
   config: Pick<RepoConfig, "pr" | "test" | "limits">;
+  /** The verdict on the frozen change; its test run was on `change.tree`. */
   outcome: ChangesReady;
   /** The task's sandbox, started afresh without network for each check. */
   sandboxes: SandboxFactory;
@@ -31,20 +34,23 @@ export type StackChangeRequest = {
 };
 
 /**
- * The verified change as a stack of commits, one per part: split along imports within
- * `pr.maxLines`/`pr.maxFiles`, each prefix checked in the sandbox, parts that fail alone merged.
+ * The frozen change as a stack of commits, one per part: split along imports within
+ * `pr.maxLines`/`pr.maxFiles`, each prefix checked in a fresh sandbox on Ferry's checkout, parts
+ * that fail alone merged. The last part's tree is the frozen tree itself.
  */
-export async function stackChange(workspaces: Workspaces, request: StackChangeRequest): Promise<BuiltStack> {
-  const { checkout, config, signal } = request;
+export async function stackChange(request: StackChangeRequest): Promise<BuiltStack> {
+  const { checkout, change, config, signal } = request;
   const deadline = { timeoutMs: DEFAULT_GIT_TIMEOUTS.localMs, signal };
-  const diff = await workspaces.diff(checkout, { signal });
-  const slices = await splitIntoSlices(diff.files, changeReader(checkout, deadline), config.pr);
+  const reader = treeReader(checkout.gitDir, { base: checkout.baseSha, tree: change.tree }, deadline);
+  const slices = await splitIntoSlices([...change.files], reader, config.pr);
   return buildStack({
     checkout,
+    tree: change.tree,
+    verify: change.verify,
     issueNumber: request.issue.number,
     slices,
     verifyEachPart: config.pr.verifyEachPart,
-    check: await reuseFinalTestRun(request, checkWithSandbox(request)),
+    check: reuseFinalTestRun(request, checkWithSandbox(request)),
     message: (index, count) => partMessage(request.issue, index, count),
     author: request.author,
     coAuthor: request.coAuthor,
@@ -62,16 +68,15 @@ function partMessage(issue: StackChangeRequest["issue"], index: number, count: n
 function checkWithSandbox(request: StackChangeRequest): CheckPrefix {
   return sandboxCheck({
     sandboxes: request.sandboxes,
-    spec: request.spec,
+    spec: { ...request.spec, workDir: request.change.verify.dir },
     command: request.config.pr.checkCommand ?? request.config.test,
     timeoutMs: request.config.limits.commandSeconds * 1000,
     signal: request.signal,
   });
 }
 
-/** The agent's harness already ran the test command on the whole change: that run stands for the last prefix. */
-async function reuseFinalTestRun(request: StackChangeRequest, check: CheckPrefix): Promise<CheckPrefix> {
+/** Ferry already ran the test command on the frozen tree in a fresh sandbox: that run stands for the whole change. */
+function reuseFinalTestRun(request: StackChangeRequest, check: CheckPrefix): CheckPrefix {
   if (request.config.pr.checkCommand !== undefined) return check;
-  const whole = await finalTree(request.checkout, { timeoutMs: DEFAULT_GIT_TIMEOUTS.localMs, signal: request.signal });
-  return async (prefix) => (prefix.tree === whole ? request.outcome.tests : check(prefix));
+  return async (prefix) => (prefix.tree === request.change.tree ? request.outcome.tests : check(prefix));
 }

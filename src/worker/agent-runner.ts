@@ -18,6 +18,7 @@ import { trajectoryLocation } from "../agent/trajectory/trajectory-location.ts";
 import type { ProgressBoard } from "../delivery/status/progress-board.ts";
 import { progressTrajectory } from "../delivery/status/progress-trajectory.ts";
 import type { Identity } from "../workspace/identity.ts";
+import { changesInSandbox } from "../workspace/sandbox-changes.ts";
 import { answerReview } from "./answer-review.ts";
 import { deliverOutcome } from "./deliver-outcome.ts";
 import { planRun } from "./run-plan.ts";
@@ -72,9 +73,10 @@ export function createAgentRunner(deps: AgentRunnerDeps): TaskRunner {
     let firstMessages = plan.kind === "follow-up" ? [plan.firstMessage] : [];
     const trajectory = new JsonlTrajectory(trajectoryPathFor(deps.env.dataDir, task.id, run.number));
     const spec = { taskId: task.id, workDir: checkout.workDir, readOnlyPaths: checkout.readOnlyPaths, image: config.image ?? deps.env.sandbox.image, limits: deps.env.sandbox.limits };
+    const sandbox = deps.sandboxes();
     try {
       const outcome = await runAgentSession({
-        sandbox: deps.sandboxes(),
+        sandbox,
         spec,
         config,
         issue,
@@ -93,7 +95,8 @@ export function createAgentRunner(deps: AgentRunnerDeps): TaskRunner {
           firstMessages = [];
           return messages;
         },
-        diff: () => deps.workspaces.diff(checkout, { signal }),
+        // Asked of the sandbox: the host reads nothing of the tree while the agent may still run.
+        diff: () => changesInSandbox(sandbox, checkout, signal),
         ...(points.startFrom && { startFrom: points.startFrom }),
         instructionsFrom: points.instructionsFrom,
         compactAt: deps.env.model.compactAt,
@@ -104,7 +107,7 @@ export function createAgentRunner(deps: AgentRunnerDeps): TaskRunner {
       deps.log.info({ task: task.id, outcome: outcome.outcome, trajectory: trajectory.path }, "Agent run ended");
       const delivery = { ...deps, client, token: () => deps.tokenFor(task.repo.installationId) };
       const location = trajectoryLocation(deps.env.dataDir, deps.links, task.id, run.number);
-      const delivered = await deliverOutcome(delivery, { outcome, checkout, config, base, issue: { number: task.issueNumber, title: issue.title }, spec, trajectory: location }, context);
+      const delivered = await deliverOutcome(delivery, { outcome, checkout, config, base, issue: { number: task.issueNumber, title: issue.title }, spec, trajectory, trajectoryLink: location }, context);
       if (plan.kind === "follow-up" && plan.followUp.kind === "review" && !signal.aborted) {
         await answerReview({ client, log: deps.log }, task, plan.followUp, delivered, previousShas);
       }

@@ -1,9 +1,11 @@
 import type { Log } from "../logger.ts";
 import type { AgentOutcome } from "../agent/outcome.ts";
+import type { Trajectory } from "../agent/trajectory/trajectory.ts";
 import type { TrajectoryLocation } from "../agent/trajectory/trajectory-link.ts";
 import type { RepoConfig } from "../config/repo-config.ts";
 import { publishChange } from "../delivery/publish-change.ts";
 import { stackChange } from "../delivery/stack-change.ts";
+import { verifyFrozenChange } from "../delivery/stack/frozen-verdict.ts";
 import type { GitHubClient } from "../github/client.ts";
 import type { SandboxFactory, SandboxSpec } from "../sandbox/sandbox.ts";
 import type { TaskResult } from "../tasks/model.ts";
@@ -31,7 +33,10 @@ export type DeliverInput = {
   base: string;
   issue: { number: number; title: string };
   spec: Omit<SandboxSpec, "network">;
-  trajectory: TrajectoryLocation;
+  /** Where the final checks are recorded: the run's trajectory. */
+  trajectory: Trajectory;
+  /** The trajectory's link for the pull requests. */
+  trajectoryLink: TrajectoryLocation;
 };
 
 /** A part as delivered: its pull request, commit and the files it holds. */
@@ -41,19 +46,28 @@ export type DeliveredPart = { index: number; number: number; url: string; sha: s
 export type Delivery = { result: TaskResult; parts: DeliveredPart[] };
 
 /**
- * A verified change becomes stacked pull requests: verifying (split, each prefix checked,
- * one commit per part), then delivering (push, pull requests). Other outcomes end the task as they are.
+ * A change the agent says is ready is frozen once its sandbox has stopped, and the verdict on
+ * that tree decides: verifying (secret and path checks, Ferry's own test run in a fresh sandbox,
+ * split, each prefix checked, one commit per part, the last one exactly that tree), then
+ * delivering (push, pull requests). Other outcomes end the task as they are.
  */
 export async function deliverOutcome(deps: DeliverDeps, input: DeliverInput, context: Pick<RunContext, "task" | "moveTo" | "signal">): Promise<Delivery> {
-  const { outcome, checkout, config } = input;
-  if (outcome.outcome !== "changes-ready") return { result: outcome, parts: [] };
+  const { checkout, config } = input;
+  if (input.outcome.outcome !== "changes-ready") return { result: input.outcome, parts: [] };
   const { task, signal } = context;
-  await context.moveTo("verifying");
+  const verdict = await verifyFrozenChange(deps, {
+    checkout, config, outcome: input.outcome, spec: input.spec, trajectory: input.trajectory, signal,
+    beforeChecks: async () => {
+      await context.moveTo("verifying");
+    },
+  });
+  if (verdict.kind === "ended") return { result: verdict.outcome, parts: [] };
+  const { outcome, change } = verdict;
   // A sweep was asked for by the repository's config, not by a person to credit.
   const coAuthor = task.trigger === "sweep" ? undefined : { name: task.requester, email: `${task.requester}@users.noreply.github.com` };
   const previous = deps.store.partsOf(task.id).map((part) => part.headSha);
-  const stack = await stackChange(deps.workspaces, {
-    checkout, issue: input.issue, config, outcome, sandboxes: deps.sandboxes, spec: input.spec, author: deps.author, ...(coAuthor && { coAuthor }), previous, signal,
+  const stack = await stackChange({
+    checkout, change, issue: input.issue, config, outcome, sandboxes: deps.sandboxes, spec: input.spec, author: deps.author, ...(coAuthor && { coAuthor }), previous, signal,
   });
   if (stack.outcome === "whole-change-failed") deps.log?.warn({ task: task.id, check: stack.parts.at(-1)?.check?.command }, "The whole change fails pr.checkCommand; delivering it with the failure shown");
   await context.moveTo("delivering");
@@ -61,7 +75,7 @@ export async function deliverOutcome(deps: DeliverDeps, input: DeliverInput, con
     { workspaces: deps.workspaces, client: deps.client, store: deps.store, log: deps.log },
     {
       owner: task.repo.owner, repo: task.repo.name, taskId: task.id, issue: input.issue, requester: coAuthor && task.requester,
-      base: input.base, draft: config.pr.draft, trajectory: input.trajectory, checkout, stack, outcome, token: await deps.token(), signal,
+      base: input.base, draft: config.pr.draft, trajectory: input.trajectoryLink, checkout, stack, outcome, token: await deps.token(), signal,
     },
   );
   if (published.outcome === "not-pushed") return { result: { outcome: "error", message: `The verified change was not delivered. ${published.message}` }, parts: [] };

@@ -1,7 +1,7 @@
 import { mkdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { runGit } from "./git.ts";
-import { createHostGitDir } from "./host-git-dir.ts";
+import { createHostGitDir, removeHostGitDir } from "./host-git-dir.ts";
 import type { TaskDirs } from "./layout.ts";
 import type { WorkspaceRepo } from "./repo-ref.ts";
 
@@ -16,8 +16,10 @@ export type Checkout = {
   baseSha: string;
   /** The working tree the agent edits (with its own `.git`, borrowing the mirror's objects). */
   workDir: string;
-  /** The host-only git dir; never mounted into the sandbox. */
+  /** The host-only git dir (`host-git/<random>`); never mounted into a sandbox. */
   gitDir: string;
+  /** Where Ferry checks out the frozen change for its own checks, apart from the agent's tree. */
+  verifyDir: string;
   mirrorDir: string;
   /** Mount these read-only at the same absolute path, so `git log` works inside the sandbox. */
   readOnlyPaths: string[];
@@ -26,6 +28,8 @@ export type Checkout = {
 export type CreateCheckoutOptions = {
   taskId: string;
   dirs: TaskDirs;
+  /** `host-git/` under the data dir. */
+  hostGitRoot: string;
   repo: WorkspaceRepo;
   mirrorDir: string;
   base: string;
@@ -37,11 +41,11 @@ export type CreateCheckoutOptions = {
 
 /**
  * Makes `work/` a `--shared` clone of the mirror on the task branch at the base commit, and the
- * host-only git dir beside it. Leftovers of an earlier attempt at the same task are replaced.
+ * task's host-only git dir. Leftovers of an earlier attempt at the same task are replaced.
  */
 export async function createCheckout(options: CreateCheckoutOptions): Promise<Checkout> {
   const { dirs, mirrorDir, baseSha, branch, timeoutMs, signal } = options;
-  await rm(dirs.root, { recursive: true, force: true });
+  await removeTaskDirs(options.hostGitRoot, dirs);
   await mkdir(dirs.root, { recursive: true });
   await runGit(["clone", "--shared", "--no-checkout", "--quiet", mirrorDir, dirs.work], { timeoutMs, signal });
   // The agent's .git is still ours at this point: nothing has run in the sandbox yet.
@@ -51,12 +55,18 @@ export async function createCheckout(options: CreateCheckoutOptions): Promise<Ch
     timeoutMs,
     signal,
   });
-  await createHostGitDir({ gitDir: dirs.git, workDir: dirs.work, mirrorDir, baseSha, branch, timeoutMs, signal });
-  return checkoutOf(options);
+  const gitDir = await createHostGitDir({ root: options.hostGitRoot, nameFile: dirs.hostGitName, workDir: dirs.work, mirrorDir, baseSha, branch, timeoutMs, signal });
+  return checkoutOf(options, gitDir);
+}
+
+/** Removes a task directory and the host git dir it names. */
+export async function removeTaskDirs(hostGitRoot: string, dirs: Pick<TaskDirs, "root" | "hostGitName">): Promise<void> {
+  await removeHostGitDir(hostGitRoot, dirs.hostGitName);
+  await rm(dirs.root, { recursive: true, force: true });
 }
 
 /** The record a caller gets for a checkout made (or reused) from these options. */
-export function checkoutOf(options: CreateCheckoutOptions): Checkout {
+export function checkoutOf(options: CreateCheckoutOptions, gitDir: string): Checkout {
   const { dirs, mirrorDir } = options;
   return {
     taskId: options.taskId,
@@ -65,7 +75,8 @@ export function checkoutOf(options: CreateCheckoutOptions): Checkout {
     base: options.base,
     baseSha: options.baseSha,
     workDir: dirs.work,
-    gitDir: dirs.git,
+    gitDir,
+    verifyDir: dirs.verify,
     mirrorDir,
     readOnlyPaths: [mirrorDir],
   };

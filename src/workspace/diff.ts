@@ -1,26 +1,20 @@
 import type { Checkout } from "./checkout.ts";
 import type { GitDeadline } from "./git.ts";
-import { hostGit, stageAll } from "./host-git.ts";
-import type { ChangedFile } from "./numstat.ts";
-import { parseNumstat } from "./numstat.ts";
+import { snapshotTree } from "./snapshot-tree.ts";
+import type { TreeDiff } from "./tree-diff.ts";
+import { diffTrees } from "./tree-diff.ts";
+import { SnapshotRefusedError } from "./workspace-errors.ts";
 
-export type WorkspaceDiff = {
+export type WorkspaceDiff = TreeDiff & {
   baseSha: string;
-  /** Empty when the tree is unchanged. */
-  files: ChangedFile[];
-  /** The full patch against the base, binary files included (`git apply` can replay it). */
-  patch: string;
+  /** The frozen tree the change was read from. */
+  tree: string;
 };
 
-// No external diff programs or textconv filters: output depends on git alone.
-const DIFF_FLAGS = ["--cached", "--find-renames", "--no-ext-diff", "--no-textconv", "--no-color"];
-
-/** What changed in the working tree since the base commit, committed or not. */
+/** What changed in the working tree since the base commit, committed or not: its snapshot against the base. Only once the sandbox stopped. */
 export async function diffCheckout(checkout: Checkout, options: GitDeadline): Promise<WorkspaceDiff> {
-  await stageAll(checkout, options);
-  const numstat = await hostGit(checkout, ["diff", ...DIFF_FLAGS, "--numstat", "-z", checkout.baseSha, "--"], options);
-  const files = parseNumstat(numstat.stdout);
-  if (files.length === 0) return { baseSha: checkout.baseSha, files, patch: "" };
-  const patch = await hostGit(checkout, ["diff", ...DIFF_FLAGS, "--binary", checkout.baseSha, "--"], options);
-  return { baseSha: checkout.baseSha, files, patch: patch.stdout };
+  const snapshot = await snapshotTree(checkout, options);
+  if (snapshot.kind === "refused") throw new SnapshotRefusedError(snapshot.reason);
+  const diff = await diffTrees(checkout.gitDir, checkout.baseSha, snapshot.tree, options);
+  return { baseSha: checkout.baseSha, tree: snapshot.tree, ...diff };
 }

@@ -19,7 +19,9 @@ export type GitOptions = GitDeadline & {
   config?: readonly GitConfigEntry[];
   /** Extra environment, e.g. the author identity. */
   env?: Record<string, string>;
-  input?: string;
+  input?: string | Uint8Array;
+  /** `latin1` keeps every byte of the output as one character (blob contents, binary included). */
+  encoding?: "utf8" | "latin1";
   /** Exit codes besides 0 that are answers, not failures (`diff --quiet` exits 1 on a difference). */
   okExitCodes?: readonly number[];
 };
@@ -41,6 +43,7 @@ export async function runGit(args: readonly string[], options: GitOptions): Prom
     env: gitEnvironment(config, options.env),
     extendEnv: false,
     input: options.input ?? "",
+    encoding: options.encoding ?? "utf8",
     // Its own process group, so a deadline can stop git together with its remote helpers.
     detached: true,
     stripFinalNewline: false,

@@ -1,17 +1,21 @@
 import type { Checkout } from "./checkout.ts";
-import type { GitDeadline, GitOptions, GitOutput } from "./git.ts";
+import type { GitOptions, GitOutput } from "./git.ts";
 import { runGit } from "./git.ts";
 
-/** Git on a task's host-only git dir and its working tree; never on the agent-writable `work/.git`. */
-export function hostGit(
-  checkout: Pick<Checkout, "gitDir" | "workDir">,
-  args: readonly string[],
-  options: Omit<GitOptions, "gitDir" | "workTree" | "cwd">,
-): Promise<GitOutput> {
+type HostOptions = Omit<GitOptions, "gitDir" | "workTree" | "cwd">;
+
+/**
+ * Git on a task's host-only git dir with a directory as its work tree; never on the
+ * agent-writable `work/.git`. Only for writing a tree into a directory nothing runs in.
+ */
+export function hostGit(checkout: Pick<Checkout, "gitDir" | "workDir">, args: readonly string[], options: HostOptions): Promise<GitOutput> {
   return runGit(args, { ...options, gitDir: checkout.gitDir, workTree: checkout.workDir, cwd: checkout.workDir });
 }
 
-/** Records the working tree as it is now (additions, edits, deletions) in the host index. */
-export async function stageAll(checkout: Pick<Checkout, "gitDir" | "workDir">, options: GitDeadline): Promise<void> {
-  await hostGit(checkout, ["add", "--all", "--", "."], options);
+/**
+ * Git on the host git dir's objects and refs alone: the dir is bare and no work tree is given,
+ * so nothing in-tree (attributes, `.git` files, ignore rules) is ever read.
+ */
+export function objectGit(gitDir: string, args: readonly string[], options: HostOptions): Promise<GitOutput> {
+  return runGit(args, { ...options, gitDir, cwd: gitDir });
 }

@@ -2,6 +2,7 @@ import { copyFile, rename, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { checkoutOf, type Checkout, type CreateCheckoutOptions } from "./checkout.ts";
 import { runGit } from "./git.ts";
+import { assertHostGitDirIntact, findHostGitDir } from "./host-git-dir.ts";
 import { hostGit } from "./host-git.ts";
 import { pointHeadAt } from "./refs.ts";
 
@@ -10,14 +11,19 @@ import { pointHeadAt } from "./refs.ts";
  * the host-only git dir, which no sandbox ever saw: the tree is reset to the base (rewriting only
  * files that differ) and cleaned of every untracked and ignored file, and the agent's old `.git`
  * (which a sandbox could write) is replaced by a new `--shared` one, as on a fresh checkout.
+ * No sandbox runs on the spare while this happens; the old verify checkout goes.
  */
 export async function recycleCheckout(options: CreateCheckoutOptions): Promise<Checkout> {
   const { dirs, mirrorDir, baseSha, branch, timeoutMs, signal } = options;
   const deadline = { timeoutMs, signal };
-  const host = { gitDir: dirs.git, workDir: dirs.work };
+  const gitDir = await findHostGitDir(options.hostGitRoot, dirs.hostGitName);
+  if (!gitDir) throw new Error("The spare has no host git dir");
+  await assertHostGitDirIntact(gitDir, mirrorDir);
+  const host = { gitDir, workDir: dirs.work };
   const agentGitDir = join(dirs.work, ".git");
   await rm(agentGitDir, { recursive: true, force: true });
-  await pointHeadAt(dirs.git, branch, baseSha, deadline);
+  await rm(dirs.verify, { recursive: true, force: true });
+  await pointHeadAt(gitDir, branch, baseSha, deadline);
   // The sandbox's chown made every file look changed; a refresh re-reads them (cheap) so
   // the reset only rewrites the files whose content really differs (expensive on some disks).
   await hostGit(host, ["update-index", "-q", "--refresh"], deadline);
@@ -30,6 +36,6 @@ export async function recycleCheckout(options: CreateCheckoutOptions): Promise<C
   await rename(join(fresh, ".git"), agentGitDir);
   await rm(fresh, { recursive: true, force: true });
   await pointHeadAt(agentGitDir, branch, baseSha, deadline);
-  await copyFile(join(dirs.git, "index"), join(agentGitDir, "index"));
-  return checkoutOf(options);
+  await copyFile(join(gitDir, "index"), join(agentGitDir, "index"));
+  return checkoutOf(options, gitDir);
 }

@@ -1,11 +1,13 @@
-import { mkdir, rename, rm, stat } from "node:fs/promises";
+import { mkdir, rename, stat } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
-import { mirrorsRoot } from "./layout.ts";
+import { removeTaskDirs } from "./checkout.ts";
+import { hostGitNameFileOf, hostGitRoot, mirrorsRoot } from "./layout.ts";
 
 /**
  * A finished task's checkout, kept (one per repository) so the next task of that repository
  * starts from a tree that only needs the files that differ rewritten, instead of all of them.
- *   spares/<host>/<owner>/<repo>.git    the task directory (work/ and git/) of the last task
+ *   spares/<host>/<owner>/<repo>.git    the task directory of the last task (work/, and the
+ *                                       name of its host git dir, which stays where it is)
  */
 export function spareDirOf(dataDir: string, mirrorDir: string): string {
   return join(dataDir, "spares", relative(mirrorsRoot(dataDir), mirrorDir));
@@ -15,7 +17,7 @@ export function spareDirOf(dataDir: string, mirrorDir: string): string {
 export async function takeSpare(dataDir: string, mirrorDir: string, taskRoot: string): Promise<boolean> {
   const spare = spareDirOf(dataDir, mirrorDir);
   if (!(await exists(spare))) return false;
-  await rm(taskRoot, { recursive: true, force: true });
+  await removeTaskRoot(dataDir, taskRoot);
   await mkdir(dirname(taskRoot), { recursive: true });
   await rename(spare, taskRoot);
   return true;
@@ -24,13 +26,18 @@ export async function takeSpare(dataDir: string, mirrorDir: string, taskRoot: st
 /** Keeps a task directory as its mirror's spare, replacing an older one. */
 export async function keepSpare(dataDir: string, mirrorDir: string, taskRoot: string): Promise<void> {
   const spare = spareDirOf(dataDir, mirrorDir);
-  await rm(spare, { recursive: true, force: true });
+  await removeTaskRoot(dataDir, spare);
   await mkdir(dirname(spare), { recursive: true });
   await rename(taskRoot, spare);
 }
 
 export async function dropSpare(dataDir: string, mirrorDir: string): Promise<void> {
-  await rm(spareDirOf(dataDir, mirrorDir), { recursive: true, force: true });
+  await removeTaskRoot(dataDir, spareDirOf(dataDir, mirrorDir));
+}
+
+/** A task directory (or spare) and the host git dir it names. */
+export function removeTaskRoot(dataDir: string, root: string): Promise<void> {
+  return removeTaskDirs(hostGitRoot(dataDir), { root, hostGitName: hostGitNameFileOf(root) });
 }
 
 async function exists(path: string): Promise<boolean> {

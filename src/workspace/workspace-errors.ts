@@ -13,3 +13,8 @@ export class BaseBranchNotFoundError extends Error {
 export class WorkspaceInputError extends Error {
   override name = "WorkspaceInputError";
 }
+
+/** A work tree that cannot be delivered (a nested repository, a `.git` path): see snapshot-candidates.ts. */
+export class SnapshotRefusedError extends Error {
+  override name = "SnapshotRefusedError";
+}

@@ -6,7 +6,7 @@ import { createCheckout } from "./checkout.ts";
 import type { CommitRequest } from "./commit-request.ts";
 import { commitRequestSchema } from "./commit-request.ts";
 import type { CommitResult } from "./commit.ts";
-import { commitCheckout } from "./commit.ts";
+import { commitCheckout, commitTree } from "./commit.ts";
 import type { DeleteBranchResult } from "./delete-branch.ts";
 import { deleteRemoteBranch } from "./delete-branch.ts";
 import type { WorkspaceDiff } from "./diff.ts";
@@ -16,11 +16,14 @@ import { DEFAULT_MIRROR_BUDGET_BYTES, evictMirrors } from "./eviction.ts";
 import type { GitTimeouts } from "./git-timeouts.ts";
 import { DEFAULT_GIT_TIMEOUTS } from "./git-timeouts.ts";
 import { KeyedLock } from "./keyed-lock.ts";
-import { mirrorDirOf, taskDirsOf } from "./layout.ts";
+import { assertHostGitDirIntact } from "./host-git-dir.ts";
+import { hostGitRoot, mirrorDirOf, taskDirsOf } from "./layout.ts";
 import { MirrorLeases } from "./mirror-leases.ts";
 import { syncMirror } from "./mirror.ts";
 import { recycleCheckout } from "./recycle-checkout.ts";
-import { dropSpare, keepSpare, takeSpare } from "./spares.ts";
+import type { Snapshot } from "./snapshot-tree.ts";
+import { snapshotTree } from "./snapshot-tree.ts";
+import { dropSpare, keepSpare, removeTaskRoot, takeSpare } from "./spares.ts";
 import type { PrepareRequest } from "./prepare-request.ts";
 import { localPrepareRequestSchema, prepareRequestSchema, taskIdSchema } from "./prepare-request.ts";
 import { parseInput } from "./parse-input.ts";
@@ -28,6 +31,8 @@ import type { BranchUpdate, PushResult } from "./push.ts";
 import { pushBranches } from "./push.ts";
 import { branchSha } from "./refs.ts";
 import { startFrom } from "./start-from.ts";
+import type { TreeDiff } from "./tree-diff.ts";
+import { diffTrees } from "./tree-diff.ts";
 import { assertBranchNames, assertBranchUpdates } from "./validate-branches.ts";
 import { BaseBranchNotFoundError } from "./workspace-errors.ts";
 
@@ -89,7 +94,7 @@ export class Workspaces {
       });
       if (!baseSha) throw new BaseBranchNotFoundError(input.base, repository);
       const { taskId, repo, base, branch } = input;
-      const options = { taskId, repo, base, branch, dirs, mirrorDir, baseSha, timeoutMs: this.#timeouts.localMs, signal };
+      const options = { taskId, repo, base, branch, dirs, hostGitRoot: hostGitRoot(this.#dataDir), mirrorDir, baseSha, timeoutMs: this.#timeouts.localMs, signal };
       const spare = await this.#mirrorLock.run(mirrorDir, () => takeSpare(this.#dataDir, mirrorDir, dirs.root));
       if (!spare) return await createCheckout(options);
       try {
@@ -110,20 +115,41 @@ export class Workspaces {
     return startFrom(checkout, branch, { timeoutMs: this.#timeouts.localMs, signal: options.signal });
   }
 
-  /** The change against the base: per-file counts and the full patch. */
-  diff(checkout: Checkout, options: { signal?: AbortSignal } = {}): Promise<WorkspaceDiff> {
+  /**
+   * Freezes the work tree as a tree object (see snapshot-tree.ts), after checking that the host
+   * git dir is as Ferry made it. Call only once the agent's sandbox has stopped.
+   */
+  async snapshot(checkout: Checkout, options: { signal?: AbortSignal } = {}): Promise<Snapshot> {
+    await assertHostGitDirIntact(checkout.gitDir, checkout.mirrorDir);
+    return snapshotTree(checkout, { timeoutMs: this.#timeouts.localMs, signal: options.signal });
+  }
+
+  /** What a tree changes against the checkout's base: per-file counts and the full patch, from objects alone. */
+  changes(checkout: Checkout, tree: string, options: { signal?: AbortSignal } = {}): Promise<TreeDiff> {
+    return diffTrees(checkout.gitDir, checkout.baseSha, tree, { timeoutMs: this.#timeouts.localMs, signal: options.signal });
+  }
+
+  /** The change against the base, from a fresh snapshot: per-file counts and the full patch. Only once the sandbox stopped. */
+  async diff(checkout: Checkout, options: { signal?: AbortSignal } = {}): Promise<WorkspaceDiff> {
+    await assertHostGitDirIntact(checkout.gitDir, checkout.mirrorDir);
     return diffCheckout(checkout, { timeoutMs: this.#timeouts.localMs, signal: options.signal });
   }
 
-  /** Commits the working tree on the task branch, authored by the bot and crediting the requester. */
-  async commit(checkout: Checkout, request: CommitRequest, options: { signal?: AbortSignal } = {}): Promise<CommitResult> {
+  /**
+   * Commits on the task branch, authored by the bot and crediting the requester: `tree` when given
+   * (a frozen change that was checked), else a fresh snapshot of the work tree.
+   */
+  async commit(checkout: Checkout, request: CommitRequest, options: { signal?: AbortSignal; tree?: string } = {}): Promise<CommitResult> {
     const valid = parseInput(commitRequestSchema, request, "commit request");
-    return commitCheckout(checkout, valid, { timeoutMs: this.#timeouts.localMs, signal: options.signal });
+    await assertHostGitDirIntact(checkout.gitDir, checkout.mirrorDir);
+    const deadline = { timeoutMs: this.#timeouts.localMs, signal: options.signal };
+    return options.tree === undefined ? commitCheckout(checkout, valid, deadline) : commitTree(checkout, options.tree, valid, deadline);
   }
 
   /** Pushes one or many branches in one atomic, leased push to the repository's clone URL. */
   async push(checkout: Checkout, branches: readonly BranchUpdate[], call: RemoteCall): Promise<PushResult> {
     await assertBranchUpdates(branches);
+    await assertHostGitDirIntact(checkout.gitDir, checkout.mirrorDir);
     const result = await pushBranches(checkout.gitDir, branches, this.#remote(checkout, call, this.#timeouts.pushMs));
     this.#log?.info({ task: checkout.taskId, branches: branches.map((branch) => branch.name), outcome: result.outcome }, "Pushed branches");
     return result;
@@ -132,6 +158,7 @@ export class Workspaces {
   /** Deletes a remote branch; a branch that is already gone is a success. */
   async deleteBranch(checkout: Checkout, name: string, call: RemoteCall): Promise<DeleteBranchResult> {
     await assertBranchNames([name]);
+    await assertHostGitDirIntact(checkout.gitDir, checkout.mirrorDir);
     return deleteRemoteBranch(checkout.gitDir, name, this.#remote(checkout, call, this.#timeouts.pushMs));
   }
 
@@ -140,16 +167,17 @@ export class Workspaces {
    * one), so the next task there only rewrites the files that differ. Call after the sandbox stopped.
    */
   async release(checkout: Checkout): Promise<void> {
-    const { root } = taskDirsOf(this.#dataDir, checkout.taskId);
+    const { root, verify } = taskDirsOf(this.#dataDir, checkout.taskId);
+    await rm(verify, { recursive: true, force: true });
     await this.#mirrorLock.run(checkout.mirrorDir, () => keepSpare(this.#dataDir, checkout.mirrorDir, root));
     this.#releases.get(checkout.taskId)?.();
     this.#releases.delete(checkout.taskId);
   }
 
-  /** Removes a task's checkout (working tree and host git dir); removing one that is gone is fine. */
+  /** Removes a task's checkout (working tree, verify checkout and host git dir); removing one that is gone is fine. */
   async remove(taskId: string | number): Promise<void> {
     const id = parseInput(taskIdSchema, taskId, "task id");
-    await rm(taskDirsOf(this.#dataDir, id).root, { recursive: true, force: true });
+    await removeTaskRoot(this.#dataDir, taskDirsOf(this.#dataDir, id).root);
     this.#releases.get(id)?.();
     this.#releases.delete(id);
   }

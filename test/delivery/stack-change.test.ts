@@ -12,8 +12,8 @@ import type { StackFixture } from "./stack/support/stack-fixture.ts";
 import { stackFixture } from "./stack/support/stack-fixture.ts";
 
 /*
- * The verified change as a real stack: split by the planner, prefixes checked in a local
- * sandbox, committed, and pushed to a bare repository, whose branches are then read back.
+ * The frozen, verified change as a real stack: split by the planner, prefixes checked in a local
+ * sandbox on Ferry's checkout, committed, and pushed to a bare repository, whose branches are then read back.
  */
 
 const module = (name: string, requires: string[] = []) =>
@@ -36,8 +36,10 @@ afterEach(() => fixture.close());
 
 async function stack(overrides: Partial<typeof config.pr> = {}) {
   const { checkout } = fixture;
-  return stackChange(fixture.workspaces, {
+  const change = await fixture.freeze();
+  return stackChange({
     checkout,
+    change,
     issue: { number: 7, title: "Add the feature" },
     config: { ...config, pr: { ...config.pr, ...overrides } },
     outcome,
@@ -77,7 +79,7 @@ test("each part's commit is titled k/n, names the issue without closing it, and 
   expect(message).toBe("Add the feature (2/3)\n\nPart 2 of 3 for #7.\n\nCo-authored-by: monalisa <monalisa@users.noreply.github.com>\n\n");
 });
 
-test("every prefix but the last is checked in a fresh sandbox; the whole change reuses the agent's final test run", async () => {
+test("every prefix but the last is checked in a fresh sandbox; the whole change reuses Ferry's test run of the frozen tree", async () => {
   const built = await stack();
   expect(starts).toBe(2);
   expect(built.parts.map((part) => part.check?.passed)).toEqual([true, true, true]);
@@ -94,4 +96,25 @@ test("a change within the limits is one part", async () => {
   const built = await stack({ maxLines: 1000 });
   expect(built.parts).toHaveLength(1);
   expect(starts).toBe(0);
+});
+
+test("the checks run on Ferry's checkout of the frozen tree, never in the agent's tree", async () => {
+  const dirs: string[] = [];
+  const { checkout } = fixture;
+  const change = await fixture.freeze();
+  await stackChange({
+    checkout,
+    change,
+    issue: { number: 7, title: "Add the feature" },
+    config,
+    outcome,
+    sandboxes: () => {
+      const inner = new LocalSandbox();
+      return { kind: "local", files: inner.files, setNetwork: (on) => inner.setNetwork(on), exec: (command, options) => inner.exec(command, options), stop: () => inner.stop(), start: (spec) => (dirs.push(spec.workDir), inner.start(spec)) };
+    },
+    spec: { taskId: 1, workDir: checkout.workDir, image: "unused", limits: { memoryMb: 512, cpus: 1, pids: 128 } },
+    author: { name: "Ferry", email: "ferry@example.com" },
+    signal: new AbortController().signal,
+  });
+  expect(dirs).toEqual([change.verify.dir, change.verify.dir]);
 });

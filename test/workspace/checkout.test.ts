@@ -34,11 +34,13 @@ test("the mirror is the one path the sandbox must mount read-only", async () => 
   expect(checkout.readOnlyPaths).toEqual([checkout.mirrorDir]);
 });
 
-test("the host git dir sits beside the working tree, not inside it", async () => {
+test("the host git dir is outside the task directory, at a random name under host-git/", async () => {
   const checkout = await fixture.prepare({ taskId: 7 });
   expect(checkout.workDir).toBe(join(fixture.dataDir, "tasks", "7", "work"));
-  expect(checkout.gitDir).toBe(join(fixture.dataDir, "tasks", "7", "git"));
+  expect(checkout.gitDir).toMatch(new RegExp(`^${join(fixture.dataDir, "host-git")}/[0-9a-f]{32}$`));
   expect(await exists(join(checkout.gitDir, "HEAD"))).toBe(true);
+  const other = await fixture.prepare({ taskId: 8, branch: "agent/issue-8" });
+  expect(other.gitDir).not.toBe(checkout.gitDir);
 });
 
 test("preparing a task again replaces what an earlier attempt left", async () => {
@@ -47,12 +49,14 @@ test("preparing a task again replaces what an earlier attempt left", async () =>
   const second = await fixture.prepare();
   expect(second.workDir).toBe(first.workDir);
   expect(await exists(join(second.workDir, "leftover.txt"))).toBe(false);
+  expect(await exists(first.gitDir)).toBe(false);
 });
 
-test("removing a checkout deletes the task directory", async () => {
+test("removing a checkout deletes the task directory and its host git dir", async () => {
   const checkout = await fixture.prepare({ taskId: 3 });
   await fixture.workspaces.remove(3);
   expect(await exists(join(fixture.dataDir, "tasks", "3"))).toBe(false);
+  expect(await exists(checkout.gitDir)).toBe(false);
   expect(await exists(checkout.mirrorDir)).toBe(true);
 });
 

@@ -14,7 +14,7 @@ beforeEach(async () => {
 afterEach(() => fixture.close());
 
 test("an unchanged tree has no files and an empty patch", async () => {
-  expect(await fixture.workspaces.diff(checkout)).toEqual({ baseSha: fixture.initialSha, files: [], patch: "" });
+  expect(await fixture.workspaces.diff(checkout)).toMatchObject({ baseSha: fixture.initialSha, files: [], patch: "" });
 });
 
 test("an added file counts its lines", async () => {

@@ -1,5 +1,6 @@
 import type { Checkout } from "../../workspace/checkout.ts";
 import { DEFAULT_GIT_TIMEOUTS } from "../../workspace/git-timeouts.ts";
+import type { VerifyCheckout } from "../../workspace/verify-checkout.ts";
 import type { Slice } from "../split/slice.ts";
 import type { CommitStackOptions } from "./commit-stack.ts";
 import { commitStack } from "./commit-stack.ts";
@@ -10,7 +11,11 @@ import type { CheckPrefix } from "./verify-stack.ts";
 import { verifyStack } from "./verify-stack.ts";
 
 export type BuildStackOptions = Pick<CommitStackOptions, "issueNumber" | "message" | "author" | "coAuthor" | "date" | "previous"> & {
-  checkout: Checkout;
+  checkout: Pick<Checkout, "gitDir" | "baseSha">;
+  /** The frozen change that was checked: the last part's tree is exactly this. */
+  tree: string;
+  /** Where checks run (the change's checkout for Ferry, apart from the agent's tree). */
+  verify: VerifyCheckout;
   /** The split of the change, in stack order. */
   slices: readonly Slice[];
   /** `pr.verifyEachPart`. */
@@ -35,7 +40,7 @@ export type BuiltStack = {
 export async function buildStack(options: BuildStackOptions): Promise<BuiltStack> {
   const { checkout, signal } = options;
   const deadline = { timeoutMs: options.gitTimeoutMs ?? DEFAULT_GIT_TIMEOUTS.localMs, signal };
-  const trees = await prefixTrees(checkout, options.slices, deadline);
+  const trees = await prefixTrees(checkout, options.tree, options.slices, deadline);
   const verified = await verifyStack({ ...options, trees, timeoutMs: deadline.timeoutMs });
   const committed = await commitStack({ ...options, slices: verified.slices, prefixes: verified.prefixes }, deadline);
   const parts = committed.map((part, at) => ({ ...part, check: verified.checks[at] }));

@@ -1,6 +1,5 @@
-import type { Checkout } from "../../workspace/checkout.ts";
 import type { GitDeadline } from "../../workspace/git.ts";
-import { hostGit } from "../../workspace/host-git.ts";
+import { rawChanges } from "../../workspace/raw-diff.ts";
 
 /** What the final tree holds at a changed path: its mode and object, or mode `000000` where the change removes it. */
 export type TreeEntry = { mode: string; sha: string };
@@ -9,24 +8,7 @@ export type TreeEntry = { mode: string; sha: string };
  * Every path the change touches, with its entry in the final tree. Renames come apart into a
  * removal and an addition, so a slice's `oldPath` finds its removal here.
  */
-export async function changedEntries(
-  checkout: Pick<Checkout, "gitDir" | "workDir">,
-  from: string,
-  to: string,
-  deadline: GitDeadline,
-): Promise<Map<string, TreeEntry>> {
-  const { stdout } = await hostGit(checkout, ["diff-tree", "-r", "-z", "--no-renames", from, to], deadline);
-  return parseRawDiff(stdout);
-}
-
-/** `:oldmode newmode oldsha newsha status NUL path NUL`, once per path (`-z`, no renames). */
-export function parseRawDiff(output: string): Map<string, TreeEntry> {
-  const fields = output.split("\0");
-  const entries = new Map<string, TreeEntry>();
-  for (let index = 0; index + 1 < fields.length; index += 2) {
-    const [, mode = "", , sha = ""] = (fields[index] ?? "").slice(1).split(" ");
-    const path = fields[index + 1];
-    if (path) entries.set(path, { mode, sha });
-  }
-  return entries;
+export async function changedEntries(gitDir: string, from: string, to: string, deadline: GitDeadline): Promise<Map<string, TreeEntry>> {
+  const changes = await rawChanges(gitDir, from, to, deadline);
+  return new Map(changes.map((change) => [change.path, { mode: change.newMode, sha: change.newSha }]));
 }

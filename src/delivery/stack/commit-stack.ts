@@ -2,7 +2,7 @@ import type { Checkout } from "../../workspace/checkout.ts";
 import { commitMessage } from "../../workspace/commit-message.ts";
 import { commitRequestSchema } from "../../workspace/commit-request.ts";
 import type { GitDeadline } from "../../workspace/git.ts";
-import { hostGit } from "../../workspace/host-git.ts";
+import { objectGit } from "../../workspace/host-git.ts";
 import type { Identity } from "../../workspace/identity.ts";
 import { identityEnv } from "../../workspace/identity.ts";
 import { parseInput } from "../../workspace/parse-input.ts";
@@ -13,7 +13,7 @@ import { partBranch } from "./stack-part.ts";
 export type CommittedPart = Omit<StackPart, "check">;
 
 export type CommitStackOptions = {
-  checkout: Pick<Checkout, "gitDir" | "workDir" | "baseSha">;
+  checkout: Pick<Checkout, "gitDir" | "baseSha">;
   issueNumber: number;
   slices: readonly Slice[];
   /** Per slice, the tree of the base plus slices 1..k. */
@@ -53,25 +53,25 @@ export async function commitStack(options: CommitStackOptions, deadline: GitDead
     const request = parseInput(commitRequestSchema, { message: options.message(index, slices.length), author: options.author, coAuthor: options.coAuthor }, "commit request");
     const input = commitMessage(request.message, request.coAuthor);
     const args = ["commit-tree", "--no-gpg-sign", "-p", parent, "-F", "-", prefixes[at] ?? ""];
-    const sha = (await hostGit(checkout, args, { ...deadline, env: identityEnv(request.author, options.date), input })).stdout.trim();
+    const sha = (await objectGit(checkout.gitDir, args, { ...deadline, env: identityEnv(request.author, options.date), input })).stdout.trim();
     parts.push({ index, branch: partBranch(options.issueNumber, index), slice, sha });
     parent = sha;
   }
   const updates = parts.map((part) => `update refs/heads/${part.branch} ${part.sha}\n`).join("");
-  await hostGit(checkout, ["update-ref", "-m", "ferry: stack", "--stdin"], { ...deadline, input: updates });
+  await objectGit(checkout.gitDir, ["update-ref", "-m", "ferry: stack", "--stdin"], { ...deadline, input: updates });
   return parts;
 }
 
 /** The earlier commit of this part when it has the same parent and tree, else undefined. */
 async function keptCommit(
-  checkout: Pick<Checkout, "gitDir" | "workDir">,
+  checkout: Pick<Checkout, "gitDir">,
   previous: string | undefined,
   parent: string,
   tree: string,
   deadline: GitDeadline,
 ): Promise<string | undefined> {
   if (!previous) return undefined;
-  const shown = await hostGit(checkout, ["show", "-s", "--format=%P %T", previous], { ...deadline, okExitCodes: [128] });
+  const shown = await objectGit(checkout.gitDir, ["show", "-s", "--format=%P %T", previous], { ...deadline, okExitCodes: [128] });
   if (shown.exitCode !== 0) return undefined;
   const [parents, ...rest] = shown.stdout.trim().split(" ");
   return parents === parent && rest.join(" ") === tree ? previous : undefined;

@@ -1,34 +1,29 @@
 import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Checkout } from "../../workspace/checkout.ts";
 import type { GitDeadline } from "../../workspace/git.ts";
-import { hostGit } from "../../workspace/host-git.ts";
+import { objectGit } from "../../workspace/host-git.ts";
 import type { Slice } from "../split/slice.ts";
 import type { TreeEntry } from "./changed-entries.ts";
 import { changedEntries } from "./changed-entries.ts";
-import { finalTree } from "./final-tree.ts";
 
 export type StackTrees = {
-  /** The whole change: the working tree as the agent left it. */
+  /** The whole change: the frozen tree that was checked. */
   final: string;
   /** Per slice k (0-based here), the tree of the base plus slices 1..k; the last equals `final`. */
   prefixes: string[];
 };
 
-type StackCheckout = Pick<Checkout, "gitDir" | "workDir" | "baseSha">;
-
 /**
- * The tree of each prefix of the stack, built in a temporary index of the host git dir from the
- * base and the final tree's entries (mode and blob), so binaries and executable bits come through.
+ * The tree of each prefix of the stack, built in a scratch index of the host git dir from the
+ * base and the final tree's entries (mode and blob), so binaries and executable bits come
+ * through. Objects only: no work tree is read. The last prefix must be `final` itself.
  */
-export async function prefixTrees(checkout: StackCheckout, slices: readonly Slice[], deadline: GitDeadline): Promise<StackTrees> {
-  const final = await finalTree(checkout, deadline);
-  const entries = await changedEntries(checkout, checkout.baseSha, final, deadline);
-  const scratch = await mkdtemp(join(tmpdir(), "ferry-stack-"));
+export async function prefixTrees(checkout: { gitDir: string; baseSha: string }, final: string, slices: readonly Slice[], deadline: GitDeadline): Promise<StackTrees> {
+  const { gitDir } = checkout;
+  const entries = await changedEntries(gitDir, checkout.baseSha, final, deadline);
+  const scratch = await mkdtemp(join(gitDir, "stack-"));
   try {
-    const git = (args: string[], input?: string) =>
-      hostGit(checkout, args, { ...deadline, input, env: { GIT_INDEX_FILE: join(scratch, "index") } });
+    const git = (args: string[], input?: string) => objectGit(gitDir, args, { ...deadline, input, env: { GIT_INDEX_FILE: join(scratch, "index") } });
     await git(["read-tree", checkout.baseSha]);
     const prefixes: string[] = [];
     for (const slice of slices) {
@@ -36,7 +31,7 @@ export async function prefixTrees(checkout: StackCheckout, slices: readonly Slic
       prefixes.push((await git(["write-tree"])).stdout.trim());
     }
     const whole = prefixes.at(-1) ?? (await git(["write-tree"])).stdout.trim();
-    if (whole !== final) await throwMismatch(checkout, whole, final, deadline);
+    if (whole !== final) await throwMismatch(gitDir, whole, final, deadline);
     return { final, prefixes };
   } finally {
     await rm(scratch, { recursive: true, force: true });
@@ -53,8 +48,8 @@ function indexInfo(slice: Slice, entries: ReadonlyMap<string, TreeEntry>): strin
 }
 
 /** The slices do not add up to the change: a bug in whoever made them. */
-async function throwMismatch(checkout: StackCheckout, whole: string, final: string, deadline: GitDeadline): Promise<never> {
-  const { stdout } = await hostGit(checkout, ["diff-tree", "-r", "-z", "--name-only", "--no-renames", whole, final], deadline);
+async function throwMismatch(gitDir: string, whole: string, final: string, deadline: GitDeadline): Promise<never> {
+  const { stdout } = await objectGit(gitDir, ["diff-tree", "-r", "-z", "--name-only", "--no-renames", whole, final], deadline);
   const paths = stdout.split("\0").filter(Boolean);
   throw new Error(`The slices do not add up to the change; they differ at: ${paths.slice(0, 10).join(", ")}`);
 }

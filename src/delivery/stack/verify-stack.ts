@@ -1,5 +1,5 @@
-import type { Checkout } from "../../workspace/checkout.ts";
 import type { GitDeadline } from "../../workspace/git.ts";
+import type { VerifyCheckout } from "../../workspace/verify-checkout.ts";
 import type { Slice } from "../split/slice.ts";
 import type { StackTrees } from "./prefix-trees.ts";
 import { showTree } from "./show-tree.ts";
@@ -7,11 +7,12 @@ import type { StackLayout, StackMerge } from "./stack-merge.ts";
 import { mergeWithNext } from "./stack-merge.ts";
 import type { PrefixCheck } from "./stack-part.ts";
 
-/** Checks the working tree while it holds the base plus parts 1..`index` (whose tree is `tree`). */
+/** Checks the verify checkout while it holds the base plus parts 1..`index` (whose tree is `tree`). */
 export type CheckPrefix = (prefix: { index: number; tree: string }) => Promise<PrefixCheck>;
 
 export type VerifyStackOptions = {
-  checkout: Pick<Checkout, "gitDir" | "workDir">;
+  /** Where the checks run: Ferry's checkout, never the agent's tree. */
+  verify: VerifyCheckout;
   slices: readonly Slice[];
   trees: StackTrees;
   /** `pr.verifyEachPart`: check every prefix, not only the whole change. */
@@ -34,7 +35,7 @@ export type StackVerification = Omit<StackLayout, "origins"> & {
 /**
  * Checks the whole change, then (with `verifyEachPart`) each prefix 1..n-1 in order on its own
  * tree; a part that fails is merged with the next one and the new, larger prefix is checked again.
- * The working tree is back at the final tree afterwards, whatever happened.
+ * The verify checkout is back at the final tree afterwards, whatever happened.
  */
 export async function verifyStack(options: VerifyStackOptions): Promise<StackVerification> {
   const { slices, trees } = options;
@@ -43,8 +44,8 @@ export async function verifyStack(options: VerifyStackOptions): Promise<StackVer
   try {
     return await verifyParts(options);
   } finally {
-    // Without the signal: a cancelled task still gets its working tree back.
-    await showTree(options.checkout, trees.final, { timeoutMs: options.timeoutMs });
+    // Without the signal: a cancelled task still gets its checkout back.
+    await showTree(options.verify, trees.final, { timeoutMs: options.timeoutMs });
   }
 }
 
@@ -80,7 +81,7 @@ async function verifyParts(options: VerifyStackOptions): Promise<StackVerificati
 async function checkPrefix(options: VerifyStackOptions, index: number, tree: string): Promise<PrefixCheck> {
   options.signal?.throwIfAborted();
   const deadline: GitDeadline = { timeoutMs: options.timeoutMs, signal: options.signal };
-  await showTree(options.checkout, tree, deadline);
+  await showTree(options.verify, tree, deadline);
   return options.check({ index, tree });
 }
 

@@ -21,10 +21,12 @@ afterEach(() => fixture.close());
 /** By default slices [c], [a needs b], [b]; checked by `node check.js` in local sandboxes. */
 async function options(groups = [["lib/c.js"], ["lib/a.js"], ["lib/b.js"]]): Promise<BuildStackOptions> {
   const { checkout } = fixture;
-  const { files } = await fixture.workspaces.diff(checkout);
-  const spec = { taskId: 1, workDir: checkout.workDir, image: "unused", limits: { memoryMb: 512, cpus: 1, pids: 256 } };
+  const { tree, files, verify } = await fixture.freeze();
+  const spec = { taskId: 1, workDir: verify.dir, image: "unused", limits: { memoryMb: 512, cpus: 1, pids: 256 } };
   return {
     checkout,
+    tree,
+    verify,
     issueNumber: ISSUE,
     slices: slicesOf(files, groups),
     verifyEachPart: true,
@@ -45,10 +47,19 @@ test("a stack whose middle part fails alone is built as two green, committed par
   expect(await fixtureGit(fixture.checkout.gitDir, ["rev-parse", `${built.parts[1]?.sha}^`])).toBe(built.parts[0]?.sha);
 });
 
-test("the working tree holds the whole change after the stack is built", async () => {
+test("the agent's tree is left as it was, and the verify checkout holds the whole change after the stack is built", async () => {
   const before = await workFiles(fixture.checkout.workDir);
-  await buildStack(await options());
+  const input = await options();
+  const frozen = await workFiles(input.verify.dir);
+  await buildStack(input);
   expect(await workFiles(fixture.checkout.workDir)).toEqual(before);
+  expect(await workFiles(input.verify.dir)).toEqual(frozen);
+});
+
+test("the last part's commit holds exactly the frozen tree", async () => {
+  const input = await options();
+  const built = await buildStack(input);
+  expect(await fixtureGit(fixture.checkout.gitDir, ["rev-parse", `${built.parts.at(-1)?.sha}^{tree}`])).toBe(input.tree);
 });
 
 test("a whole change that fails its check is reported with the parts committed all the same", async () => {

@@ -17,9 +17,9 @@ let input: CommitStackOptions;
 beforeEach(async () => {
   fixture = await stackFixture({ "README.md": "# Project\n", "one.txt": "1\n" });
   await editFiles(fixture.checkout.workDir, { "one.txt": "one\n", "two.txt": "two\n", "README.md": null });
-  const { files } = await fixture.workspaces.diff(fixture.checkout);
+  const { tree, files } = await fixture.freeze();
   const slices = slicesOf(files, [["one.txt"], ["two.txt"], ["README.md"]]);
-  trees = await prefixTrees(fixture.checkout, slices, deadline);
+  trees = await prefixTrees(fixture.checkout, tree, slices, deadline);
   input = { checkout: fixture.checkout, issueNumber: ISSUE, slices, prefixes: trees.prefixes, message: (index, count) => `Part ${index} of ${count}`, author: bot };
 });
 afterEach(() => fixture.close());

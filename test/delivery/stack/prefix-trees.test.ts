@@ -27,9 +27,9 @@ beforeEach(async () => {
 afterEach(() => fixture.close());
 
 async function stackOfThree() {
-  const { files } = await fixture.workspaces.diff(fixture.checkout);
+  const { tree, files } = await fixture.freeze();
   const slices = slicesOf(files, [["src/new.js", "src/edit.js"], ["src/gone.js", "docs/new-name.md"], ["assets/pic.bin", "tool.sh"]]);
-  return prefixTrees(fixture.checkout, slices, deadline);
+  return prefixTrees(fixture.checkout, tree, slices, deadline);
 }
 
 test("the first prefix is the base plus the first slice's additions and edits", async () => {
@@ -61,10 +61,10 @@ test("the last prefix is the whole change", async () => {
 });
 
 test("slices that leave out a changed file are refused as a bug", async () => {
-  const { files } = await fixture.workspaces.diff(fixture.checkout);
+  const { tree, files } = await fixture.freeze();
   const slices = slicesOf(files, [["src/new.js", "src/edit.js", "src/gone.js", "docs/new-name.md", "assets/pic.bin", "tool.sh"]]);
   const withoutPicture = [{ ...slices[0]!, files: slices[0]!.files.filter((file) => file.path !== "assets/pic.bin") }];
-  await expect(prefixTrees(fixture.checkout, withoutPicture, deadline)).rejects.toThrow("The slices do not add up to the change; they differ at: assets/pic.bin");
+  await expect(prefixTrees(fixture.checkout, tree, withoutPicture, deadline)).rejects.toThrow("The slices do not add up to the change; they differ at: assets/pic.bin");
 });
 
 test("building the prefixes leaves the working tree as the agent left it", async () => {
@@ -75,8 +75,8 @@ test("building the prefixes leaves the working tree as the agent left it", async
 
 test("paths with spaces and tabs come through whole", async () => {
   await editFiles(fixture.checkout.workDir, { "notes/a b\tc.txt": "odd\n" });
-  const { files } = await fixture.workspaces.diff(fixture.checkout);
+  const { tree, files } = await fixture.freeze();
   const slices = slicesOf(files, [["notes/a b\tc.txt"], ["src/new.js", "src/edit.js", "src/gone.js", "docs/new-name.md", "assets/pic.bin", "tool.sh"]]);
-  const { prefixes } = await prefixTrees(fixture.checkout, slices, deadline);
+  const { prefixes } = await prefixTrees(fixture.checkout, tree, slices, deadline);
   expect(await treeFiles(fixture.checkout.gitDir, prefixes[0] ?? "")).toEqual({ ...BASE, "notes/a b\tc.txt": "odd\n" });
 });

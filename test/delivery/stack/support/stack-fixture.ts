@@ -5,8 +5,11 @@ import { pathToFileURL } from "node:url";
 import { execa } from "execa";
 import type { Slice } from "../../../../src/delivery/split/slice.ts";
 import { changedLines } from "../../../../src/delivery/split/slice.ts";
+import { showTree } from "../../../../src/delivery/stack/show-tree.ts";
 import type { Checkout } from "../../../../src/workspace/checkout.ts";
 import type { ChangedFile } from "../../../../src/workspace/numstat.ts";
+import type { VerifyCheckout } from "../../../../src/workspace/verify-checkout.ts";
+import { createVerifyCheckout } from "../../../../src/workspace/verify-checkout.ts";
 import { Workspaces } from "../../../../src/workspace/workspaces.ts";
 import type { FixtureContent } from "../../../helpers/git-fixtures.ts";
 import { createRepo, fixtureGit } from "../../../helpers/git-fixtures.ts";
@@ -14,8 +17,11 @@ import { createRepo, fixtureGit } from "../../../helpers/git-fixtures.ts";
 export const ISSUE = 7;
 export const deadline = { timeoutMs: 30_000 };
 
+/** The agent's work as delivery sees it: frozen, its change against the base, and Ferry's checkout of it holding that tree. */
+export type Frozen = { tree: string; files: ChangedFile[]; verify: VerifyCheckout };
+
 /** A local repository with `files` on `main`, and a task checkout of it on `agent/issue-7/part-1` (as the worker makes it). */
-export type StackFixture = { workspaces: Workspaces; checkout: Checkout; close(): Promise<void> };
+export type StackFixture = { workspaces: Workspaces; checkout: Checkout; freeze(): Promise<Frozen>; close(): Promise<void> };
 
 export async function stackFixture(files: Record<string, FixtureContent>): Promise<StackFixture> {
   const root = await mkdtemp(join(tmpdir(), "ferry-stack-test-"));
@@ -24,7 +30,15 @@ export async function stackFixture(files: Record<string, FixtureContent>): Promi
   const workspaces = new Workspaces({ dataDir: join(root, "data"), allowLocalRepos: true });
   const repo = { cloneUrl: pathToFileURL(upstream).href, owner: "local", name: "project" };
   const checkout = await workspaces.prepare({ taskId: 1, repo, base: "main", branch: `agent/issue-${ISSUE}/part-1` });
-  return { workspaces, checkout, close: () => rm(root, { recursive: true, force: true }) };
+  const freeze = async (): Promise<Frozen> => {
+    const snapshot = await workspaces.snapshot(checkout);
+    if (snapshot.kind !== "tree") throw new Error(`the snapshot was refused: ${snapshot.reason}`);
+    const { files } = await workspaces.changes(checkout, snapshot.tree);
+    const verify = await createVerifyCheckout(checkout, deadline);
+    await showTree(verify, snapshot.tree, deadline);
+    return { tree: snapshot.tree, files, verify };
+  };
+  return { workspaces, checkout, freeze, close: () => rm(root, { recursive: true, force: true }) };
 }
 
 /** Slices holding the changed files at the given paths, in order; every changed file must be placed once. */
