@@ -49,6 +49,7 @@ const outcome = await runAgentSession({
   signal: new AbortController().signal,
   takeInbox: () => [],
   diff: () => workspaces.diff(checkout),
+  instructionsFrom: { gitDir: checkout.mirrorDir, commit: checkout.baseSha },
   compactAt: 0.6,
 });
 if (outcome.outcome !== "changes-ready") throw new Error(`the scripted run ended as ${outcome.outcome}`);

@@ -34,8 +34,8 @@ export type SessionInput = {
    * cut, so `setup:` runs with network on the trusted base alone (see start-from.ts).
    */
   startFrom?: string;
-  /** The trusted commit AGENTS.md and `instructions:` are read from (the default branch's tip in the mirror). */
-  instructionsFrom?: TrustedCommit;
+  /** The trusted commit AGENTS.md and `instructions:` are read from (the default branch's tip in the mirror); none, no instructions. */
+  instructionsFrom: TrustedCommit | undefined;
   /** Share of the model's context window past which older turns are compacted. */
   compactAt: number;
   /** Called once setup has passed, just before the agent starts (the task moves to `running`). */

@@ -59,6 +59,8 @@ export async function runLocal(args: RunArgs, context: RunContext): Promise<RunR
       signal,
       takeInbox: () => [],
       diff: () => workspaces.diff(checkout, { signal }),
+      // The base as committed (in the mirror, never the work tree) is the trusted tree here.
+      instructionsFrom: { gitDir: checkout.mirrorDir, commit: checkout.baseSha },
       compactAt: env.model.compactAt,
     });
     if (outcome.outcome !== "changes-ready") return { outcome, branch: undefined, trajectoryPath: file.path };
