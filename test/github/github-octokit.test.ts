@@ -33,7 +33,7 @@ async function gitHub(answer: (response: ServerResponse) => void): Promise<{ bas
   return { baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v3`, requests };
 }
 
-describe("a GitHub that cannot be reached", () => {
+describe("which GitHub is asked, and how its failures read", () => {
   test("is named with its URL and the connection's own words, not as a 500", async () => {
     const baseUrl = `http://127.0.0.1:${await freePort()}/api/v3`;
     const octokit = await ferryProbot(baseUrl, new AbortController().signal).auth();

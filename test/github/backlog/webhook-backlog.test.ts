@@ -232,6 +232,7 @@ describe("WebhookBacklog", () => {
     second.start();
     await waitFor("the retry after the restart", () => (store.hasSeenDelivery("d-1") ? true : undefined), 5000);
     expect(calls).toBe(2);
+    await second.stop();
   });
 
   test("failures are logged with a static message and the delivery, reason and attempt in fields", async () => {
