@@ -20,6 +20,7 @@ import { progressTrajectory } from "../delivery/status/progress-trajectory.ts";
 import type { Identity } from "../workspace/identity.ts";
 import { changesInSandbox } from "../workspace/sandbox-changes.ts";
 import { answerReview } from "./answer-review.ts";
+import { foreignStackProblem } from "./foreign-stack.ts";
 import { deliverOutcome } from "./deliver-outcome.ts";
 import { planRun } from "./run-plan.ts";
 import { startPoints } from "./start-points.ts";
@@ -61,6 +62,8 @@ export function createAgentRunner(deps: AgentRunnerDeps): TaskRunner {
     // The task is the text a writer approved at the trigger; a later edit reaches the agent only as untrusted context.
     const issue = await fetchIssueContext(client, issueRef, deps.store.issueSnapshot(task.id));
     const token = await deps.tokenFor(task.repo.installationId);
+    const foreign = await foreignStackProblem(deps.store, task, { token, signal });
+    if (foreign) return { outcome: "error", message: foreign };
     const base = config.base ?? task.repo.defaultBranch;
     const previousShas = new Set(deps.store.partsOf(task.id).map((part) => part.headSha));
     const checkout = await deps.workspaces.prepare({ taskId: task.id, repo: task.repo, base, branch: `agent/issue-${task.issueNumber}/part-1`, token, signal });

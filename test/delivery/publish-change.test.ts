@@ -38,8 +38,9 @@ afterEach(async () => {
 
 async function twoParts(): Promise<BuiltStack> {
   const { checkout } = fixture;
-  const slices = slicesOf((await fixture.workspaces.diff(checkout)).files, [["a.txt"], ["b.txt"]]);
-  const trees = await prefixTrees(checkout, slices, deadline);
+  const { tree, files } = await fixture.freeze();
+  const slices = slicesOf(files, [["a.txt"], ["b.txt"]]);
+  const trees = await prefixTrees(checkout, tree, slices, deadline);
   const committed = await commitStack(
     { checkout, issueNumber: 7, slices, prefixes: trees.prefixes, message: (k, n) => `Part ${k}/${n}`, author: { name: "Ferry", email: "ferry@example.com" } },
     deadline,

@@ -34,6 +34,40 @@ test("a maintainer's commit on a part branch survives a new task on the same iss
   expect(await runs.git(["rev-parse", PART_1])).toBe(maintainers);
 });
 
+test("the new task is refused before the agent runs, so it costs nothing", async () => {
+  mockConfigAndIssue(CONFIG);
+  mockFirstDelivery();
+  await runs.runOnce(runs.newTask(), fix());
+  await addCommits(runs.gitDir, [{ message: "Maintainer's touch", branch: PART_1, files: { "NOTES.md": "mine\n" } }]);
+
+  mockConfigAndIssue(CONFIG);
+  const model = fix();
+  const result = await runs.runOnce(runs.newTask(), model);
+
+  expect(result.outcome === "error" && result.message).toMatch(/^Not started: /);
+  expect(model.requests).toHaveLength(0);
+});
+
+test("a maintainer's commit pushed while the agent works survives too: the push itself is leased to Ferry's last push", async () => {
+  mockConfigAndIssue(CONFIG);
+  mockFirstDelivery();
+  await runs.runOnce(runs.newTask(), fix());
+  let maintainers = "";
+  mockConfigAndIssue(CONFIG);
+  const model = new ScriptedModel([
+    { toolCalls: [{ name: "write_file", arguments: { path: "src/add.js", content: "export const add = (a, b) => b + a;\n" } }] },
+    async () => {
+      [maintainers = ""] = await addCommits(runs.gitDir, [{ message: "Maintainer's touch", branch: PART_1, files: { "NOTES.md": "mine\n" } }]);
+      return { toolCalls: [{ name: "finish", arguments: { summary: "add() adds." } }] };
+    },
+  ]);
+
+  const result = await runs.runOnce(runs.newTask(), model);
+
+  expect(result.outcome === "error" && result.message).toContain(`Not pushed: ${PART_1} has a commit Ferry did not push`);
+  expect(await runs.git(["rev-parse", PART_1])).toBe(maintainers);
+});
+
 test("a new task on the same issue may replace what Ferry itself pushed there", async () => {
   mockConfigAndIssue(CONFIG);
   const pulls = mockFirstDelivery();

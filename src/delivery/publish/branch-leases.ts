@@ -11,20 +11,21 @@ export type LeaseResult = { ok: true; updates: BranchUpdate[] } | { ok: false; m
  * Ferry did not push (a maintainer's commit, a branch Ferry never made) is refused before any push.
  */
 export function leaseBranches(wanted: readonly { name: string; sha: string }[], remote: ReadonlyMap<string, string>, pushedShaOf: PushedShaOf): LeaseResult {
-  const updates: BranchUpdate[] = [];
-  const foreign: string[] = [];
-  for (const branch of wanted) {
-    const tip = remote.get(branch.name);
-    const ours = pushedShaOf(branch.name);
-    if (tip === undefined) updates.push({ ...branch, expected: null });
-    else if (tip === ours) updates.push({ ...branch, expected: ours });
-    else foreign.push(describeForeignTip(branch.name, tip, ours));
-  }
-  if (foreign.length === 0) return { ok: true, updates };
-  return {
-    ok: false,
-    message: `Not pushed: ${foreign.join("; ")}. Ferry never overwrites commits it did not push. Keep the branch and merge or close its pull request, or delete the branch, then ask again with \`/agent retry\`.`,
-  };
+  const foreign = foreignTips(wanted.map((branch) => branch.name), remote, pushedShaOf);
+  if (foreign) return { ok: false, message: `Not pushed: ${foreign}` };
+  const updates = wanted.map((branch) => ({ ...branch, expected: remote.has(branch.name) ? (pushedShaOf(branch.name) ?? null) : null }));
+  return { ok: true, updates };
+}
+
+/** Says which of the branches have a tip Ferry did not push, and what to do; undefined when none has. */
+export function foreignTips(names: readonly string[], remote: ReadonlyMap<string, string>, pushedShaOf: PushedShaOf): string | undefined {
+  const foreign = names.flatMap((name) => {
+    const tip = remote.get(name);
+    const ours = pushedShaOf(name);
+    return tip === undefined || tip === ours ? [] : [describeForeignTip(name, tip, ours)];
+  });
+  if (foreign.length === 0) return undefined;
+  return `${foreign.join("; ")}. Ferry never overwrites commits it did not push. Keep the branch and merge or close its pull request, or delete the branch, then ask again with \`/agent retry\`.`;
 }
 
 /** Whether Ferry may delete this branch: its tip is the commit Ferry pushed last. */
