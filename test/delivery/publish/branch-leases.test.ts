@@ -1,0 +1,25 @@
+import { expect, test } from "@jest/globals";
+import { leaseBranches } from "../../../src/delivery/publish/branch-leases.ts";
+
+const A = "a".repeat(40);
+const B = "b".repeat(40);
+const NEW = "c".repeat(40);
+const wanted = [{ name: "agent/issue-7/part-1", sha: NEW }];
+
+test("a branch that is not on the remote must still be absent when pushed", () => {
+  expect(leaseBranches(wanted, new Map(), () => A)).toEqual({ ok: true, updates: [{ ...wanted[0], expected: null }] });
+});
+
+test("a branch whose tip Ferry pushed is leased to that tip", () => {
+  expect(leaseBranches(wanted, new Map([["agent/issue-7/part-1", A]]), () => A)).toEqual({ ok: true, updates: [{ ...wanted[0], expected: A }] });
+});
+
+test("a branch with someone else's commit on top is refused, naming both commits", () => {
+  const result = leaseBranches(wanted, new Map([["agent/issue-7/part-1", B]]), () => A);
+  expect(result).toEqual({ ok: false, message: expect.stringContaining("agent/issue-7/part-1 has a commit Ferry did not push (its tip is bbbbbbb; Ferry last pushed aaaaaaa)") });
+});
+
+test("a branch Ferry never pushed is refused, even without any commit of Ferry's to compare", () => {
+  const result = leaseBranches(wanted, new Map([["agent/issue-7/part-1", B]]), () => undefined);
+  expect(result).toEqual({ ok: false, message: expect.stringContaining("agent/issue-7/part-1 already exists (at bbbbbbb) and Ferry did not push it") });
+});
