@@ -1,18 +1,13 @@
-import { fromMarkdown } from "mdast-util-from-markdown";
-import { gfmFromMarkdown } from "mdast-util-gfm";
-import { mathFromMarkdown } from "mdast-util-math";
-import { gfm } from "micromark-extension-gfm";
-import { math } from "micromark-extension-math";
 import { visibleHtml } from "./hidden-elements.ts";
 import type { Edit } from "./markdown-edits.ts";
 import { markdownEdits } from "./markdown-edits.ts";
+import { parseMarkdown } from "./parse-markdown.ts";
 
 /*
- * Markdown is read as GitHub reads it (CommonMark with GitHub's extensions and math, by
- * micromark), and its raw HTML as a browser reads it (parse5). The markdown between raw HTML
- * is kept as written, with its hidden parts edited out, and stands in the HTML as one
- * placeholder character per stretch: an element or comment that hides the placeholder hides
- * that markdown.
+ * Markdown is read as GitHub reads it (CommonMark with GitHub's extensions and math), and its
+ * raw HTML as a browser reads it (parse5). The markdown between raw HTML is kept as written,
+ * with its hidden parts edited out, and stands in the HTML as one placeholder character per
+ * stretch: an element or comment that hides the placeholder hides that markdown.
  */
 
 /** Supplementary private-use planes: the text is cleared of them first (see sanitise.ts), so each stands for one stretch. */
@@ -21,7 +16,6 @@ const PLANE_16 = 0x100000;
 const PER_PLANE = 0xfffe;
 const MAX_STRETCHES = 2 * PER_PLANE;
 export const PRIVATE_PLANES = /[\u{F0000}-\u{10FFFF}]/gu;
-const CUT = "\n[the rest was cut: too much markup]";
 
 /** Without these characters markdown has no HTML, links, images, code or formulas, so nothing it could hide. */
 const MARKUP_CHARACTERS = /[<[\]!`$&~]/;
@@ -29,20 +23,20 @@ const MARKUP_CHARACTERS = /[<[\]!`$&~]/;
 /** Everything in `text` that GitHub renders hidden, removed. */
 export function removeHiddenMarkup(text: string): string {
   if (!MARKUP_CHARACTERS.test(text)) return text;
-  const tree = fromMarkdown(text, { extensions: [gfm(), math()], mdastExtensions: [gfmFromMarkdown(), mathFromMarkdown()] });
-  const { edits, html } = markdownEdits(text, tree);
-  if (html.length === 0) return applyEdits(text, 0, text.length, { edits, next: 0 });
+  const { edits, html } = markdownEdits(text, parseMarkdown(text));
+  const pending = { edits, next: 0 };
+  if (html.length === 0) return applyEdits(text, 0, text.length, pending);
+  if (html.length >= MAX_STRETCHES) throw new RangeError("too much raw HTML to read");
   const stretches: string[] = [];
   const markup: string[] = [];
-  const pending = { edits, next: 0 };
   let from = 0;
-  for (const node of html.slice(0, MAX_STRETCHES - 1)) {
+  for (const node of html) {
     markup.push(placeholder(stretches.length), node.value);
     stretches.push(applyEdits(text, from, node.start, pending));
     from = node.end;
   }
   markup.push(placeholder(stretches.length));
-  stretches.push(html.length < MAX_STRETCHES ? applyEdits(text, from, text.length, pending) : CUT);
+  stretches.push(applyEdits(text, from, text.length, pending));
   return visibleHtml(markup.join(""), (char) => stretches[stretchIndex(char)]);
 }
 

@@ -47,7 +47,7 @@ export function markdownEdits(source: string, tree: Root): { edits: Edit[]; html
         if (node.title !== null && node.title !== undefined) edits.push(linkWithoutTitle(start, end, node.children.at(-1)?.position?.end.offset, node.url));
         break;
       case "code":
-        if (node.lang === "mermaid") edits.push(...mermaidHiddenLines(source, start, end));
+        if (node.lang === "mermaid") edits.push({ start, end, text: withoutMermaidHiddenLines(source.slice(start, end)) });
         else if (node.lang === "math" && mathCanHide(node.value)) edits.push({ start, end, text: MATH_REMOVED });
         return;
       case "math":
@@ -80,7 +80,7 @@ function linkWithoutTitle(start: number, end: number, lastChildEnd: number | und
 /**
  * Text that spells an invisible character as a reference (`&#x200B;`) is replaced by what it
  * reads, so the invisible character can be removed; text where the markdown parser saw no
- * formula but GitHub's may have (`$\phantom{…}$` the parsers disagree on) goes.
+ * formula but GitHub's may have (`$\\phantom{…}$` where they disagree) goes.
  */
 function textEdits(source: string, start: number, end: number, value: string): Edit[] {
   if (value.includes("$") && mathCanHide(value)) return [{ start, end, text: MATH_REMOVED }];
@@ -88,19 +88,17 @@ function textEdits(source: string, start: number, end: number, value: string): E
   return [];
 }
 
-function mermaidHiddenLines(source: string, start: number, end: number): Edit[] {
-  const edits: Edit[] = [];
+/** The diagram's source without the lines mermaid never draws (the fences are never among them). */
+function withoutMermaidHiddenLines(code: string): string {
   let inBlock = false;
-  let lineStart = source.indexOf("\n", start) + 1;
-  while (lineStart > 0 && lineStart < end) {
-    const newline = source.indexOf("\n", lineStart);
-    const lineEnd = newline === -1 || newline >= end ? end : newline + 1;
-    const line = source.slice(lineStart, lineEnd);
-    const hidden = inBlock || MERMAID_HIDDEN_LINE.test(line) || MERMAID_HIDDEN_BLOCK.test(line);
-    if (MERMAID_HIDDEN_BLOCK.test(line)) inBlock = !line.includes("}");
-    else if (inBlock && line.includes("}")) inBlock = false;
-    if (hidden) edits.push({ start: lineStart, end: lineEnd, text: "" });
-    lineStart = lineEnd;
-  }
-  return edits;
+  return code
+    .split(/(?<=\n)/)
+    .filter((line, index) => {
+      if (index === 0) return true;
+      const hidden = inBlock || MERMAID_HIDDEN_LINE.test(line) || MERMAID_HIDDEN_BLOCK.test(line);
+      if (MERMAID_HIDDEN_BLOCK.test(line)) inBlock = !line.includes("}");
+      else if (inBlock && line.includes("}")) inBlock = false;
+      return !hidden;
+    })
+    .join("");
 }

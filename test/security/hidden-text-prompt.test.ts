@@ -23,6 +23,7 @@ const HIDDEN: [string, string][] = [
   ["\\color in a math code block", `\`\`\`math\n\\textcolor{white}{\\text{${PAYLOAD}}}\n\`\`\``],
   ["\\phantom in $`…`$ math", `Bound: $\`\\phantom{${PAYLOAD}}\`$`],
   ["an <img> alt attribute", `<img alt="${PAYLOAD}" src="https://example.com/a.png">`],
+  ["an attribute of a tag whose unquoted value has a slash (GitHub's parser reads it as HTML)", `<img alt="${PAYLOAD}" src=https://example.com/a.png>`],
   ["a title attribute", `<span title="${PAYLOAD}">hover me</span>`],
   ["a data-* attribute", `<p data-note="${PAYLOAD}">Fix the bug.</p>`],
   ["an aria-label", `<a aria-label="${PAYLOAD}" href="#x">link</a>`],

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Tool } from "./tool.ts";
+import { renderAgentText } from "../../github/agent-text.ts";
 import { sanitiseUntrusted } from "../../policy/sanitise.ts";
 
 const askArguments = z.strictObject({
@@ -13,7 +14,8 @@ export const askTool: Tool<typeof askArguments> = {
   arguments: askArguments,
   async run({ question }, context) {
     const started = performance.now();
-    const answer = await context.pauses.ask(question, context.signal);
+    // The question is posted on GitHub: shown without images or raw HTML, references defused.
+    const answer = await context.pauses.ask(renderAgentText(question), context.signal);
     const pausedMs = Math.round(performance.now() - started);
     if (!answer.answered) {
       return {

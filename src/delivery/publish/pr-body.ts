@@ -1,5 +1,5 @@
 import { marker } from "../../github/markers.ts";
-import { defuseReferences } from "../../github/defuse-references.ts";
+import { renderAgentText } from "../../github/agent-text.ts";
 import { inlineCode } from "../../github/markdown.ts";
 import { count } from "./markdown.ts";
 import { flagLines, runLines, testLines } from "./pr-body-evidence.ts";
@@ -62,7 +62,7 @@ export function renderPrBody(input: PrBodyInput): string {
   const sections = [
     [partMarker(request.taskId, index, total)],
     introLines(input),
-    ["### What and why", "", defuseReferences(request.summary.trim())],
+    ["### What and why", "", renderAgentText(request.summary.trim())],
     fileLines(part),
     stackLines(input),
     testLines(part.check, index, total),

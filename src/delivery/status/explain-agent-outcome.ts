@@ -1,7 +1,7 @@
 import type { AgentOutcome, BudgetName, TestRun } from "../../agent/outcome.ts";
 import { redactSecrets } from "../../policy/redact-secrets.ts";
 import { codeBlock, inlineCode, quoteBlock } from "../../github/markdown.ts";
-import { defuseReferences } from "../../github/defuse-references.ts";
+import { renderAgentText } from "../../github/agent-text.ts";
 import { tailOfOutput } from "./cut-output.ts";
 
 const BUDGET_LIMITS: Record<BudgetName, (limit: number) => string> = {
@@ -17,7 +17,7 @@ type Explained = Exclude<AgentOutcome, { outcome: "cancelled" | "failed" }>;
 export function explainAgentOutcome(outcome: Explained): string {
   switch (outcome.outcome) {
     case "changes-ready": {
-      const summary = outcome.summary.trim() ? `\n\n${quoteBlock(defuseReferences(outcome.summary.trim()))}` : "";
+      const summary = outcome.summary.trim() ? `\n\n${quoteBlock(renderAgentText(outcome.summary.trim()))}` : "";
       return `**changes-ready**: the tests pass (${inlineCode(outcome.tests.command)}).${summary}`;
     }
     case "tests-failing":
@@ -26,7 +26,7 @@ export function explainAgentOutcome(outcome: Explained): string {
         codeBlock(tailOfOutput(outcome.tests.output)),
       ].join("\n\n");
     case "no-changes":
-      return `**no-changes**: the agent changed nothing. ${defuseReferences(outcome.summary)}`.trim();
+      return `**no-changes**: the agent changed nothing. ${renderAgentText(outcome.summary)}`.trim();
     case "budget-exhausted":
       return [
         `**budget-exhausted**: the run used up its ${outcome.budget} budget (${BUDGET_LIMITS[outcome.budget](outcome.limit)}) before the agent finished.`,

@@ -72,7 +72,7 @@ describe("replies in the review threads after a follow-up run", () => {
     await reply({ kind: "unchanged", reason: "the run made no change to the code. Nothing was needed.\n#11: it is intended" });
 
     expect(replies.get(11)).toMatch(/^Nothing changed: it is intended\n/);
-    expect(replies.get(12)).toMatch(/^Nothing changed: the run made no change to the code\. Nothing was needed\. #11: it is intended\n/);
+    expect(replies.get(12)).toMatch(/^Nothing changed: the run made no change to the code\. Nothing was needed\. `#11`: it is intended\n/);
   });
 
   test("the commit of the reviewed part is named when several parts changed the file", async () => {
