@@ -1,5 +1,6 @@
 import type { AgentOutcome } from "../agent/outcome.ts";
 import type { RepoConfig } from "../config/repo-config.ts";
+import { defusePlainReferences } from "../github/defuse-references.ts";
 import type { SandboxFactory, SandboxSpec } from "../sandbox/sandbox.ts";
 import type { Checkout } from "../workspace/checkout.ts";
 import { DEFAULT_GIT_TIMEOUTS } from "../workspace/git-timeouts.ts";
@@ -59,10 +60,14 @@ export async function stackChange(request: StackChangeRequest): Promise<BuiltSta
   });
 }
 
-/** No `Closes` here: a merged commit of part 1 must not close the issue while later parts are open. */
-function partMessage(issue: StackChangeRequest["issue"], index: number, count: number): string {
-  if (count === 1) return `${issue.title}\n\nFor #${issue.number}.`;
-  return `${issue.title} (${index}/${count})\n\nPart ${index} of ${count} for #${issue.number}.`;
+/**
+ * No `Closes` here: a merged commit of part 1 must not close the issue while later parts are
+ * open. The title is anyone's text: a "Fixes #1" in it must not close issue 1 either.
+ */
+export function partMessage(issue: StackChangeRequest["issue"], index: number, count: number): string {
+  const title = defusePlainReferences(issue.title);
+  if (count === 1) return `${title}\n\nFor #${issue.number}.`;
+  return `${title} (${index}/${count})\n\nPart ${index} of ${count} for #${issue.number}.`;
 }
 
 function checkWithSandbox(request: StackChangeRequest): CheckPrefix {
