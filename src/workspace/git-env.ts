@@ -23,13 +23,20 @@ const PASSED_THROUGH = [
 /**
  * Config every git call gets, whatever repository it runs in: nothing from a repository, the
  * operator's dotfiles or the environment may run a program (hooks, fsmonitor) or change what
- * is staged (global excludes/attributes), and no background gc may drop borrowed objects.
+ * is staged (global excludes/attributes), no index extension from elsewhere is trusted, a path
+ * any file system could fold onto `.git` is refused, and no background gc may drop borrowed
+ * objects. Drivers (filter, textconv, diff, merge) cannot be switched off by name here: host
+ * git never reads a work tree's attributes (the snapshot hashes with `--no-filters`, object
+ * commands run without a work tree) and diffs pass `--no-ext-diff --no-textconv`.
  */
 export const HARDENING: readonly GitConfigEntry[] = [
   ["core.hooksPath", "/dev/null"],
   ["core.fsmonitor", "false"],
   ["core.excludesFile", "/dev/null"],
   ["core.attributesFile", "/dev/null"],
+  ["core.untrackedCache", "false"],
+  ["core.protectNTFS", "true"],
+  ["core.protectHFS", "true"],
   ["safe.directory", "*"],
   ["gc.auto", "0"],
   ["maintenance.auto", "false"],

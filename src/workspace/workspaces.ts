@@ -30,7 +30,6 @@ import { parseInput } from "./parse-input.ts";
 import type { BranchUpdate, PushResult } from "./push.ts";
 import { pushBranches } from "./push.ts";
 import { branchSha } from "./refs.ts";
-import { startFrom } from "./start-from.ts";
 import type { TreeDiff } from "./tree-diff.ts";
 import { diffTrees } from "./tree-diff.ts";
 import { assertBranchNames, assertBranchUpdates } from "./validate-branches.ts";
@@ -107,12 +106,6 @@ export class Workspaces {
       await this.remove(input.taskId);
       throw error;
     }
-  }
-
-  /** Makes a fresh checkout's tree that of `branch` in the mirror (base unchanged); undefined when the branch is gone. */
-  async startFrom(checkout: Checkout, branch: string, options: { signal?: AbortSignal } = {}): Promise<string | undefined> {
-    await assertBranchNames([branch]);
-    return startFrom(checkout, branch, { timeoutMs: this.#timeouts.localMs, signal: options.signal });
   }
 
   /**

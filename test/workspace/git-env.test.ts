@@ -32,3 +32,11 @@ test("hooks and fsmonitor are switched off for every call", () => {
   );
   expect(config).toMatchObject({ "core.hooksPath": "/dev/null", "core.fsmonitor": "false", "http.extraHeader": "X: y" });
 });
+
+test("paths git could fold onto .git on another file system are refused, and no untracked cache is read", () => {
+  const env = gitEnvironment([]);
+  const config = Object.fromEntries(
+    Array.from({ length: Number(env.GIT_CONFIG_COUNT) }, (_, index) => [env[`GIT_CONFIG_KEY_${index}`], env[`GIT_CONFIG_VALUE_${index}`]]),
+  );
+  expect(config).toMatchObject({ "core.protectNTFS": "true", "core.protectHFS": "true", "core.untrackedCache": "false", "core.attributesFile": "/dev/null" });
+});

@@ -86,3 +86,25 @@ test("evicting a mirror removes its spare too", async () => {
   expect(result.evicted.map((mirror) => mirror.mirrorDir)).toEqual([checkout.mirrorDir]);
   expect(await exists(spareDirOf(fixture.dataDir, checkout.mirrorDir))).toBe(false);
 });
+
+test("a reused spare keeps its host git dir; a spare replaced by a newer one takes its host git dir with it", async () => {
+  const first = await fixture.prepare({ taskId: 1, branch: "agent/issue-1" });
+  await fixture.workspaces.release(first);
+  const second = await fixture.prepare({ taskId: 2, branch: "agent/issue-2" });
+  expect(second.gitDir).toBe(first.gitDir);
+  const third = await fixture.prepare({ taskId: 3, branch: "agent/issue-3" });
+  await fixture.workspaces.release(second);
+  await fixture.workspaces.release(third);
+  expect(await exists(second.gitDir)).toBe(false);
+  expect(await exists(third.gitDir)).toBe(true);
+});
+
+test("a spare whose host git dir was changed is not reused: the next task gets a fresh checkout and a new host git dir", async () => {
+  const first = await fixture.prepare({ taskId: 1, branch: "agent/issue-1" });
+  await fixture.workspaces.release(first);
+  await writeFile(join(first.gitDir, "objects", "info", "alternates"), "/elsewhere/objects\n");
+  const second = await fixture.prepare({ taskId: 2, branch: "agent/issue-2" });
+  expect(second.gitDir).not.toBe(first.gitDir);
+  expect(await exists(first.gitDir)).toBe(false);
+  expect(await readFile(join(second.workDir, "README.md"), "utf8")).toContain("# Hello");
+});
