@@ -121,6 +121,7 @@ export async function startFerry(env: Env, app: AppCredentials, log: Logger, opt
       port: env.port,
       webhookProxy: env.webhookProxyUrl,
       logLevel: env.logLevel,
+      ...(env.logFormat && { logFormat: env.logFormat }),
       dataDir: env.dataDir,
       linksKey: links.key,
       events: Object.keys(handlers),

@@ -79,3 +79,33 @@ describe("start-up with App credentials but nothing else", () => {
     expect(result.exitCode).toBe(0);
   });
 });
+
+describe("LOG_FORMAT", () => {
+  test("pretty applies to the webhook thread's lines too, though stdout is not a terminal", async () => {
+    const [port, github] = [await freePort(), await freePort()];
+    const child = startMain({
+      APP_ID: "123",
+      PRIVATE_KEY: testPrivateKey(),
+      WEBHOOK_SECRET: "s",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      GHE_HOST: `127.0.0.1:${github}`,
+      GHE_PROTOCOL: "http",
+      FERRY_SANDBOX: "local",
+      FERRY_ALLOW_LOCAL_SANDBOX: "1",
+      OPENAI_API_KEY: "sk-test",
+      LOG_FORMAT: "pretty",
+    });
+    let stdout = "";
+    child.stdout?.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    try {
+      await waitFor("Ferry to answer /ping", async () => ((await fetch(`http://127.0.0.1:${port}/ping`).catch(() => undefined))?.ok ? true : undefined), 30000);
+      await waitFor("the webhook thread's first line", () => (stdout.includes("answering webhooks") ? true : undefined));
+    } finally {
+      child.kill("SIGTERM");
+    }
+    await child;
+    const threadLine = stdout.split("\n").find((line) => line.includes("answering webhooks")) ?? "";
+    expect(threadLine.trimStart().startsWith("{")).toBe(false);
+  });
+});

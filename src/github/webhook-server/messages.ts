@@ -1,3 +1,4 @@
+import type { LogFormat } from "../../logger.ts";
 import type { NewDelivery } from "../../tasks/model.ts";
 import type { SweepReport } from "../../sweep/sweep-report.ts";
 
@@ -8,6 +9,8 @@ export type ServerThreadData = {
   port: number;
   webhookProxy?: string;
   logLevel: string;
+  /** LOG_FORMAT; unset, the thread picks as the main thread does (pretty on a terminal). */
+  logFormat?: LogFormat;
   /** For the trajectory links the status comment gives. */
   dataDir: string;
   linksKey: string;

@@ -18,7 +18,7 @@ const main = parentPort;
 if (!main) throw new Error("server-thread.ts runs as a worker thread");
 const send = (message: ThreadMessage) => main.postMessage(message);
 
-const log = threadLogger(createLogger(data.logLevel));
+const log = threadLogger(createLogger(data.logLevel, data.logFormat));
 const journal = new JournalWriter(data.journalDir, { segmentBytes: data.segmentBytes });
 
 // `ferry sweep --now` runs on the main thread, where the sweeps live; this thread only carries the call.
