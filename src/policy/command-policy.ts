@@ -1,6 +1,9 @@
 import { commandForms } from "./command-forms.ts";
 import { matchesCommandPattern } from "./command-pattern.ts";
-import { approvalReason, deniedReason, unparseableReason } from "./command-reasons.ts";
+import { approvalReason, deniedReason, tooLongReason, unparseableReason } from "./command-reasons.ts";
+
+/** Longer commands are refused unread: parsing cost grows with them, and no one types one this long. */
+export const MAX_COMMAND_BYTES = 64 * 1024;
 
 /** `commands.deny` / `commands.approve` of `.github/agent.yml`: shell-style wildcard patterns. */
 export type CommandRules = { deny: string[]; approve: string[] };
@@ -16,6 +19,8 @@ export type CommandDecision =
  * and the first pattern in the list that matches any part is the one reported.
  */
 export function checkCommand(command: string, rules: CommandRules): CommandDecision {
+  const bytes = Buffer.byteLength(command, "utf8");
+  if (bytes > MAX_COMMAND_BYTES) return { verdict: "deny", pattern: "", part: `${command.slice(0, 80)}…`, reason: tooLongReason(bytes, MAX_COMMAND_BYTES) };
   const parsed = commandForms(command);
   if (!parsed.ok) return { verdict: "deny", pattern: "", part: command, reason: unparseableReason(parsed.error) };
   const denied = firstMatch(parsed.forms, rules.deny);

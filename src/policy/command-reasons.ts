@@ -18,3 +18,7 @@ export function approvalReason(part: string, pattern: string): string {
 export function unparseableReason(error: string): string {
   return `This command is not valid shell (${error}), so bash would not run it either; fix the syntax and send it again.`;
 }
+
+export function tooLongReason(bytes: number, limit: number): string {
+  return `This command is ${Math.ceil(bytes / 1024)} KiB, over the ${limit / 1024} KiB Ferry checks; write a long script to a file with write_file and run that file instead.`;
+}

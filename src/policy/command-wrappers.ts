@@ -1,10 +1,18 @@
 import { posix } from "node:path";
 import { findExecCommands } from "./find-exec.ts";
-import { shellScriptOperand } from "./shell-script-operand.ts";
+import { withoutGitGlobalOptions } from "./git-global-options.ts";
+import { asNpmInstall } from "./install-aliases.ts";
+import { interpreterScripts } from "./interpreter-code.ts";
+import { shellScriptSource } from "./shell-script-operand.ts";
 import type { ShellWord } from "./shell-word.ts";
+import type { SimpleCommand } from "./shell-words.ts";
 
-/** What a wrapper program runs: more words of a command, or a script for a shell to parse. */
-export type Wrapped = { kind: "command"; words: ShellWord[] } | { kind: "script"; script: string };
+/**
+ * What a program runs, or is the same as: more words of a command (which keep the standard
+ * input), or a script for a shell to parse. Best-effort scripts (an interpreter's string
+ * literals) are only looked at: one that does not parse is no error.
+ */
+export type Wrapped = { kind: "command"; command: SimpleCommand } | { kind: "script"; script: string; bestEffort?: boolean };
 
 type Wrapper = {
   /** Options that take the next word as their value (`timeout -s KILL …`). */
@@ -38,18 +46,41 @@ const WRAPPERS = new Map<string, Wrapper>(
 
 const SHELLS = new Set(["sh", "bash", "dash", "zsh", "ksh", "mksh", "ash"]);
 
-/** The commands a wrapper runs: `nohup git push` runs `git push`, `bash -c '…'` runs a script. */
-export function wrappedCommands(words: ShellWord[]): Wrapped[] {
+/**
+ * The commands a program runs: `nohup git push` runs `git push`, `bash -c '…'` a script, as
+ * does `bash` reading `<<< 'git push'` or `echo 'git push' |`, and `source <(echo …)`;
+ * `git -C . push` is `git push`, `npm i x` is `npm install x`.
+ */
+export function wrappedCommands({ words, stdin }: SimpleCommand): Wrapped[] {
   const [program, ...args] = words;
-  if (!program?.literal) return [];
+  if (!program?.literal) return program?.output === undefined ? [] : asScript([program.output, ...args.map((word) => word.unquoted)].join(" "));
   const name = posix.basename(program.text);
-  if (SHELLS.has(name)) return asScript(shellScriptOperand(args));
-  if (name === "eval") return asScript(args.length > 0 ? args.map((word) => word.unquoted).join(" ") : undefined);
-  if (name === "find") return findExecCommands(args).map((command) => ({ kind: "command", words: command }));
+  if (SHELLS.has(name)) return shellScripts(args, stdin);
+  if (name === "eval") return asScript(args.length > 0 ? args.map((word) => word.output ?? word.unquoted).join(" ") : undefined);
+  if (name === "source" || name === ".") return asScript(args[0]?.output);
+  if (name === "find") return findExecCommands(args).map((command) => ({ kind: "command", command: { words: command } }));
+  if (name === "git") return gitCommands(args);
+  const install = asNpmInstall(name, args);
+  if (install) return [{ kind: "command", command: { words: install } }];
+  const interpreted = interpreterScripts(name, args);
+  if (interpreted.length > 0) return interpreted.map((script) => ({ kind: "script", script, bestEffort: true }));
   const wrapper = WRAPPERS.get(name);
   if (!wrapper) return [];
   const rest = args.slice(commandStart(args, wrapper));
-  return rest.length > 0 ? [{ kind: "command", words: rest }] : [];
+  return rest.length > 0 ? [{ kind: "command", command: stdin === undefined ? { words: rest } : { words: rest, stdin } }] : [];
+}
+
+function shellScripts(args: ShellWord[], stdin: string | undefined): Wrapped[] {
+  const source = shellScriptSource(args);
+  if (source.kind === "option") return asScript(source.script);
+  return asScript(source.kind === "file" ? source.word.output : stdin);
+}
+
+function gitCommands(args: ShellWord[]): Wrapped[] {
+  const { args: rest, aliasScripts } = withoutGitGlobalOptions(args);
+  const git: ShellWord = { text: "git", literal: true, unquoted: "git" };
+  const commands: Wrapped[] = rest && rest.length > 0 ? [{ kind: "command", command: { words: [git, ...rest] } }] : [];
+  return [...commands, ...aliasScripts.map((script): Wrapped => ({ kind: "script", script }))];
 }
 
 function commandStart(args: ShellWord[], wrapper: Wrapper): number {

@@ -13,6 +13,10 @@ const withArgs = z.object({ Args: z.array(z.unknown()) });
 const withParts = z.object({ Parts: z.array(z.unknown()) });
 const withValue = z.object({ Value: z.string() });
 const withDollar = z.object({ Dollar: z.boolean() });
+const statement = z.object({ Cmd: z.unknown(), Redirs: z.array(z.unknown()) });
+const redirect = z.object({ Op: z.number(), Word: z.unknown(), Hdoc: z.unknown() });
+const binary = z.object({ Op: z.number(), X: z.unknown(), Y: z.unknown() });
+const withStmts = z.object({ Stmts: z.array(z.unknown()) });
 
 export type ShellParse = { ok: true; file: unknown } | { ok: false; error: string };
 
@@ -56,6 +60,50 @@ export function valueOf(node: unknown): string {
 /** True for `$'…'` and `$"…"`, whose text is not what the command receives. */
 export function isDollarQuoted(node: unknown): boolean {
   return withDollar.parse(node).Dollar;
+}
+
+/** A `Stmt`: its command (null for a bare redirect) and its redirects. */
+export function statementOf(node: unknown): { command: unknown; redirects: unknown[] } {
+  const { Cmd, Redirs } = statement.parse(node);
+  return { command: Cmd, redirects: Redirs };
+}
+
+/** A `Redirect`: its operator, its word, and a heredoc's body. */
+export function redirectOf(node: unknown): { op: number; word: unknown; heredoc: unknown } {
+  const { Op, Word, Hdoc } = redirect.parse(node);
+  return { op: Op, word: Word, heredoc: Hdoc };
+}
+
+/** A `BinaryCmd` (`a | b`, `a && b`): its operator and its two statements. */
+export function binaryOf(node: unknown): { op: number; left: unknown; right: unknown } {
+  const { Op, X, Y } = binary.parse(node);
+  return { op: Op, left: X, right: Y };
+}
+
+/** The statements of a `CmdSubst` or a `ProcSubst`. */
+export function statementsOf(node: unknown): unknown[] {
+  return withStmts.parse(node).Stmts;
+}
+
+/** Where a node is, as a key: nodes are fresh objects each time they are read, so they cannot be compared. */
+export function placeOf(node: unknown): string {
+  return `${String(callMethod(callMethod(node, "Pos"), "Offset"))}-${String(callMethod(callMethod(node, "End"), "Offset"))}`;
+}
+
+/** The operators the parser numbers, read from samples rather than copied from its source. */
+export const OPERATORS = {
+  pipe: binaryOf(firstOf("a | b", "BinaryCmd")).op,
+  pipeAll: binaryOf(firstOf("a |& b", "BinaryCmd")).op,
+  hereString: redirectOf(firstOf("a <<< b", "Redirect")).op,
+  heredoc: redirectOf(firstOf("a <<E\nE", "Redirect")).op,
+  dashHeredoc: redirectOf(firstOf("a <<-E\nE", "Redirect")).op,
+};
+
+function firstOf(source: string, type: string): unknown {
+  const parsed = parseShell(source);
+  let found: unknown;
+  if (parsed.ok) walkShell(parsed.file, (node) => (found ??= nodeType(node) === type ? node : undefined));
+  return found;
 }
 
 /** The node's source text; positions are byte offsets into the UTF-8 source. */

@@ -1,12 +1,15 @@
+import { decodeAnsiC } from "./ansi-c-quote.ts";
 import { isDollarQuoted, nodeType, partsOf, sourceOf, valueOf } from "./shell-ast.ts";
 
 export type ShellWord = {
   /** What the command receives when the word is a literal; otherwise the word's source text. */
   text: string;
-  /** No expansions: `git`, `"push"`, `'origin'`, `g"i"t` are literal; `$X`, `"$(pwd)"`, `$'\t'` are not. */
+  /** No expansions: `git`, `"push"`, `'origin'`, `g"i"t`, `$'\x67it'` are literal; `$X`, `"$(pwd)"` are not. */
   literal: boolean;
   /** Quotes removed, expansions kept as written: the script a nested `sh -c` would parse. */
   unquoted: string;
+  /** For a word that is one command or process substitution, what it prints, where that can be read (`$(echo git)`). */
+  output?: string;
 };
 
 type Piece = { literal: boolean; unquoted: string };
@@ -24,9 +27,9 @@ function bareOrQuoted(part: unknown, source: Buffer): Piece {
     case "Lit":
       return { literal: true, unquoted: unescapeBare(valueOf(part)) };
     case "SglQuoted":
-      return isDollarQuoted(part) ? expansion(part, source) : { literal: true, unquoted: valueOf(part) };
+      return { literal: true, unquoted: isDollarQuoted(part) ? decodeAnsiC(valueOf(part)) : valueOf(part) };
     case "DblQuoted": {
-      if (isDollarQuoted(part)) return expansion(part, source);
+      // `$"…"` is translated by a message catalogue; without one it reads as `"…"`.
       const pieces = partsOf(part).map((inner) => (nodeType(inner) === "Lit" ? { literal: true, unquoted: unescapeDouble(valueOf(inner)) } : expansion(inner, source)));
       return { literal: pieces.every((piece) => piece.literal), unquoted: pieces.map((piece) => piece.unquoted).join("") };
     }

@@ -6,9 +6,13 @@ test("a trailing * also matches nothing: git push* matches git push", () => {
   expect(matchesCommandPattern("git push --force", "git push*")).toBe(true);
 });
 
-test("a space before * requires an argument: npm install * does not match a bare npm install", () => {
+test("a pattern ending in a space and * means any arguments or none: npm install * matches a bare npm install", () => {
   expect(matchesCommandPattern("npm install lodash", "npm install *")).toBe(true);
-  expect(matchesCommandPattern("npm install", "npm install *")).toBe(false);
+  expect(matchesCommandPattern("npm install", "npm install *")).toBe(true);
+});
+
+test("a pattern ending in a space and * does not match a longer word", () => {
+  expect(matchesCommandPattern("npm installer", "npm install *")).toBe(false);
 });
 
 test("* matches slashes and spaces", () => {

@@ -129,7 +129,6 @@ test.each([
   ["a quoted string that reads like a command", 'echo "git push"'],
   ["a denied word as an argument", "git log --grep push"],
   ["a commit", "git add -A && git commit -m 'fix: push the button'"],
-  ["a bare npm install", "npm install"],
   ["a comment", "npm test # then git push"],
   ["a quoted heredoc, which is text", "cat <<'EOF'\n$(git push)\nEOF"],
   ["a script file run by bash", "bash scripts/build.sh"],
@@ -141,4 +140,105 @@ test.each([
 
 test("no rules allow everything", () => {
   expect(checkCommand("sudo git push", { deny: [], approve: [] })).toEqual({ verdict: "allow" });
+});
+
+describe("git's options before the subcommand do not hide it", () => {
+  test.each([
+    ["-C", "git -C . push"],
+    ["-c", "git -c a=b push origin main"],
+    ["-c joined", "git -ccore.pager=cat push"],
+    ["--git-dir=", "git --git-dir=.git push"],
+    ["--git-dir and a separate value", "git --git-dir .git --work-tree . push"],
+    ["flags", "git --no-pager -P --bare push"],
+    ["a path to git", "/usr/bin/git -C /workspace push"],
+    ["under a wrapper", "env A=1 git -C . push"],
+  ])("%s: %s", (_name, command) => {
+    expect(checkCommand(command, defaults)).toMatchObject({ verdict: "deny", pattern: "git push*", part: expect.stringMatching(/^git push/) });
+  });
+
+  test("a -c alias that runs a shell command is checked as that command", () => {
+    expect(checkCommand("git -c alias.ship='!git push' ship", defaults)).toMatchObject({ verdict: "deny", part: "git push" });
+  });
+
+  test("other git commands with global options stay allowed", () => {
+    expect(checkCommand("git -C lib status && git -c color.ui=never log -1", defaults)).toEqual({ verdict: "allow" });
+  });
+});
+
+describe("scripts fed to a shell are checked", () => {
+  test.each([
+    ["ANSI-C quoting of the program", "$'git' push"],
+    ["ANSI-C escapes", String.raw`$'git' $'push'`],
+    ["$\"…\" quoting", '$"git" push'],
+    ["a here-string", "bash <<< 'git push'"],
+    ["a heredoc", "sh <<EOF\ngit push\nEOF"],
+    ["a heredoc piped from cat", "cat <<EOF | bash\ngit push\nEOF"],
+    ["echo piped in", "echo 'git push' | sh"],
+    ["printf piped in", "printf 'git push' | bash -s"],
+    ["sh -s with a here-string", "sh -s -- arg <<< 'git push'"],
+    ["source of a process substitution", "source <(echo git push)"],
+    ["the . builtin", ". <(printf 'git push')"],
+    ["bash reading a process substitution", "bash <(echo git push)"],
+    ["a command built from a substitution", "$(echo git) push"],
+    ["eval of a substitution", 'eval "$(echo git push)"'],
+    ["a nested shell under a wrapper", "nohup bash <<< 'git push'"],
+  ])("%s: %s", (_name, command) => {
+    expect(checkCommand(command, defaults)).toMatchObject({ verdict: "deny", pattern: "git push*" });
+  });
+
+  test("a shell reading a script it cannot see stays allowed (the sandbox is the boundary)", () => {
+    expect(checkCommand("base64 -d payload.txt | bash", defaults)).toEqual({ verdict: "allow" });
+  });
+});
+
+describe("interpreters running a denied program", () => {
+  test.each([
+    ["python3 -c with os.system", `python3 -c "import os; os.system('git push')"`],
+    ["python with subprocess and a list", `python -c "import subprocess; subprocess.run(['git', 'push', 'origin'])"`],
+    ["node -e with execSync", `node -e "require('child_process').execSync('git push')"`],
+    ["node -e with spawn and an argument list", `node -e "require('child_process').spawnSync('git', ['push'])"`],
+    ["perl -e with system", `perl -e 'system("git push")'`],
+    ["ruby -e with backticks", "ruby -e '`git push`'"],
+  ])("%s", (_name, command) => {
+    expect(checkCommand(command, defaults)).toMatchObject({ verdict: "deny", pattern: "git push*" });
+  });
+
+  test("code whose strings are not shell is no error", () => {
+    expect(checkCommand(String.raw`python3 -c "print(\"it's fine\")"`, defaults)).toEqual({ verdict: "allow" });
+  });
+
+  test("ordinary code stays allowed", () => {
+    expect(checkCommand(`node -e "console.log(require('./package.json').version)"`, defaults)).toEqual({ verdict: "allow" });
+  });
+});
+
+describe("package installs under other names need the approval npm install needs", () => {
+  test.each([
+    ["npm i", "npm i lodash"],
+    ["npm add", "npm add lodash"],
+    ["npm isntall (npm's own alias)", "npm isntall lodash"],
+    ["a bare npm install", "npm install"],
+    ["npm ci", "npm ci"],
+    ["yarn add", "yarn add lodash"],
+    ["a bare yarn", "yarn"],
+    ["pnpm install", "pnpm install"],
+    ["pnpm add", "pnpm add -D vitest"],
+    ["bun add", "bun add zod"],
+  ])("%s", (_name, command) => {
+    expect(checkCommand(command, defaults)).toMatchObject({ verdict: "approve", pattern: "npm install *" });
+  });
+
+  test("other npm commands stay allowed", () => {
+    expect(checkCommand("npm test && npm run build && yarn test", defaults)).toEqual({ verdict: "allow" });
+  });
+});
+
+test("a command over 64 KiB is refused unread, saying why", () => {
+  const command = `echo ${"a".repeat(70 * 1024)}`;
+  expect(checkCommand(command, defaults)).toMatchObject({ verdict: "deny", reason: expect.stringContaining("over the 64 KiB Ferry checks") });
+});
+
+test("scripts nested too deep are refused", () => {
+  const command = `${"eval ".repeat(20)}git status`;
+  expect(checkCommand(command, defaults)).toMatchObject({ verdict: "deny", reason: expect.stringContaining("nested more than") });
 });
