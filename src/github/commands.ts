@@ -27,11 +27,12 @@ export type ParsedComment =
   | { kind: "unknown"; verb: string }
   | { kind: "invalid"; verb: CommandVerb; problem: string };
 
-const COMMAND_LINE = /^\/agent(?:\s+(\S+))?([\s\S]*)$/;
+/** `/agent` as a word of its own: `/agentrun` or `/agents are great` is chatter, not a command. */
+const COMMAND_LINE = /^\/agent(?=\s|$)(?:\s+(\S+))?([\s\S]*)$/;
 
 /**
- * A comment is a command only when its first non-blank line starts with `/agent`, so
- * chatter that merely mentions the command is never acted on.
+ * A comment is a command only when its first non-blank line starts with the word `/agent`,
+ * so chatter that merely mentions the command is never acted on.
  */
 export function parseComment(body: string): ParsedComment {
   const match = COMMAND_LINE.exec(body.trim());

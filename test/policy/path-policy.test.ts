@@ -47,3 +47,7 @@ test("names that only start with .git are ordinary files", () => {
   expect(checkWritePath(".github/CODEOWNERS", [])).toEqual({ allowed: true });
   expect(checkWritePath("docs/.gitkeep", [])).toEqual({ allowed: true });
 });
+
+test("paths.deny matches whatever the letter case, as a case-insensitive file system does", () => {
+  expect(checkWritePath("Secrets/Prod.ENV", ["secrets/**"])).toMatchObject({ allowed: false, pattern: "secrets/**" });
+});
