@@ -4,12 +4,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { APIError } from "openai";
 import { classifyFailure } from "../../src/agent/models/classify-failure.ts";
+import { renderStatusComment } from "../../src/delivery/status/status-comment.ts";
 import { JsonlTrajectory } from "../../src/agent/trajectory/jsonl-trajectory.ts";
 import { parseEnv } from "../../src/config/env.ts";
 import { installationToken } from "../../src/github/installation-token.ts";
 import { redactSecrets } from "../../src/policy/redact-secrets.ts";
 import { scanPatchForSecrets, scanTextForSecrets } from "../../src/policy/secret-scan.ts";
 import { generateAppKey } from "../config/test-key.ts";
+import { sampleTask } from "../fixtures/tasks.ts";
 import { diffOf } from "../policy/support/diff-of.ts";
 
 /*
@@ -61,6 +63,11 @@ describe("the configured model key", () => {
   test("in a log line or a status comment is redacted", () => {
     expect(redactSecrets(`{"msg":"env","value":"${MODEL_KEY}"}`)).toBe('{"msg":"env","value":"[redacted]"}');
   });
+});
+
+test("error text in a status comment is redacted", () => {
+  const body = renderStatusComment({ task: sampleTask({ state: "failed", result: { outcome: "error", message: `request with key ${MODEL_KEY} failed` } }), parts: [] });
+  expect(body).toContain("request with key [redacted] failed");
 });
 
 test.each([

@@ -1,4 +1,5 @@
 import { inlineCode } from "../../github/markdown.ts";
+import { redactSecrets } from "../../policy/redact-secrets.ts";
 import { isTerminal } from "../../tasks/model.ts";
 import { explainAgentOutcome } from "./explain-agent-outcome.ts";
 import type { StatusView, TrajectoryLink } from "./status-view.ts";
@@ -15,9 +16,10 @@ export function explainEnding(view: StatusView): string | undefined {
       // The reason names who cancelled ("@mona closed the issue").
       return `**cancelled**: ${result.reason}`;
     case "error":
-      return `**error**: Ferry stopped with an error: ${result.message}\n\n${whatToLookAt(task.id, view.trajectory)}`;
+      // Error text can quote what failed: an endpoint with its credentials, a command with a token.
+      return `**error**: Ferry stopped with an error: ${redactSecrets(result.message)}\n\n${whatToLookAt(task.id, view.trajectory)}`;
     case "failed":
-      return `**failed**: ${result.reason}\n\n${whatToLookAt(task.id, view.trajectory)}`;
+      return `**failed**: ${redactSecrets(result.reason)}\n\n${whatToLookAt(task.id, view.trajectory)}`;
     default:
       return explainAgentOutcome(result);
   }
