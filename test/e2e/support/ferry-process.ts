@@ -48,6 +48,7 @@ export async function startFerry(options: FerryOptions): Promise<FerryProcess> {
       OPENAI_API_KEY: "sk-e2e",
       FERRY_DATA_DIR: join(options.dataDir, "data"),
       FERRY_SANDBOX: "local",
+      FERRY_ALLOW_LOCAL_SANDBOX: "1",
       LOG_LEVEL: "info",
       // FERRY_E2E_SANDBOX=docker: the Docker sandbox with the runner image (sandbox-mode.ts).
       ...(await sandboxEnv()),
