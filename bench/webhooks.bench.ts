@@ -104,7 +104,6 @@ const ferry = await startChild(
     FERRY_DATA_DIR: dataDir,
     FERRY_SANDBOX: "local",
     FERRY_ALLOW_LOCAL_SANDBOX: "1",
-    FERRY_ALLOW_LOCAL_SANDBOX: "1",
     // Never reached: the benchmark's runner stands in for the agent.
     OPENAI_BASE_URL: "http://127.0.0.1:9/v1",
     OPENAI_API_KEY: "sk-bench",
