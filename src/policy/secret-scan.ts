@@ -31,11 +31,42 @@ function scanLines(path: string, lines: DiffLine[]): SecretFinding[] {
     const text = run.map((line) => line.text).join("\n");
     const starts = lineStarts(run);
     const secrets = secretsIn(path, text, starts);
+    const touching = secretsByLine(secrets, starts);
+    // One excerpt per line, however many secrets it holds (a minified bundle).
+    const excerpts = new Map<number, string>();
     return secrets.map(({ kind, start }) => {
-      const index = starts.findLastIndex((lineStart) => lineStart <= start);
-      return { path, line: run[index]?.line ?? 0, kind, excerpt: excerptOf(text, starts, index, secrets) };
+      const index = lineIndexOf(starts, start);
+      const excerpt = excerpts.get(index) ?? excerptOf(text, starts, index, touching.get(index) ?? []);
+      excerpts.set(index, excerpt);
+      return { path, line: run[index]?.line ?? 0, kind, excerpt };
     });
   });
+}
+
+/** The index of the line holding `offset`: the last line start at or before it. */
+function lineIndexOf(starts: number[], offset: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if ((starts[middle] ?? 0) <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
+/** For each line, the secrets that touch it (a private key touches several). */
+function secretsByLine(secrets: SecretMatch[], starts: number[]): Map<number, SecretMatch[]> {
+  const byLine = new Map<number, SecretMatch[]>();
+  for (const secret of secrets) {
+    const last = lineIndexOf(starts, Math.max(secret.start, secret.end - 1));
+    for (let index = lineIndexOf(starts, secret.start); index <= last; index++) {
+      const onLine = byLine.get(index);
+      if (onLine) onLine.push(secret);
+      else byLine.set(index, [secret]);
+    }
+  }
+  return byLine;
 }
 
 function secretsIn(path: string, text: string, starts: number[]): SecretMatch[] {
@@ -70,12 +101,10 @@ function lineStarts(run: DiffLine[]): number[] {
 }
 
 /** The finding's line with every secret touching it masked; a long line (minified code, a data URL) is cut around its first mask. */
-function excerptOf(text: string, starts: number[], index: number, secrets: SecretMatch[]): string {
+function excerptOf(text: string, starts: number[], index: number, touching: SecretMatch[]): string {
   const lineStart = starts[index] ?? 0;
   const lineEnd = starts[index + 1] === undefined ? text.length : (starts[index + 1] ?? 0) - 1;
-  const onLine = secrets
-    .filter(({ start, end }) => start < lineEnd && end > lineStart)
-    .map(({ start, end }) => ({ start: Math.max(start, lineStart) - lineStart, end: Math.min(end, lineEnd) - lineStart }));
+  const onLine = touching.map(({ start, end }) => ({ start: Math.max(start, lineStart) - lineStart, end: Math.min(end, lineEnd) - lineStart }));
   const masked = maskRanges(text.slice(lineStart, lineEnd), onLine).trim();
   if (masked.length <= EXCERPT_CHARS) return masked;
   const start = Math.max(0, masked.indexOf(REDACTED) - EXCERPT_CHARS / 2);
