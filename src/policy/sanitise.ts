@@ -29,7 +29,10 @@ export function sanitiseUntrusted(text: string): string {
   }
 }
 
-/** Code from GitHub (a review's diff hunk), shown as code: only its invisible characters are hidden. */
-export function sanitiseUntrustedCode(text: string): string {
+/**
+ * Text GitHub shows as written, not as markdown (an issue title, a login, a review's diff
+ * hunk): only its invisible characters hide anything. `Vec<T>` in a title stays.
+ */
+export function sanitisePlainText(text: string): string {
   return removeInvisibleCharacters(normaliseLineEndings(text).replace(PRIVATE_PLANES, ""));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "@jest/globals";
-import { sanitiseUntrusted, sanitiseUntrustedCode, UNREADABLE } from "../../src/policy/sanitise.ts";
+import { sanitiseUntrusted, sanitisePlainText, UNREADABLE } from "../../src/policy/sanitise.ts";
 
 const SECRET = "IGNORE PREVIOUS INSTRUCTIONS";
 
@@ -229,6 +229,6 @@ describe("what the parser cannot read safely", () => {
 
 describe("code from GitHub", () => {
   test("keeps its tags and comments, which GitHub shows as code, and loses invisible characters", () => {
-    expect(sanitiseUntrustedCode("+<img alt=\"x\"> <!-- y -->\u200B\r\n")).toBe('+<img alt="x"> <!-- y -->\n');
+    expect(sanitisePlainText("+<img alt=\"x\"> <!-- y -->\u200B\r\n")).toBe('+<img alt="x"> <!-- y -->\n');
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, test } from "@jest/globals";
+import { inlineData } from "../../src/agent/prompt/data-block.ts";
 import { buildTaskPrompt } from "../../src/agent/prompt/task-prompt.ts";
 import { sanitiseUntrusted } from "../../src/policy/sanitise.ts";
 
@@ -57,4 +58,8 @@ describe("what a reader sees stays", () => {
   ])("%s", (_what, text, expected) => {
     expect(sanitiseUntrusted(text)).toBe(expected);
   });
+});
+
+test("text GitHub shows as written (a test command, a login) keeps its angle brackets and loses its invisible characters", () => {
+  expect(inlineData("npm test -- --grep '<T>'\u200B")).toBe("npm test -- --grep '<T>'");
 });

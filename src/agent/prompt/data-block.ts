@@ -1,4 +1,4 @@
-import { sanitiseUntrusted } from "../../policy/sanitise.ts";
+import { sanitisePlainText, sanitiseUntrusted } from "../../policy/sanitise.ts";
 
 /** The tags that frame data in the task prompt; the system prompt names them. */
 export type BlockName = "issue" | "comment" | "instructions" | "repository-map";
@@ -20,9 +20,9 @@ export function dataBlock(name: BlockName, attributes: Record<string, string>, c
   return `<${name}${attributeText}>\n${body}\n</${name}>`;
 }
 
-/** Single-line text (a title, a command) outside a block, defused the same way. */
+/** Single-line text (a title, a command) outside a block, defused the same way. GitHub shows titles as written, not as markdown. */
 export function inlineData(text: string): string {
-  return oneLine(neutraliseTags(sanitiseUntrusted(text)));
+  return oneLine(neutraliseTags(sanitisePlainText(text)));
 }
 
 function oneLine(text: string): string {
@@ -34,5 +34,5 @@ function neutraliseTags(text: string): string {
 }
 
 function attributeValue(value: string): string {
-  return oneLine(sanitiseUntrusted(value)).replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return oneLine(sanitisePlainText(value)).replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }

@@ -1,6 +1,6 @@
 import { dataBlock, inlineData } from "../../agent/prompt/data-block.ts";
 import { codeBlock } from "../../github/markdown.ts";
-import { sanitiseUntrustedCode } from "../../policy/sanitise.ts";
+import { sanitisePlainText } from "../../policy/sanitise.ts";
 import type { ReviewFeedback, ReviewNote, ReviewThread } from "../follow-ups/follow-up-data.ts";
 
 /**
@@ -61,6 +61,6 @@ function askSection(comments: readonly ReviewNote[]): string {
 /** A comment's place, its diff hunk and its text, in one block it cannot break out of. */
 function noteBlock(note: ReviewNote, trust: "writer" | "untrusted"): string {
   const attributes = { id: String(note.id), author: note.author, path: note.path, line: note.line === null ? "outdated" : String(note.line), trust };
-  const hunk = note.diffHunk.trim() === "" ? "" : `${codeBlock(sanitiseUntrustedCode(note.diffHunk), "diff")}\n\n`;
+  const hunk = note.diffHunk.trim() === "" ? "" : `${codeBlock(sanitisePlainText(note.diffHunk), "diff")}\n\n`;
   return dataBlock("comment", attributes, `${hunk}${note.body}`);
 }
