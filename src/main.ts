@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { run } from "probot";
 import { describeEnv } from "./config/describe-env.ts";
 import { loadEnvOrExit } from "./config/env.ts";
+import { localSandboxRefusal } from "./config/local-sandbox-consent.ts";
 import { createLogger } from "./logger.ts";
 import { startFerry } from "./start.ts";
 import { exitIfStopHangs } from "./stop-deadline.ts";
@@ -9,7 +10,15 @@ import { exitIfStopHangs } from "./stop-deadline.ts";
 // Probot's setup flow writes the App's credentials to .env; a restart picks them up here.
 if (existsSync(".env")) process.loadEnvFile(".env");
 
+// Everything Ferry writes (database, journal, mirrors, checkouts, trajectories) is its user's alone.
+process.umask(0o077);
+
 const env = loadEnvOrExit();
+const refusal = localSandboxRefusal(env.sandbox);
+if (refusal) {
+  process.stderr.write(`ferry: ${refusal}\n`);
+  process.exit(1);
+}
 const log = createLogger(env.logLevel, env.logFormat);
 log.info({ env: describeEnv(env) }, "starting Ferry");
 

@@ -7,8 +7,10 @@ import { JOURNAL_DIR } from "./github/webhook-server/journal.ts";
 import { WebhookServer } from "./github/webhook-server/webhook-server.ts";
 import type { AppCredentials } from "./config/app-credentials.ts";
 import type { Env } from "./config/env.ts";
+import { localSandboxRefusal } from "./config/local-sandbox-consent.ts";
 import { warnIfNoModel } from "./config/model-warning.ts";
 import { ProgressBoard } from "./delivery/status/progress-board.ts";
+import { publicTrajectory } from "./delivery/status/public-trajectory.ts";
 import { createStatusReporter } from "./delivery/status/status-reporter.ts";
 import { createSandboxFactory } from "./sandbox/create-sandbox.ts";
 import type { SandboxFactory } from "./sandbox/sandbox.ts";
@@ -51,6 +53,8 @@ export type StartOptions = {
 
 /** Start-up in order: store → sandboxes → queue and workers → webhook server. The caller owns the process. */
 export async function startFerry(env: Env, app: AppCredentials, log: Logger, options: StartOptions = {}): Promise<Ferry> {
+  const refusal = localSandboxRefusal(env.sandbox);
+  if (refusal) throw new Error(refusal);
   const probotOptions = { appId: app.id, privateKey: app.privateKey, secret: app.webhookSecret, baseUrl: env.github.apiUrl, log };
   warnIfNoModel(env.model, log);
   const store = new SqliteStore({ dataDir: env.dataDir, backgroundCheckpoints: true });
@@ -95,7 +99,8 @@ export async function startFerry(env: Env, app: AppCredentials, log: Logger, opt
   const followUps = new FollowUps({ store, queue, log });
   const live = {
     progressOf: (taskId: number) => progress.get(taskId),
-    trajectoryOf: (taskId: number) => latestTrajectory(store, env.dataDir, links, taskId),
+    // `/agent status` replies are public: a signed link, or a name in the data directory, never the server's path.
+    trajectoryOf: (taskId: number) => publicTrajectory(latestTrajectory(store, env.dataDir, links, taskId)),
     touch: (taskId: number) => progress.touch(taskId),
   };
   // Scheduled backlog sweeps; `ferry sweep --now` reaches runNow through POST /ferry/sweep, signed with the webhook secret.
@@ -104,6 +109,7 @@ export async function startFerry(env: Env, app: AppCredentials, log: Logger, opt
     store,
     queue,
     log,
+    ceilings: env.ceilings,
   });
   // Webhooks are answered once journalled by the webhook thread; the main thread stores them and runs their handlers from the backlog.
   const handlers = webhookHandlers({ store, queue, followUps, live });

@@ -36,6 +36,8 @@ if (parsed.args.help) {
   process.exit(0);
 }
 
+// The run's cache (mirrors, checkouts, trajectories) is the user's alone, as the server's data is.
+process.umask(0o077);
 const env = loadEnvOrExit();
 const args = parsed.args;
 // Logs go to stderr, so stdout carries only the report (and with --json, the progress).

@@ -21,6 +21,7 @@ export function describeEnv(env: Env) {
       api: env.model.api,
     },
     sandbox: env.sandbox,
+    ceilings: env.ceilings,
     mirrorCacheBytes: env.mirrorCacheBytes,
     concurrency: env.concurrency,
     dataDir: env.dataDir,

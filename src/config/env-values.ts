@@ -19,6 +19,16 @@ export const hostString = () =>
 
 const usd = z.string().regex(/^\d+(\.\d+)?$/).transform(Number);
 
+/** A positive amount of US dollars, like `20` or `7.5`. */
+export const usdString = () => usd.pipe(z.number().positive());
+
+/** `a,b,c` of image names or patterns (no spaces inside one), at least one. */
+export const imageListString = () =>
+  z
+    .string()
+    .transform((text) => text.split(",").map((part) => part.trim()).filter((part) => part.length > 0))
+    .pipe(z.array(z.string().regex(/^\S+$/)).min(1));
+
 /** `input,cachedInput,output` in US dollars per million tokens. */
 export const priceString = () =>
   z

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { resolveAppCredentials } from "./app-credentials.ts";
 import { EnvError, describeEnvIssue } from "./env-error.ts";
-import { hostString, integerString, priceString, urlString } from "./env-values.ts";
+import { DEFAULT_CEILINGS, imageProblem } from "./clamp-limits.ts";
+import { hostString, imageListString, integerString, priceString, urlString, usdString } from "./env-values.ts";
 import { LOG_FORMATS } from "../logger.ts";
 import { rememberSecret, rememberUrlSecrets } from "../policy/known-secrets.ts";
 
@@ -41,6 +42,24 @@ const EnvVariables = z.object({
   FERRY_SANDBOX_MEMORY_MB: integerString(64, 1_048_576).default(4096).describe("megabytes of memory per sandbox, from 64"),
   FERRY_SANDBOX_CPUS: integerString(1, 256).default(2).describe("CPUs per sandbox, an integer from 1 to 256"),
   FERRY_SANDBOX_PIDS: integerString(16, 1_000_000).default(1024).describe("processes per sandbox, from 16"),
+  // Set by the operator to run the server without isolation (development); `ferry run` needs no such consent.
+  FERRY_ALLOW_LOCAL_SANDBOX: z.enum(["0", "1"]).default("0").describe("1 (allow FERRY_SANDBOX=local in the server) or 0"),
+  FERRY_ALLOWED_IMAGES: imageListString()
+    .optional()
+    .describe("comma-separated image patterns, like node:*,ghcr.io/acme/*"),
+  FERRY_SANDBOX_DISK_MB: integerString(1, 100_000_000).default(10_240).describe("megabytes a task's sandbox may write, from 1"),
+  // Ceilings on what .github/agent.yml may ask for (clamp-limits.ts).
+  FERRY_MAX_STEPS: integerString(1, 1_000_000).default(DEFAULT_CEILINGS.steps).describe("the most agent steps per run, a positive integer"),
+  FERRY_MAX_MINUTES: integerString(1, 100_000).default(DEFAULT_CEILINGS.minutes).describe("the most minutes per run, a positive integer"),
+  FERRY_MAX_USD: usdString().default(DEFAULT_CEILINGS.usd).describe("the most US dollars per run, a positive number like 20 or 7.5"),
+  FERRY_MAX_TOKENS: integerString(1, 1e12).default(DEFAULT_CEILINGS.tokens).describe("the most model tokens per run, a positive integer"),
+  FERRY_MAX_COMMAND_SECONDS: integerString(1, 1_000_000)
+    .default(DEFAULT_CEILINGS.commandSeconds)
+    .describe("the most seconds one command (setup included) may take, a positive integer"),
+  FERRY_MAX_SWEEP_PER_RUN: integerString(1, 10_000).default(DEFAULT_CEILINGS.sweepPerRun).describe("the most issues one sweep may pick, a positive integer"),
+  FERRY_MAX_SWEEP_USD_PER_DAY: usdString()
+    .default(DEFAULT_CEILINGS.sweepUsdPerDay)
+    .describe("the most US dollars a repository's runs may cost per day before sweeps stop, a positive number"),
   FERRY_DOCKER_NETWORK: z.string().default("bridge").describe("a Docker network name"),
   FERRY_MIRROR_CACHE_MB: integerString(1, 100_000_000).default(10_240).describe("megabytes of disk for cached repository mirrors"),
   FERRY_CONCURRENCY: integerString(1, 64).default(2).describe("an integer from 1 to 64"),
@@ -58,6 +77,13 @@ export const EnvSchema = EnvVariables.transform((vars, ctx) => {
   const credentials = resolveAppCredentials(vars);
   if (!credentials.ok) {
     ctx.issues.push({ code: "custom", path: [credentials.variable], message: credentials.message, input: undefined });
+    return z.NEVER;
+  }
+  // An operator's own default image outside their own allowlist is a typo to report now, not on every task.
+  const imageOutside = imageProblem(vars.FERRY_IMAGE, vars.FERRY_ALLOWED_IMAGES);
+  if (imageOutside) {
+    const message = `${vars.FERRY_IMAGE} is not in FERRY_ALLOWED_IMAGES (${vars.FERRY_ALLOWED_IMAGES?.join(", ")})`;
+    ctx.issues.push({ code: "custom", path: ["FERRY_IMAGE"], message, input: undefined });
     return z.NEVER;
   }
   return {
@@ -89,6 +115,21 @@ export const EnvSchema = EnvVariables.transform((vars, ctx) => {
       image: vars.FERRY_IMAGE,
       limits: { memoryMb: vars.FERRY_SANDBOX_MEMORY_MB, cpus: vars.FERRY_SANDBOX_CPUS, pids: vars.FERRY_SANDBOX_PIDS },
       network: vars.FERRY_DOCKER_NETWORK,
+      /** Server mode refuses FERRY_SANDBOX=local without this (local-sandbox-consent.ts). */
+      allowLocal: vars.FERRY_ALLOW_LOCAL_SANDBOX === "1",
+      /** Image patterns a task's sandbox may start from; undefined: any. */
+      allowedImages: vars.FERRY_ALLOWED_IMAGES,
+      /** What a task's sandbox may write before the task is stopped (worker/disk-limit.ts). */
+      diskMb: vars.FERRY_SANDBOX_DISK_MB,
+    },
+    ceilings: {
+      steps: vars.FERRY_MAX_STEPS,
+      minutes: vars.FERRY_MAX_MINUTES,
+      usd: vars.FERRY_MAX_USD,
+      tokens: vars.FERRY_MAX_TOKENS,
+      commandSeconds: vars.FERRY_MAX_COMMAND_SECONDS,
+      sweepPerRun: vars.FERRY_MAX_SWEEP_PER_RUN,
+      sweepUsdPerDay: vars.FERRY_MAX_SWEEP_USD_PER_DAY,
     },
     mirrorCacheBytes: vars.FERRY_MIRROR_CACHE_MB * 1024 * 1024,
     concurrency: vars.FERRY_CONCURRENCY,

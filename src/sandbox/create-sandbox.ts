@@ -11,7 +11,7 @@ import type { SandboxFactory } from "./sandbox.ts";
  * Start-up of the sandbox side: picks the implementation FERRY_SANDBOX names and, for Docker,
  * removes the containers a crashed process of this installation left behind.
  */
-export async function createSandboxFactory(config: Env["sandbox"], dataDir: string, log: Log): Promise<SandboxFactory> {
+export async function createSandboxFactory(config: Pick<Env["sandbox"], "kind" | "network">, dataDir: string, log: Log): Promise<SandboxFactory> {
   if (config.kind === "local") {
     log.warn({}, "FERRY_SANDBOX=local: agent commands will run on this machine with no isolation, network control or limits");
     return () => new LocalSandbox({ log });

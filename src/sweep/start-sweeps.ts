@@ -1,5 +1,6 @@
 import { setTimeout as delay } from "node:timers/promises";
 import { Cron } from "croner";
+import type { Ceilings } from "../config/clamp-limits.ts";
 import type { Log } from "../logger.ts";
 import type { Store } from "../tasks/store.ts";
 import { KeyedLock } from "../workspace/keyed-lock.ts";
@@ -15,6 +16,8 @@ export type SweepOptions = {
   store: Store;
   queue: { enqueue(taskId: number): void };
   log: Log;
+  /** The operator's caps on `sweep.maxPerRun` and `sweep.maxUsdPerDay`; default: DEFAULT_CEILINGS. */
+  ceilings?: Ceilings;
   now?: () => Date;
   random?: () => number;
   sleep?: TickSeams["sleep"];
@@ -32,7 +35,7 @@ export type Sweeps = {
 /** The sweep scheduler of a running server: a tick a minute sweeps every repository that is due, once. */
 export function startSweeps(options: SweepOptions): Sweeps {
   const now = options.now ?? (() => new Date());
-  const ctx: SweepContext = { ...options, now, settings: new SweepSettings(options.log), lock: new KeyedLock() };
+  const ctx: SweepContext = { ...options, now, settings: new SweepSettings(options.log, options.ceilings), lock: new KeyedLock() };
   const controller = new AbortController();
   const seams = { random: options.random ?? Math.random, sleep: options.sleep ?? sleepUnlessAborted, signal: controller.signal };
   let ticking = false;

@@ -1,3 +1,4 @@
+import { clampRepoConfig, DEFAULT_CEILINGS, type Ceilings } from "../config/clamp-limits.ts";
 import { loadRepoConfig, type LoadedRepoConfig } from "../config/load-repo-config.ts";
 import type { GitHubClient } from "../github/client.ts";
 import type { Log } from "../logger.ts";
@@ -8,10 +9,10 @@ import type { InstalledRepo } from "./sweep-github.ts";
 /** What a repository's `.github/agent.yml` says about sweeps. */
 export type SweepSetting = { kind: "off" } | { kind: "invalid"; problems: string[] } | { kind: "on"; sweep: SweepConfig };
 
-/** Opt-in: only a valid config with `sweep:` is swept; a broken one is never guessed at. */
-export function sweepSettingOf(loaded: LoadedRepoConfig): SweepSetting {
+/** Opt-in: only a valid config with `sweep:` is swept; a broken one is never guessed at. Caps per run and per day within the operator's ceilings. */
+export function sweepSettingOf(loaded: LoadedRepoConfig, ceilings: Ceilings = DEFAULT_CEILINGS): SweepSetting {
   if (!loaded.ok) return { kind: "invalid", problems: loaded.problems };
-  const { sweep } = loaded.config;
+  const { sweep } = clampRepoConfig(loaded.config, ceilings).config;
   if (!sweep) return { kind: "off" };
   const problem = cronProblem(sweep.cron);
   return problem ? { kind: "invalid", problems: [problem] } : { kind: "on", sweep };
@@ -23,10 +24,12 @@ export function sweepSettingOf(loaded: LoadedRepoConfig): SweepSetting {
  */
 export class SweepSettings {
   readonly #log: Log;
+  readonly #ceilings: Ceilings;
   readonly #cache = new Map<string, { version: string; setting: SweepSetting }>();
 
-  constructor(log: Log) {
+  constructor(log: Log, ceilings: Ceilings = DEFAULT_CEILINGS) {
     this.#log = log;
+    this.#ceilings = ceilings;
   }
 
   /** `fresh` skips the cache (an operator's pass reads the config as it is now). */
@@ -36,7 +39,7 @@ export class SweepSettings {
     const version = `${defaultBranch}@${installed.pushedAt ?? "never"}`;
     const cached = this.#cache.get(key);
     if (!options.fresh && installed.pushedAt && cached?.version === version) return cached.setting;
-    const setting = sweepSettingOf(await loadRepoConfig(client, { owner, repo: name, ref: defaultBranch }));
+    const setting = sweepSettingOf(await loadRepoConfig(client, { owner, repo: name, ref: defaultBranch }), this.#ceilings);
     // Once per version of the file, not once per minute.
     if (setting.kind === "invalid" && cached?.version !== version) {
       this.#log.warn({ repo: `${owner}/${name}`, problems: setting.problems }, "repository config is invalid; not sweeping it");

@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { chmodSync, closeSync, mkdirSync, openSync } from "node:fs";
 import { join } from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import { migrate } from "./migrations.ts";
@@ -32,9 +32,23 @@ export function openDatabase(dataDir: string, busyTimeoutMs = DEFAULT_BUSY_TIMEO
   }
 }
 
+/**
+ * The data directory and the database are Ferry's user's alone, whatever the umask: SQLite gives
+ * its -wal and -shm files the database's mode, so creating it 0600 first covers them too.
+ */
 function prepareDirectory(dataDir: string): string {
-  mkdirSync(dataDir, { recursive: true });
-  return databaseFile(dataDir);
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const file = databaseFile(dataDir);
+  closeSync(openSync(file, "a", 0o600));
+  // One made before Ferry set modes is tightened; only its owner may, so another's is left as is.
+  for (const [path, mode] of [[dataDir, 0o700], [file, 0o600]] as const) {
+    try {
+      chmodSync(path, mode);
+    } catch {
+      // Not ours to change (a mount owned by someone else): the operator's choice stands.
+    }
+  }
+  return file;
 }
 
 /** Whether a commit that fills the write-ahead log past 1,000 pages copies it into the database itself (SQLite's default). */

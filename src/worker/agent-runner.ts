@@ -1,3 +1,4 @@
+import { taskConfigOf } from "../config/clamp-limits.ts";
 import type { Env } from "../config/env.ts";
 import { loadRepoConfig } from "../config/load-repo-config.ts";
 import type { Log } from "../logger.ts";
@@ -22,11 +23,12 @@ import { changesInSandbox } from "../workspace/sandbox-changes.ts";
 import { answerReview } from "./answer-review.ts";
 import { foreignStackProblem } from "./foreign-stack.ts";
 import { deliverOutcome } from "./deliver-outcome.ts";
+import { watchDiskLimit } from "./disk-limit.ts";
 import { planRun } from "./run-plan.ts";
 import { startPoints } from "./start-points.ts";
 
 export type AgentRunnerDeps = {
-  env: Pick<Env, "dataDir" | "sandbox" | "mirrorCacheBytes"> & { model: Pick<Env["model"], "compactAt"> };
+  env: Pick<Env, "dataDir" | "sandbox" | "mirrorCacheBytes" | "ceilings"> & { model: Pick<Env["model"], "compactAt"> };
   store: Store;
   workspaces: Workspaces;
   sandboxes: SandboxFactory;
@@ -58,7 +60,11 @@ export function createAgentRunner(deps: AgentRunnerDeps): TaskRunner {
     const issueRef = { owner: task.repo.owner, repo: task.repo.name, issueNumber: task.issueNumber };
     const loaded = await loadRepoConfig(client, { owner: task.repo.owner, repo: task.repo.name, ref: task.repo.defaultBranch });
     if (!loaded.ok) return { outcome: "error", message: `.github/agent.yml is invalid: ${loaded.problems.join("; ")}` };
-    const { config } = loaded;
+    // Within the operator's ceilings, from an allowed image, before anything starts; the status says what was capped.
+    const limited = taskConfigOf(loaded.config, deps.env);
+    if (!limited.ok) return { outcome: "error", message: limited.message };
+    const { config, image } = limited;
+    deps.progress.note(task.id, limited.notes);
     // The task is the text a writer approved at the trigger; a later edit reaches the agent only as untrusted context.
     const issue = await fetchIssueContext(client, issueRef, deps.store.issueSnapshot(task.id));
     const token = await deps.tokenFor(task.repo.installationId);
@@ -75,10 +81,11 @@ export function createAgentRunner(deps: AgentRunnerDeps): TaskRunner {
     }
     let firstMessages = plan.kind === "follow-up" ? [plan.firstMessage] : [];
     const trajectory = new JsonlTrajectory(trajectoryPathFor(deps.env.dataDir, task.id, run.number));
-    const spec = { taskId: task.id, workDir: checkout.workDir, readOnlyPaths: checkout.readOnlyPaths, image: config.image ?? deps.env.sandbox.image, limits: deps.env.sandbox.limits };
+    const spec = { taskId: task.id, workDir: checkout.workDir, readOnlyPaths: checkout.readOnlyPaths, image, limits: deps.env.sandbox.limits };
     const sandbox = deps.sandboxes();
+    const disk = watchDiskLimit({ dirs: [checkout.workDir, checkout.verifyDir], limitMb: deps.env.sandbox.diskMb, signal });
     try {
-      const outcome = await runAgentSession({
+      const outcome = disk.verdict(await runAgentSession({
         sandbox,
         spec,
         config,
@@ -92,7 +99,7 @@ export function createAgentRunner(deps: AgentRunnerDeps): TaskRunner {
           waitMs: config.limits.waitMinutes * 60_000,
         }),
         trajectory: progressTrajectory(trajectory, (progress) => deps.progress.set(task.id, progress)),
-        signal,
+        signal: disk.signal,
         takeInbox: () => {
           const messages = [...firstMessages, ...deps.store.takeInbox(task.id).map(({ author, body }) => ({ author, body }))];
           firstMessages = [];
@@ -106,16 +113,17 @@ export function createAgentRunner(deps: AgentRunnerDeps): TaskRunner {
         beforeAgent: async () => {
           await moveTo("running");
         },
-      });
+      }));
       deps.log.info({ task: task.id, outcome: outcome.outcome, trajectory: trajectory.path }, "Agent run ended");
       const delivery = { ...deps, client, token: () => deps.tokenFor(task.repo.installationId) };
       const location = trajectoryLocation(deps.env.dataDir, deps.links, task.id, run.number);
-      const delivered = await deliverOutcome(delivery, { outcome, checkout, config, base, issue: { number: task.issueNumber, title: issue.title }, spec, trajectory, trajectoryLink: location }, context);
+      const delivered = await deliverOutcome(delivery, { outcome, checkout, config, base, issue: { number: task.issueNumber, title: issue.title }, spec, trajectory, trajectoryLink: location }, { ...context, signal: disk.signal });
       if (plan.kind === "follow-up" && plan.followUp.kind === "review" && !signal.aborted) {
         await answerReview({ client, log: deps.log }, task, plan.followUp, delivered, previousShas);
       }
       return delivered.result;
     } finally {
+      disk.stop();
       trajectory.close();
       await deps.workspaces.release(checkout);
       await deps.workspaces.evict(deps.env.mirrorCacheBytes).catch((error: unknown) => deps.log.warn({ error: String(error) }, "Could not evict mirrors"));

@@ -46,7 +46,7 @@ export type CreateCheckoutOptions = {
 export async function createCheckout(options: CreateCheckoutOptions): Promise<Checkout> {
   const { dirs, mirrorDir, baseSha, branch, timeoutMs, signal } = options;
   await removeTaskDirs(options.hostGitRoot, dirs);
-  await mkdir(dirs.root, { recursive: true });
+  await mkdir(dirs.root, { recursive: true, mode: 0o700 });
   await runGit(["clone", "--shared", "--no-checkout", "--quiet", mirrorDir, dirs.work], { timeoutMs, signal });
   // The agent's .git is still ours at this point: nothing has run in the sandbox yet.
   await runGit(["checkout", "--quiet", "-b", branch, baseSha], {

@@ -25,6 +25,13 @@ const MIRROR_CONFIG: readonly GitConfigEntry[] = [
 ];
 
 /**
+ * Readable by the sandbox's user (uid 1000 when Ferry is root), which mounts the mirror read-only
+ * for the checkout's borrowed objects, whatever Ferry's umask; the mirrors/ directories above it
+ * stay owner-only, so no one else on the host reaches it.
+ */
+const MIRROR_MODE = "0644";
+
+/**
  * Brings the bare mirror of a repository up to date: created and fully fetched the first time,
  * fetched incrementally after. Callers serialise calls per mirror directory.
  */
@@ -36,6 +43,7 @@ export async function syncMirror(mirrorDir: string, options: SyncMirrorOptions):
     await runGit(["config", "remote.origin.url", options.cloneUrl], { gitDir: mirrorDir, timeoutMs: options.timeoutMs, signal: options.signal });
     await runGit(["fetch", "--prune", "--no-tags", "--no-recurse-submodules", "--quiet", "origin"], {
       gitDir: mirrorDir,
+      config: [["core.sharedRepository", MIRROR_MODE]],
       token: options.token,
       timeoutMs: options.timeoutMs,
       signal: options.signal,
@@ -52,8 +60,8 @@ export async function syncMirror(mirrorDir: string, options: SyncMirrorOptions):
 async function initMirror(mirrorDir: string, options: SyncMirrorOptions): Promise<void> {
   // Whatever is there without a marker is an unfinished mirror from a crash.
   await rm(mirrorDir, { recursive: true, force: true });
-  await mkdir(dirname(mirrorDir), { recursive: true });
+  await mkdir(dirname(mirrorDir), { recursive: true, mode: 0o700 });
   const { timeoutMs, signal } = options;
-  await runGit(["init", "--bare", "--quiet", mirrorDir], { timeoutMs, signal });
+  await runGit(["init", "--bare", "--quiet", `--shared=${MIRROR_MODE}`, mirrorDir], { timeoutMs, signal });
   for (const [key, value] of MIRROR_CONFIG) await runGit(["config", key, value], { gitDir: mirrorDir, timeoutMs, signal });
 }

@@ -18,7 +18,7 @@ export async function takeSpare(dataDir: string, mirrorDir: string, taskRoot: st
   const spare = spareDirOf(dataDir, mirrorDir);
   if (!(await exists(spare))) return false;
   await removeTaskRoot(dataDir, taskRoot);
-  await mkdir(dirname(taskRoot), { recursive: true });
+  await mkdir(dirname(taskRoot), { recursive: true, mode: 0o700 });
   await rename(spare, taskRoot);
   return true;
 }
@@ -27,7 +27,7 @@ export async function takeSpare(dataDir: string, mirrorDir: string, taskRoot: st
 export async function keepSpare(dataDir: string, mirrorDir: string, taskRoot: string): Promise<void> {
   const spare = spareDirOf(dataDir, mirrorDir);
   await removeTaskRoot(dataDir, spare);
-  await mkdir(dirname(spare), { recursive: true });
+  await mkdir(dirname(spare), { recursive: true, mode: 0o700 });
   await rename(taskRoot, spare);
 }
 

@@ -18,7 +18,8 @@ export class JsonlTrajectory implements Trajectory {
   constructor(path: string, now: () => Date = () => new Date()) {
     this.path = path;
     this.#now = now;
-    mkdirSync(dirname(path), { recursive: true });
+    // Trajectories hold repository code: owner-only, whatever the umask.
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
     this.#fd = openSync(path, "a", 0o600);
   }
 

@@ -1,6 +1,7 @@
 import type { PrefixCheck } from "../stack/stack-part.ts";
 import { defuseReferences } from "../../github/defuse-references.ts";
 import { inlineCode } from "../../github/markdown.ts";
+import { keptOnServer } from "../status/public-trajectory.ts";
 import { count, oneLine } from "./markdown.ts";
 import type { PartToPublish, PublishRequest } from "./publish-request.ts";
 
@@ -46,7 +47,7 @@ export function runLines(request: PublishRequest): string[] {
   const where = trajectory.url
     ? `[the agent's trajectory](${trajectory.url})`
     : trajectory.path
-      ? `the agent's trajectory is kept on the Ferry server at ${inlineCode(trajectory.path)}`
+      ? `the agent's trajectory is ${keptOnServer(trajectory.path)}`
       : "no trajectory was kept";
   return ["### The run", "", `${spend.steps} steps · ${spend.minutes.toFixed(1)} min · ${tokens} · ${cost}`, "", `Details: ${where}.`];
 }

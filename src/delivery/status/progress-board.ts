@@ -8,6 +8,7 @@ export type ProgressListener = (taskId: number, progress: Progress | undefined) 
  */
 export class ProgressBoard {
   readonly #progress = new Map<number, Progress>();
+  readonly #notes = new Map<number, readonly string[]>();
   readonly #listeners = new Set<ProgressListener>();
 
   set(taskId: number, progress: Progress): void {
@@ -25,9 +26,21 @@ export class ProgressBoard {
     for (const listener of this.#listeners) listener(taskId, progress);
   }
 
+  /** Says how this run of the task is held back (limits the operator capped), for its status. */
+  note(taskId: number, notes: readonly string[]): void {
+    if (notes.length === 0) return;
+    this.#notes.set(taskId, notes);
+    this.touch(taskId);
+  }
+
+  notesOf(taskId: number): readonly string[] {
+    return this.#notes.get(taskId) ?? [];
+  }
+
   /** Silent: whoever clears a task's progress is about to show its state anyway. */
   clear(taskId: number): void {
     this.#progress.delete(taskId);
+    this.#notes.delete(taskId);
   }
 
   /** Calls `listener` on every `set`; returns what stops it. */

@@ -1,8 +1,8 @@
 import { marker } from "../../github/markers.ts";
-import { inlineCode } from "../../github/markdown.ts";
 import type { Task } from "../../tasks/model.ts";
 import { renderChecklist } from "./checklist.ts";
 import { explainEnding } from "./explain-ending.ts";
+import { keptOnServer, publicTrajectory } from "./public-trajectory.ts";
 import { pullRequestList } from "./pull-request-list.ts";
 import { spendLine } from "./spend-line.ts";
 import { steeringLines } from "./steering-lines.ts";
@@ -16,7 +16,9 @@ const TRIGGER_LINES: Record<Task["trigger"], (requester: string) => string> = {
 };
 
 /** The body of the one status comment a task keeps on its issue. Its marker finds it again. */
-export function renderStatusComment(view: StatusView): string {
+export function renderStatusComment(shown: StatusView): string {
+  // Public text: the trajectory is a signed link or a name in the data directory, never a server path.
+  const view = { ...shown, trajectory: publicTrajectory(shown.trajectory) };
   const { task } = view;
   const sections = [
     `${marker(task.id, "status")}\n**Ferry** · task ${task.id}`,
@@ -25,6 +27,7 @@ export function renderStatusComment(view: StatusView): string {
     pullRequestList(view.parts),
     explainEnding(view),
     spendLine(task.result),
+    noteLines(view.notes),
     trajectoryLine(view.trajectory),
     `<sub>${TRIGGER_LINES[task.trigger](task.requester)} Comment \`/agent help\` for commands.</sub>`,
   ];
@@ -33,6 +36,10 @@ export function renderStatusComment(view: StatusView): string {
 
 function trajectoryLine(trajectory: TrajectoryLink | undefined): string | undefined {
   if (trajectory?.url) return `<sub>[Trajectory](${trajectory.url}) of the run.</sub>`;
-  if (trajectory?.path) return `<sub>Trajectory of the run: ${inlineCode(trajectory.path)} on the server.</sub>`;
+  if (trajectory?.path) return `<sub>Trajectory of the run: ${keptOnServer(trajectory.path)}.</sub>`;
   return undefined;
+}
+
+function noteLines(notes: readonly string[] | undefined): string | undefined {
+  return notes && notes.length > 0 ? notes.map((note) => `<sub>${note}.</sub>`).join("\n") : undefined;
 }

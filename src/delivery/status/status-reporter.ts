@@ -7,6 +7,7 @@ import type { PublishedPart } from "../publish/published-part.ts";
 import { systemClock, type Clock } from "./clock.ts";
 import { CoalescedEdits } from "./coalesced-edits.ts";
 import type { ProgressBoard } from "./progress-board.ts";
+import { publicTrajectory } from "./public-trajectory.ts";
 import { writeStatusComment } from "./publish-status.ts";
 import { reportEnding } from "./report-ending.ts";
 import { renderStatusComment } from "./status-comment.ts";
@@ -57,7 +58,10 @@ export function createStatusReporter(options: StatusReporterOptions): StatusRepo
   const viewOf = (status: TaskStatus): StatusView => {
     const { id, state } = status.task;
     const pause = state === "waiting" ? options.pauseOf?.(id) : undefined;
-    return { task: status.task, progress: progress.get(id), parts: options.partsOf(id), trajectory: options.trajectoryOf?.(id), pause, stoppedIn: status.stoppedIn, steering: options.steeringOf?.(id) };
+    // The comment, the check run and the reaction see no server path (publicTrajectory).
+    const trajectory = publicTrajectory(options.trajectoryOf?.(id));
+    const notes = progress.notesOf(id);
+    return { task: status.task, progress: progress.get(id), parts: options.partsOf(id), trajectory, pause, stoppedIn: status.stoppedIn, steering: options.steeringOf?.(id), notes };
   };
 
   /** Resolves with whether the comment shows the task as it is now. */

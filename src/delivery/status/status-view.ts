@@ -26,4 +26,6 @@ export type StatusView = {
   /** The last state before the task ended, so the checklist of a failed task stops where it did. */
   stoppedIn?: TaskState;
   steering?: StatusSteering;
+  /** How the run is held back by the operator ("limits.usd 50 was capped at 20 …"). */
+  notes?: readonly string[];
 };

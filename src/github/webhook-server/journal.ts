@@ -63,7 +63,7 @@ export class JournalWriter {
   constructor(dir: string, options: { segmentBytes?: number } = {}) {
     this.#dir = dir;
     this.#segmentBytes = options.segmentBytes ?? DEFAULT_SEGMENT_BYTES;
-    mkdirSync(dir, { recursive: true });
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
     // Never an existing segment: one left by a crash is the main thread's to import.
     this.#segment = (listSegments(dir).at(-1)?.number ?? 0) + 1;
     this.#fd = this.#open();
@@ -100,7 +100,8 @@ export class JournalWriter {
   }
 
   #open(): number {
-    return openSync(segmentPath(this.#dir, this.#segment), "a");
+    // Deliveries hold private issue text: owner-only, whatever the umask.
+    return openSync(segmentPath(this.#dir, this.#segment), "a", 0o600);
   }
 }
 

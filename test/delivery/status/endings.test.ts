@@ -121,9 +121,9 @@ Spent: 12 steps · 34,567 tokens · $0.42 · 3.3 min
 
 **error**: Ferry stopped with an error: the sandbox did not start
 
-For the operator: look at the server logs for task 7 (\`task: 7\`) and the trajectory file \`/data/trajectories/task-7/run-1.jsonl\`.
+For the operator: look at the server logs for task 7 (\`task: 7\`) and the trajectory file \`trajectories/task-7/run-1.jsonl\`.
 
-<sub>Trajectory of the run: \`/data/trajectories/task-7/run-1.jsonl\` on the server.</sub>
+<sub>Trajectory of the run: kept on the Ferry server (\`trajectories/task-7/run-1.jsonl\` in its data directory).</sub>
 
 <sub>Requested by @mona through the issue's label. Comment \`/agent help\` for commands.</sub>"
 `);

@@ -31,7 +31,7 @@ async function dockerImage(): Promise<string> {
 
 /** Ferry's sandbox variables for the chosen mode (src/config/env.ts). */
 export async function sandboxEnv(): Promise<Record<string, string>> {
-  if (e2eSandbox() === "local") return { FERRY_SANDBOX: "local" };
+  if (e2eSandbox() === "local") return { FERRY_SANDBOX: "local", FERRY_ALLOW_LOCAL_SANDBOX: "1" };
   dockerReady ??= dockerImage();
   const image = await dockerReady;
   const env: Record<string, string> = { FERRY_SANDBOX: "docker", FERRY_IMAGE: image };

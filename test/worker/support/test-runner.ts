@@ -1,5 +1,6 @@
 import { Octokit } from "@octokit/rest";
 import type { Model } from "../../../src/agent/models/model.ts";
+import { DEFAULT_CEILINGS, type Ceilings } from "../../../src/config/clamp-limits.ts";
 import { ProgressBoard } from "../../../src/delivery/status/progress-board.ts";
 import { LocalSandbox } from "../../../src/sandbox/local/local-sandbox.ts";
 import type { SandboxFactory } from "../../../src/sandbox/sandbox.ts";
@@ -19,13 +20,25 @@ export type TestRunnerOptions = {
   /** The sandbox image (Docker only). */
   image?: string;
   progress?: ProgressBoard;
+  /** FERRY_MAX_*; default: the env's defaults. */
+  ceilings?: Ceilings;
+  /** FERRY_ALLOWED_IMAGES. */
+  allowedImages?: string[];
+  /** FERRY_SANDBOX_DISK_MB. */
+  diskMb?: number;
 };
 
 /** The real agent runner as tests use it: GitHub through nock (no retries), a fixed token, the local sandbox unless told. */
 export function testRunner(options: TestRunnerOptions): TaskRunner {
   const { dataDir } = options;
   return createAgentRunner({
-    env: { dataDir, sandbox: { kind: "local", image: options.image ?? "unused", limits: { memoryMb: 512, cpus: 1, pids: 128 }, network: "bridge" }, mirrorCacheBytes: 1e9, model: { compactAt: 0.6 } },
+    env: {
+      dataDir,
+      sandbox: { kind: "local", image: options.image ?? "unused", limits: { memoryMb: 512, cpus: 1, pids: 128 }, network: "bridge", allowLocal: true, allowedImages: options.allowedImages, diskMb: options.diskMb ?? 10_240 },
+      ceilings: options.ceilings ?? DEFAULT_CEILINGS,
+      mirrorCacheBytes: 1e9,
+      model: { compactAt: 0.6 },
+    },
     store: options.store,
     workspaces: new Workspaces({ dataDir }),
     sandboxes: options.sandboxes ?? (() => new LocalSandbox()),
