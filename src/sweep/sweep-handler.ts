@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
+import { readBodyWithin, refuseTooLarge } from "../github/webhook-server/request-body.ts";
 import { SWEEP_SIGNATURE_HEADER, verifySweepSignature } from "./sweep-signature.ts";
 import type { SweepReport } from "./sweep-report.ts";
 
@@ -22,8 +23,10 @@ export function sweepHandler(secret: string, runNow: (repo?: string) => Promise<
   return async (request: IncomingMessage, response: ServerResponse): Promise<boolean> => {
     if (new URL(request.url ?? "/", "http://ferry").pathname !== SWEEP_ROUTE) return false;
     if (request.method !== "POST") return reply(response, 405, { error: "use POST" }, { allow: "POST" });
-    const body = await readBody(request);
-    if (!body) return reply(response, 413, { error: `the body is larger than ${MAX_BODY_BYTES} bytes` });
+    const read = await readBodyWithin(request, MAX_BODY_BYTES);
+    if (read.kind === "too-large") return refuseTooLarge(response, MAX_BODY_BYTES);
+    if (read.kind === "aborted") return true;
+    const { body } = read;
     if (!verifySweepSignature(secret, body, request.headers[SWEEP_SIGNATURE_HEADER])) {
       return reply(response, 401, { error: `missing or wrong ${SWEEP_SIGNATURE_HEADER} (HMAC-SHA256 of the body with WEBHOOK_SECRET)` });
     }
@@ -50,18 +53,6 @@ function parseRequest(body: Buffer): { success: true; repo: string | undefined }
   const result = SweepRequest.safeParse(json);
   if (!result.success) return { success: false, error: `expected {} or {"repo": "owner/name"}: ${result.error.issues.map((issue) => issue.message).join("; ")}` };
   return { success: true, repo: result.data.repo };
-}
-
-/** The raw body, or undefined when it is too large (the rest is read and dropped). */
-async function readBody(request: IncomingMessage): Promise<Buffer | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-    size += buffer.length;
-    if (size <= MAX_BODY_BYTES) chunks.push(buffer);
-  }
-  return size <= MAX_BODY_BYTES ? Buffer.concat(chunks) : undefined;
 }
 
 function reply(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): true {
