@@ -1,6 +1,7 @@
 import { isatty } from "node:tty";
 import { pino, type Logger } from "pino";
 import { prettyFactory } from "pino-pretty";
+import { redactKnownSecrets } from "./policy/redact-secrets.ts";
 
 /** Anything shaped like a credential is removed from log lines, wherever it appears in the object. */
 const REDACT_PATHS = [
@@ -41,7 +42,10 @@ export function logFormatFor(setting: LogFormat | undefined, terminal = isatty(1
   return setting ?? (terminal ? "pretty" : "json");
 }
 
-/** LOG_FORMAT unset: pretty when stdout is a terminal (checked on fd 1, so worker threads agree). */
+/**
+ * LOG_FORMAT unset: pretty when stdout is a terminal (checked on fd 1, so worker threads agree).
+ * Every line, whatever its fields, has Ferry's own secrets (by value) and URL credentials masked.
+ */
 export function createLogger(level: string, format?: LogFormat, sink: LogSink = pino.destination({ dest: 1, sync: true })): Logger {
   const chosen = logFormatFor(format);
   return pino({ level, name: "ferry", redact: redaction }, chosen === "pretty" ? prettyLines(sink) : uniqueKeys(sink));
@@ -53,12 +57,12 @@ export function createLogger(level: string, format?: LogFormat, sink: LogSink = 
  * Parsing keeps the innermost value, where the key was first written.
  */
 function uniqueKeys(sink: LogSink): LogSink {
-  return { write: (line) => sink.write(`${JSON.stringify(parsed(line))}\n`) };
+  return { write: (line) => sink.write(`${redactKnownSecrets(JSON.stringify(parsed(line)))}\n`) };
 }
 
 function prettyLines(sink: LogSink): LogSink {
   const pretty = prettyFactory({ ignore: "pid,hostname", translateTime: "SYS:HH:MM:ss.l", colorize: isatty(1) });
-  return { write: (line) => sink.write(pretty(parsed(line))) };
+  return { write: (line) => sink.write(redactKnownSecrets(pretty(parsed(line)))) };
 }
 
 function parsed(line: string): unknown {

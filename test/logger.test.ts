@@ -82,3 +82,20 @@ describe("the format", () => {
     expect(logFormatFor(setting, terminal)).toBe(format);
   });
 });
+
+describe("Ferry's own secrets in log lines", () => {
+  test.each(["json", "pretty"] as const)("a remembered secret is masked in %s wherever it appears, message and error text included", async (format) => {
+    const { rememberSecret } = await import("../src/policy/known-secrets.ts");
+    rememberSecret("model-key-4f9a2c7e81d3");
+    const { log, lines } = ferryLogger(format);
+    log.warn({ reason: "provider said: invalid key model-key-4f9a2c7e81d3", err: new Error("echo model-key-4f9a2c7e81d3") }, "model refused model-key-4f9a2c7e81d3");
+    expect(lines.join("")).not.toContain("model-key-4f9a2c7e81d3");
+    expect(lines.join("")).toContain("[redacted]");
+  });
+
+  test("a password in a URL is masked in a JSON line", () => {
+    const { log, lines } = ferryLogger("json");
+    log.warn({ url: "https://user:hunter2hunter2@models.example.com/v1?api-key=abc123def456" }, "unreachable");
+    expect(lines.join("")).not.toMatch(/hunter2hunter2|abc123def456/);
+  });
+});

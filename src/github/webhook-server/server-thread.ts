@@ -1,6 +1,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { intakeApp } from "./intake-app.ts";
 import { createLogger } from "../../logger.ts";
+import { rememberSecret } from "../../policy/known-secrets.ts";
 import { trajectoryHandler } from "../../agent/trajectory/trajectory-handler.ts";
 import { sweepHandler } from "../../sweep/sweep-handler.ts";
 import type { SweepReport } from "../../sweep/sweep-report.ts";
@@ -18,6 +19,8 @@ const main = parentPort;
 if (!main) throw new Error("server-thread.ts runs as a worker thread");
 const send = (message: ThreadMessage) => main.postMessage(message);
 
+// A thread has its own module registry: the secrets it holds are remembered here too, for its log lines.
+for (const secret of [data.probot.secret, data.probot.privateKey, data.linksKey]) rememberSecret(secret);
 const log = threadLogger(createLogger(data.logLevel, data.logFormat));
 const journal = new JournalWriter(data.journalDir, { segmentBytes: data.segmentBytes });
 
