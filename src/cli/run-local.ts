@@ -7,6 +7,8 @@ import type { Log } from "../logger.ts";
 import { runAgentSession } from "../agent/session.ts";
 import { JsonlTrajectory, trajectoryPathFor } from "../agent/trajectory/jsonl-trajectory.ts";
 import { createSandboxFactory } from "../sandbox/create-sandbox.ts";
+import { verifyFrozenChange } from "../delivery/stack/frozen-verdict.ts";
+import { changesInSandbox } from "../workspace/sandbox-changes.ts";
 import { Workspaces } from "../workspace/workspaces.ts";
 import { defaultBranchFor } from "./branch-name.ts";
 import { dockerImages, pullImageIfMissing, type ImageStore } from "./image-pull.ts";
@@ -48,23 +50,29 @@ export async function runLocal(args: RunArgs, context: RunContext): Promise<RunR
     const image = config.image ?? env.sandbox.image;
     const sandboxes = await createSandboxFactory(sandbox, dataDir, log);
     if (sandbox.kind === "docker") await pullImageIfMissing(context.images ?? dockerImages(), image, progress, signal);
-    const outcome = await runAgentSession({
-      sandbox: sandboxes(),
-      spec: { taskId: 0, workDir: checkout.workDir, readOnlyPaths: checkout.readOnlyPaths, image, limits: env.sandbox.limits },
+    const agentSandbox = sandboxes();
+    const spec = { taskId: 0, workDir: checkout.workDir, readOnlyPaths: checkout.readOnlyPaths, image, limits: env.sandbox.limits };
+    const trajectory = stepTrajectory(file, progress);
+    const claim = await runAgentSession({
+      sandbox: agentSandbox,
+      spec,
       config,
       issue,
       model,
       pauses: terminalPauses({ approveAll: args.yes, interactive: process.stdin.isTTY === true && args.issue !== "-" }),
-      trajectory: stepTrajectory(file, progress),
+      trajectory,
       signal,
       takeInbox: () => [],
-      diff: () => workspaces.diff(checkout, { signal }),
+      diff: () => changesInSandbox(agentSandbox, checkout, signal),
       // The base as committed (in the mirror, never the work tree) is the trusted tree here.
       instructionsFrom: { gitDir: checkout.mirrorDir, commit: checkout.baseSha },
       compactAt: env.model.compactAt,
     });
-    if (outcome.outcome !== "changes-ready") return { outcome, branch: undefined, trajectoryPath: file.path };
-    const left = await leaveOnBranch(workspaces, checkout, target, `${issue.title}\n\n${outcome.summary}`, signal);
+    // The verdict that counts is taken on the tree frozen once the agent's sandbox stopped; that tree is what is left on the branch.
+    const verdict = claim.outcome === "changes-ready" ? await verifyFrozenChange({ workspaces, sandboxes }, { checkout, config, outcome: claim, spec, trajectory, signal }) : undefined;
+    if (verdict?.kind !== "ready") return { outcome: verdict?.outcome ?? claim, branch: undefined, trajectoryPath: file.path };
+    const { outcome, change } = verdict;
+    const left = await leaveOnBranch(workspaces, checkout, target, `${issue.title}\n\n${outcome.summary}`, signal, change.tree);
     return { outcome, branch: left ? target.name : undefined, trajectoryPath: file.path };
   } finally {
     file.close();

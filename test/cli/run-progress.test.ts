@@ -25,6 +25,8 @@ test("progress goes to stderr, the trajectory path first and then one line per s
     "step 6 · finish · Ferry checks the change",
     "verify · node test.js · passed",
     "ended · changes-ready",
+    // Ferry's own run on the tree frozen once the agent's sandbox stopped: the one that decides.
+    "verify · node test.js · passed",
   ]);
   expect(result.stdout).not.toContain("step 1");
 });
