@@ -165,6 +165,17 @@ export const MIGRATIONS: readonly string[] = [
     approved_at TEXT NOT NULL
   ) STRICT;
   `,
+  // 9: a replayed body under a new delivery id is refused: a waiting delivery keeps its body's
+  // hash, a handled one leaves it in delivery_bodies (kept longer than ids; see the backlog).
+  `
+  ALTER TABLE backlog ADD COLUMN body_hash TEXT;
+  CREATE INDEX backlog_by_body ON backlog (body_hash);
+  CREATE TABLE delivery_bodies (
+    hash TEXT PRIMARY KEY,
+    seen_at TEXT NOT NULL
+  ) STRICT, WITHOUT ROWID;
+  CREATE INDEX delivery_bodies_by_age ON delivery_bodies (seen_at);
+  `,
 ];
 
 export class UnsupportedSchemaError extends Error {
