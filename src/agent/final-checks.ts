@@ -44,14 +44,15 @@ function pathFindings(facts: FrozenChangeFacts): SecretBlock[] {
     if (change.newMode === "160000") return [{ path: change.path, line: 0, kind: "gitlink", excerpt: "The change adds a gitlink (a submodule commit); Ferry never delivers one." }];
     const target = facts.linkTargets.get(change.path);
     if (change.newMode === "120000" && target !== undefined && pointsOutside(change.path, target)) {
-      return [{ path: change.path, line: 0, kind: "symbolic link", excerpt: "The change adds a symbolic link that points outside the repository." }];
+      return [{ path: change.path, line: 0, kind: "symbolic link", excerpt: "The change adds a symbolic link that points outside the repository or into .git." }];
     }
     return [];
   });
 }
 
+/** Out of the checkout, or into its `.git` (where a CI checkout keeps its credentials). */
 function pointsOutside(path: string, target: string): boolean {
   if (posix.isAbsolute(target)) return true;
   const resolved = posix.normalize(posix.join(posix.dirname(path), target));
-  return resolved === ".." || resolved.startsWith("../");
+  return resolved === ".." || resolved.startsWith("../") || resolved.split("/").some((part) => part.toLowerCase() === ".git");
 }

@@ -26,10 +26,10 @@ test("a gitlink is never delivered", () => {
   expect(findings([added("vendored", "160000")])).toEqual([expect.objectContaining({ path: "vendored", kind: "gitlink" })]);
 });
 
-test("a symbolic link out of the repository is found; one inside it is fine", () => {
-  const linkTargets = new Map([["docs/up", "../../etc/passwd"], ["abs", "/etc/passwd"], ["docs/readme", "../README.md"]]);
-  const changes = [added("docs/up", "120000"), added("abs", "120000"), added("docs/readme", "120000")];
-  expect(findings(changes, { linkTargets }).map((finding) => finding.path)).toEqual(["docs/up", "abs"]);
+test("a symbolic link out of the repository or into .git is found; one inside it is fine", () => {
+  const linkTargets = new Map([["docs/up", "../../etc/passwd"], ["abs", "/etc/passwd"], ["docs/git", "../.git/config"], ["docs/readme", "../README.md"]]);
+  const changes = [added("docs/up", "120000"), added("abs", "120000"), added("docs/git", "120000"), added("docs/readme", "120000")];
+  expect(findings(changes, { linkTargets }).map((finding) => finding.path)).toEqual(["docs/up", "abs", "docs/git"]);
 });
 
 test("a secret on an added line of the text patch is found", () => {
