@@ -1,4 +1,4 @@
-import { mkdtemp, rm, stat } from "node:fs/promises";
+import { lstat, mkdtemp, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
 import type { Checkout } from "./checkout.ts";
 import type { GitDeadline } from "./git.ts";
@@ -16,6 +16,8 @@ export type Snapshot = { kind: "tree"; tree: string } | ({ kind: "refused" } & S
 
 const GITLINK = "160000";
 const LOW_32_BITS = 0xffffffffn;
+/** GitHub refuses a push with a file over 100 MB; reading one would only cost time. */
+const MAX_FILE_BYTES = 100n * 1024n * 1024n;
 
 /**
  * Freezes the work tree the stopped sandbox left as a tree object in the host git dir, without
@@ -27,6 +29,8 @@ const LOW_32_BITS = 0xffffffffn;
  */
 export async function snapshotTree(checkout: Pick<Checkout, "gitDir" | "workDir">, deadline: GitDeadline): Promise<Snapshot> {
   const { gitDir, workDir } = checkout;
+  // The work tree itself swapped for a link (only possible where nothing confines the agent) is never walked.
+  if (!(await lstat(workDir)).isDirectory()) return { kind: "refused", reason: "The work tree is no longer a directory.", paths: ["."] };
   const indexed = await readIndexEntries(gitDir, deadline);
   const untracked = await listUntracked(checkout, deadline);
   const refusal = refusalOf(untracked);
@@ -47,6 +51,8 @@ export async function snapshotTree(checkout: Pick<Checkout, "gitDir" | "workDir"
     else if (entry.kind === "symlink") lines.push(entryLine("120000", await hashBytes(gitDir, entry.target, deadline), entry.path));
     else files.push(entry);
   }
+  const huge = files.filter((file) => file.stat.size > MAX_FILE_BYTES).map((file) => file.path);
+  if (huge.length > 0) return { kind: "refused", reason: `${huge.join(", ")} is over 100 MB, more than GitHub takes in a push.`, paths: huge };
   const shas = await hashFiles(gitDir, files.map((file) => join(workDir, file.path)), deadline);
   files.forEach((file, at) => lines.push(entryLine(file.mode, shas[at] ?? "", file.path)));
   return { kind: "tree", tree: await writeTreeOf(gitDir, lines, deadline) };

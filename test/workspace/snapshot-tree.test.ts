@@ -1,5 +1,5 @@
 import { afterEach, expect, test } from "@jest/globals";
-import { chmod, mkdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
+import { chmod, mkdir, readFile, rm, symlink, truncate, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { SnapshotFixture } from "./support/snapshot-fixture.ts";
 import { snapshotFixture } from "./support/snapshot-fixture.ts";
@@ -94,4 +94,11 @@ test("a .GIT directory (any case) refuses the snapshot", async () => {
   const { checkout, snapshot } = await setUp();
   await editFiles(checkout.workDir, { "sub/.GIT/config": "[core]\n" });
   expect(await snapshot()).toMatchObject({ kind: "refused", paths: ["sub/.GIT/config"] });
+});
+
+test("a file over 100 MB refuses the snapshot before it is read", async () => {
+  const { checkout, snapshot } = await setUp();
+  await writeFile(join(checkout.workDir, "big.bin"), "");
+  await truncate(join(checkout.workDir, "big.bin"), 101 * 1024 * 1024);
+  expect(await snapshot()).toMatchObject({ kind: "refused", paths: ["big.bin"] });
 });
