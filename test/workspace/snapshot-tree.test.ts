@@ -1,6 +1,7 @@
 import { afterEach, expect, test } from "@jest/globals";
-import { chmod, mkdir, readFile, rm, symlink, truncate, writeFile } from "node:fs/promises";
+import { chmod, mkdir, readFile, rm, stat, symlink, truncate, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { execa } from "execa";
 import type { SnapshotFixture } from "./support/snapshot-fixture.ts";
 import { snapshotFixture } from "./support/snapshot-fixture.ts";
 import { editFiles } from "./support/work-tree.ts";
@@ -101,4 +102,16 @@ test("a file over 100 MB refuses the snapshot before it is read", async () => {
   await writeFile(join(checkout.workDir, "big.bin"), "");
   await truncate(join(checkout.workDir, "big.bin"), 101 * 1024 * 1024);
   expect(await snapshot()).toMatchObject({ kind: "refused", paths: ["big.bin"] });
+});
+
+test("a file whose stat matches but which was written in the index's own instant is read again (git's racily clean case)", async () => {
+  const { checkout, tree, entries } = await setUp();
+  const file = join(checkout.workDir, "src/app.js");
+  const { mtimeNs } = await stat(file, { bigint: true });
+  const instant = `@${mtimeNs / 1_000_000_000n}.${String(mtimeNs % 1_000_000_000n).padStart(9, "0")}`;
+  await writeFile(file, "export const app = 7;\n");
+  await execa("touch", ["-m", "-d", instant, file]);
+  // The index now looks written in the same instant as the file: its stat data cannot tell an edit apart.
+  await execa("touch", ["-m", "-d", instant, join(checkout.gitDir, "index")]);
+  expect((await entries(await tree()))["src/app.js"]?.content.toString()).toBe("export const app = 7;\n");
 });
