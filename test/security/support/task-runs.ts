@@ -12,11 +12,14 @@ import { githubApi } from "../../helpers/github-api.ts";
 import { mockRepoConfig } from "../../helpers/github-mocks.ts";
 import { fakePulls } from "../../helpers/github-pulls.ts";
 import { startGitHttpServer, type GitHttpServer } from "../../helpers/git-http-server.ts";
-import { testRunner } from "../../worker/support/test-runner.ts";
+import { testRunner, type TestRunnerOptions } from "../../worker/support/test-runner.ts";
 
 const TOKEN = "ghs_securityTestToken0123456789";
 export const REPO_PATH = `/repos/${REPO.owner}/${REPO.name}`;
 export const PART_1 = `agent/issue-${REPO.issue}/part-1`;
+
+/** The operator's settings a run may be given (FERRY_MAX_*, FERRY_ALLOWED_IMAGES, FERRY_SANDBOX_DISK_MB) and the progress board it reports to. */
+export type RunnerSettings = Partial<Pick<TestRunnerOptions, "ceilings" | "allowedImages" | "diskMb" | "progress">>;
 
 export type TaskRuns = {
   store: SqliteStore;
@@ -27,7 +30,7 @@ export type TaskRuns = {
   git(args: string[]): Promise<string>;
   newTask(): Task;
   /** One run of the task as the queue does it; the task ends with the runner's result. */
-  runOnce(task: Task, model: Model, sandboxes?: SandboxFactory): Promise<TaskResult>;
+  runOnce(task: Task, model: Model, sandboxes?: SandboxFactory, options?: RunnerSettings): Promise<TaskResult>;
   close(): Promise<void>;
 };
 
@@ -52,9 +55,9 @@ export async function taskRuns(extraFiles: Record<string, string> = {}): Promise
       const repo = { owner: REPO.owner, name: REPO.name, installationId: INSTALLATION_ID, cloneUrl, defaultBranch: REPO.defaultBranch };
       return store.createTask({ repo, issueNumber: REPO.issue, trigger: "label", requester: "maintainer" }).task;
     },
-    async runOnce(task, model, sandboxes) {
+    async runOnce(task, model, sandboxes, options = {}) {
       const run = store.startRun(task.id);
-      const runner = testRunner({ dataDir: join(root, "data"), store, model, token: TOKEN, ...(sandboxes && { sandboxes }) });
+      const runner = testRunner({ dataDir: join(root, "data"), store, model, token: TOKEN, ...(sandboxes && { sandboxes }), ...options });
       const result = await runner({ task, run, signal: new AbortController().signal, moveTo: async (state) => store.transition(task.id, state) });
       store.transition(task.id, result.outcome === "changes-ready" ? "done" : "failed", { result });
       store.endRuns(task.id);

@@ -1,0 +1,75 @@
+import { afterEach, beforeEach, expect, test } from "@jest/globals";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { AgentOutcome } from "../../src/agent/outcome.ts";
+import { bytesUsed, watchDiskLimit, type DiskLimit } from "../../src/worker/disk-limit.ts";
+import { waitFor } from "../helpers/process.ts";
+
+const MB = 1024 * 1024;
+const MESSAGE = "The sandbox wrote more than 1 MB (FERRY_SANDBOX_DISK_MB), so the task was stopped";
+const spend = { steps: 3, inputTokens: 10, cachedInputTokens: 0, outputTokens: 5, reasoningTokens: 0, costUsd: 0.01, minutes: 0.5 };
+const noChanges: AgentOutcome = { outcome: "no-changes", summary: "nothing to do", spend };
+
+let dir: string;
+let watch: DiskLimit | undefined;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), "ferry-disk-"));
+});
+afterEach(async () => {
+  watch?.stop();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const start = (signal = new AbortController().signal) => (watch = watchDiskLimit({ dirs: [dir, join(dir, "not-yet")], limitMb: 1, signal, intervalMs: 20 }));
+const baselineTaken = () => new Promise((resolve) => setTimeout(resolve, 100));
+
+test("writing past the limit aborts the run with the limit's message", async () => {
+  const { signal } = start();
+  await baselineTaken();
+  await writeFile(join(dir, "big.bin"), Buffer.alloc(2 * MB, 1));
+  await waitFor("the watch to trip", () => (signal.aborted ? true : undefined), 5_000);
+  expect((signal.reason as Error).message).toBe(MESSAGE);
+});
+
+test("the run it stopped ends as failed with that message, its spend kept", async () => {
+  const disk = start();
+  await baselineTaken();
+  await writeFile(join(dir, "big.bin"), Buffer.alloc(2 * MB, 1));
+  await waitFor("the watch to trip", () => (disk.signal.aborted ? true : undefined), 5_000);
+  expect(disk.verdict({ outcome: "cancelled", reason: MESSAGE, spend })).toEqual({ outcome: "failed", reason: MESSAGE, spend });
+});
+
+test("what was there at the start does not count, and a run within the limit keeps its outcome", async () => {
+  await writeFile(join(dir, "checkout.bin"), Buffer.alloc(3 * MB, 1));
+  const disk = start();
+  await baselineTaken();
+  await writeFile(join(dir, "small.bin"), Buffer.alloc(MB / 2, 1));
+  await baselineTaken();
+  expect(disk.signal.aborted).toBe(false);
+  expect(disk.verdict(noChanges)).toBe(noChanges);
+});
+
+test("a stopped watch measures no more", async () => {
+  const disk = start();
+  await baselineTaken();
+  disk.stop();
+  await writeFile(join(dir, "big.bin"), Buffer.alloc(2 * MB, 1));
+  await baselineTaken();
+  expect(disk.signal.aborted).toBe(false);
+});
+
+test("the task's own abort reaches the run, and is no disk failure", async () => {
+  const task = new AbortController();
+  const disk = start(task.signal);
+  task.abort(new Error("stopped by @mona"));
+  expect(disk.signal.aborted).toBe(true);
+  expect(disk.verdict(noChanges)).toBe(noChanges);
+});
+
+test("bytesUsed counts what is there and nothing for a directory not made yet", async () => {
+  await writeFile(join(dir, "a.bin"), Buffer.alloc(MB, 1));
+  const used = await bytesUsed([dir, join(dir, "missing")]);
+  expect(used).toBeGreaterThanOrEqual(MB);
+  expect(used).toBeLessThan(2 * MB);
+});
