@@ -12,7 +12,7 @@ export function describeOutcome(outcome: AgentOutcome): string {
     case "budget-exhausted":
       return `the ${outcome.budget} budget (${outcome.limit}) ran out.`;
     case "blocked":
-      return `the change adds secrets and is not kept:\n${outcome.findings.map((f) => `  ${f.path}:${f.line} ${f.kind}: ${f.excerpt}`).join("\n")}`;
+      return `the change is not kept (a secret, or a path Ferry never delivers):\n${outcome.findings.map((f) => `  ${f.path}:${f.line} ${f.kind}: ${f.excerpt}`).join("\n")}`;
     case "setup-failed":
       return `setup \`${outcome.command}\` ${outcome.timedOut ? "timed out" : `exited with ${outcome.exitCode}`}:\n${outcome.output}`;
     case "cancelled":

@@ -13,7 +13,7 @@ const TITLES: Record<TaskResult["outcome"], string> = {
   "tests-failing": "The tests still fail",
   "no-changes": "The agent changed nothing",
   "budget-exhausted": "A budget ran out",
-  blocked: "Blocked: the change looks like it holds a secret",
+  blocked: "Blocked: the change holds a secret or a path Ferry never delivers",
   "setup-failed": "The setup command failed",
   cancelled: "Cancelled",
   failed: "The agent's run failed",

@@ -34,7 +34,7 @@ export function explainAgentOutcome(outcome: Explained): string {
       ].join(" ");
     case "blocked":
       return [
-        "**blocked**: the change is not kept: the secret check found what looks like a secret in it, so nothing was pushed.",
+        "**blocked**: the change is not kept: the final checks found what looks like a secret in it, or a path Ferry never delivers, so nothing was pushed.",
         "",
         ...outcome.findings.map((f) => `- ${inlineCode(`${f.path}:${f.line}`)} ${f.kind}: ${inlineCode(redactSecrets(f.excerpt))}`),
       ].join("\n");

@@ -58,7 +58,7 @@ describe("every ending of a task is explained", () => {
 - [ ] Delivering
 - [x] ❌ **Failed**
 
-**blocked**: the change is not kept: the secret check found what looks like a secret in it, so nothing was pushed.
+**blocked**: the change is not kept: the final checks found what looks like a secret in it, or a path Ferry never delivers, so nothing was pushed.
 
 - \`src/config.ts:4\` github-token: \`const token = "[redacted]";\`
 
