@@ -98,11 +98,17 @@ export function prepareStatements(db: DatabaseSync) {
     selectPushedBranch: prepare("SELECT sha FROM pushed_branches WHERE owner = ? AND repo = ? AND branch = ?"),
     selectDelivery: prepare("SELECT 1 FROM deliveries WHERE id = ?"),
     insertDelivery: prepare("INSERT OR IGNORE INTO deliveries (id, event, seen_at) VALUES (?, ?, ?)"),
-    // A delivery already handled (in `deliveries`) or already waiting is not accepted twice.
+    // A delivery already handled (in `deliveries`) or already waiting is not accepted twice; nor
+    // is its body under another id (a replay), handled (in `delivery_bodies`) or waiting.
     insertBacklog: prepare(`
-      INSERT OR IGNORE INTO backlog (id, event, payload, received_at)
-      SELECT :id, :event, :payload, :at WHERE NOT EXISTS (SELECT 1 FROM deliveries WHERE id = :id)`),
+      INSERT OR IGNORE INTO backlog (id, event, payload, received_at, body_hash)
+      SELECT :id, :event, :payload, :at, :hash
+      WHERE NOT EXISTS (SELECT 1 FROM deliveries WHERE id = :id)
+        AND NOT EXISTS (SELECT 1 FROM delivery_bodies WHERE hash = :hash)
+        AND NOT EXISTS (SELECT 1 FROM backlog WHERE body_hash = :hash)`),
     deleteDeliveriesSeenBefore: prepare("DELETE FROM deliveries WHERE seen_at < ?"),
+    insertDeliveryBody: prepare("INSERT OR IGNORE INTO delivery_bodies (hash, seen_at) SELECT body_hash, ? FROM backlog WHERE id = ? AND body_hash IS NOT NULL"),
+    deleteDeliveryBodiesSeenBefore: prepare("DELETE FROM delivery_bodies WHERE seen_at < ?"),
     selectBacklog: prepare("SELECT * FROM backlog ORDER BY rowid"),
     selectBacklogDelivery: prepare("SELECT * FROM backlog WHERE id = ?"),
     deleteBacklog: prepare("DELETE FROM backlog WHERE id = ?"),

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { DatabaseSync } from "node:sqlite";
 import type { FollowUp, InboxKind, InboxMessage, IssueSnapshot, NewDelivery, NewFollowUp, NewTask, PendingDelivery, Run, Task, TaskEvent, TaskState } from "./model.ts";
 import { isTerminal } from "./model.ts";
@@ -258,7 +259,10 @@ export class SqliteStore implements Store {
   }
 
   acceptDelivery(delivery: NewDelivery): boolean {
-    const { changes } = this.#sql.insertBacklog.run({ id: delivery.id, event: delivery.event, payload: JSON.stringify(delivery.payload), at: this.#timestamp() });
+    const payload = JSON.stringify(delivery.payload);
+    // The payload as parsed from the signed body: a replay of that body hashes the same.
+    const hash = createHash("sha256").update(payload).digest("hex");
+    const { changes } = this.#sql.insertBacklog.run({ id: delivery.id, event: delivery.event, payload, at: this.#timestamp(), hash });
     return changes === 1;
   }
 
@@ -273,6 +277,7 @@ export class SqliteStore implements Store {
 
   settleDelivery(deliveryId: string, event: string): void {
     inTransaction(this.#db, () => {
+      this.#sql.insertDeliveryBody.run(this.#timestamp(), deliveryId);
       this.#sql.deleteBacklog.run(deliveryId);
       this.markDeliverySeen(deliveryId, event);
     });
@@ -289,6 +294,10 @@ export class SqliteStore implements Store {
 
   forgetDeliveriesSeenBefore(before: Date): number {
     return Number(this.#sql.deleteDeliveriesSeenBefore.run(before.toISOString()).changes);
+  }
+
+  forgetDeliveryBodiesSeenBefore(before: Date): number {
+    return Number(this.#sql.deleteDeliveryBodiesSeenBefore.run(before.toISOString()).changes);
   }
 
   close(): void {

@@ -97,7 +97,7 @@ export interface Store {
   hasSeenDelivery(deliveryId: string): boolean;
   markDeliverySeen(deliveryId: string, event: string): void;
 
-  /** Keeps a verified webhook delivery until it is handled; false when its id is waiting or was handled already. */
+  /** Keeps a verified webhook delivery until it is handled; false when its id, or its body under another id, is waiting or was handled already. */
   acceptDelivery(delivery: NewDelivery): boolean;
   /** Accepted deliveries not handled yet, in arrival order (for start-up after a stop or a crash). */
   pendingDeliveries(): PendingDelivery[];
@@ -111,6 +111,8 @@ export interface Store {
   dropDelivery(deliveryId: string): void;
   /** Forgets the ids of deliveries handled before `before`; how many. */
   forgetDeliveriesSeenBefore(before: Date): number;
+  /** Forgets the body hashes of deliveries handled before `before` (a replay of one is then taken as new); how many. */
+  forgetDeliveryBodiesSeenBefore(before: Date): number;
 
   close(): void;
 }

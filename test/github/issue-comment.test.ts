@@ -71,7 +71,9 @@ describe("/agent commands on an issue", () => {
     mockReply(scope, replies);
 
     await comment("/agent run", "c-1");
-    await comment("/agent run", "c-2");
+    // A second comment: same words, its own time (one body under two ids would be a replay).
+    const second = issueCommentCreated("/agent run");
+    await deliver(probot, "issue_comment", "c-2", { ...second, comment: { ...second.comment, created_at: "2030-01-01T00:00:00Z" } });
 
     expect(tasks()).toHaveLength(1);
     expect(replies[0]).toMatch(/already has task \d+/);

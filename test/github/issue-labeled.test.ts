@@ -128,7 +128,9 @@ describe("issues.labeled", () => {
     mockPermission(scope, "maintainer", "write");
 
     await receiveLabel("agent", "delivery-1");
-    await receiveLabel("agent", "delivery-2");
+    // Labelled again later: the issue's time differs (one body under two ids would be a replay).
+    const again = issueLabeled("agent");
+    await deliver(probot, "issues", "delivery-2", { ...again, issue: { ...again.issue, updated_at: "2030-01-01T00:00:00Z" } });
 
     expect(tasks()).toHaveLength(1);
   });

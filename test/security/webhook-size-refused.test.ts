@@ -59,3 +59,16 @@ describe("a forged 30 MB webhook", () => {
     expect(answer.status).toBe(413);
   });
 });
+
+describe("a forged webhook under the cap", () => {
+  test("is refused with 400 and logged as one line under 1 KB, without its payload or a stack", async () => {
+    const { written, url } = await serverWithLog();
+    const answer = await rawPost({ url: url(), headers: forgedHeaders, bytes: 1 * MB });
+    expect(answer.status).toBe(400);
+    await waitFor("the access line", () => (written.length > 0 ? written : undefined), 5000);
+    await sleep(300);
+    expect(written.map((line) => Buffer.byteLength(line) < 1024)).toEqual([true]);
+    expect(JSON.parse(written[0] ?? "{}")).toMatchObject({ level: 40, status: 400 });
+    expect(running?.accepted).toEqual([]);
+  });
+});

@@ -35,7 +35,8 @@ test("an accepted delivery waits in the backlog with its payload, in arrival ord
 
 test("a waiting delivery is read back by its id with its payload; not once it was handled or dropped", () => {
   store.acceptDelivery(labeled);
-  store.acceptDelivery({ ...labeled, id: "d-2" });
+  store.acceptDelivery({ id: "d-2", event: "issues", payload: { action: "labeled", issue: { number: 8 } } });
+  expect(store.waitingDelivery("d-2")).toBeDefined();
   expect(store.waitingDelivery("d-1")).toEqual({ id: "d-1", event: "issues", payload: labeled.payload, receivedAt: expect.any(String), attempts: 0 });
   store.settleDelivery("d-1", "issues");
   store.dropDelivery("d-2");
@@ -92,5 +93,34 @@ test("the backlog survives reopening the data directory", () => {
     second.close();
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("a body already waiting or handled is not accepted again under another id (a replay); one given up is", () => {
+  const other = { action: "labeled", issue: { number: 8 } };
+  expect(store.acceptDelivery(labeled)).toBe(true);
+  expect(store.acceptDelivery({ ...labeled, id: "replay-1" })).toBe(false);
+  store.settleDelivery("d-1", "issues");
+  expect(store.acceptDelivery({ ...labeled, id: "replay-2" })).toBe(false);
+  expect(store.acceptDelivery({ id: "d-2", event: "issues", payload: other })).toBe(true);
+  store.dropDelivery("d-2");
+  expect(store.acceptDelivery({ id: "d-3", event: "issues", payload: other })).toBe(true);
+});
+
+test("handled bodies seen before a time are forgotten; later ones are kept", () => {
+  let now = new Date("2026-11-01T10:00:00Z");
+  const clocked = new SqliteStore({ dataDir: ":memory:", now: () => now });
+  try {
+    const recent = { id: "recent", event: "issues", payload: { action: "labeled", issue: { number: 8 } } };
+    clocked.acceptDelivery(labeled);
+    clocked.settleDelivery("d-1", "issues");
+    now = new Date("2026-11-10T10:00:00Z");
+    clocked.acceptDelivery(recent);
+    clocked.settleDelivery("recent", "issues");
+    expect(clocked.forgetDeliveryBodiesSeenBefore(new Date("2026-11-05T00:00:00Z"))).toBe(1);
+    expect(clocked.acceptDelivery({ ...labeled, id: "again" })).toBe(true);
+    expect(clocked.acceptDelivery({ ...recent, id: "again-recent" })).toBe(false);
+  } finally {
+    clocked.close();
   }
 });

@@ -25,7 +25,7 @@ const logBytes = () => statSync(join(dataDir, `${DATABASE_FILE}-wal`)).size;
 /** About 6 MB of commits: far past the 1,000 pages (4 MB) at which a commit checkpoints by default. */
 function writeManyDeliveries(target: SqliteStore): void {
   const body = "x".repeat(60_000);
-  for (let index = 0; index < 100; index++) target.acceptDelivery({ id: `d-${index}`, event: "issues", payload: { body } });
+  for (let index = 0; index < 100; index++) target.acceptDelivery({ id: `d-${index}`, event: "issues", payload: { index, body } });
 }
 
 test("by default (one-shot commands, tests) the commit that fills the log copies it into the database file", () => {

@@ -10,7 +10,7 @@ import { deliveryKey } from "./delivery-key.ts";
 export type WebhookHandler = (context: Context) => Promise<unknown>;
 
 export type WebhookBacklogOptions = {
-  store: Pick<Store, "acceptDelivery" | "pendingDeliveries" | "waitingDelivery" | "settleDelivery" | "countDeliveryAttempt" | "dropDelivery" | "forgetDeliveriesSeenBefore">;
+  store: Pick<Store, "acceptDelivery" | "pendingDeliveries" | "waitingDelivery" | "settleDelivery" | "countDeliveryAttempt" | "dropDelivery" | "forgetDeliveriesSeenBefore" | "forgetDeliveryBodiesSeenBefore">;
   /** Handlers by `event.action` (or by `event` for every action). */
   handlers: Readonly<Record<string, WebhookHandler>>;
   /** The installation's client, as Probot would give the handler. */
@@ -32,6 +32,11 @@ const DEFAULT_RETRY_DELAYS_MS = [2_000, 15_000, 60_000];
  * three days, so a week is ample; older ids are forgotten at start-up and once a day.
  */
 export const REMEMBER_HANDLED_MS = 7 * 24 * 60 * 60 * 1000;
+/**
+ * The hash of a handled body is kept far longer: a replay can come whenever someone who saw the
+ * signed body (a public WEBHOOK_PROXY_URL channel shows them all) chooses, under any new id.
+ */
+export const REMEMBER_BODIES_MS = 90 * 24 * 60 * 60 * 1000;
 const FORGET_EVERY_MS = 24 * 60 * 60 * 1000;
 
 const Addressed = z.looseObject({
@@ -65,7 +70,7 @@ export class WebhookBacklog {
     this.#options = options;
   }
 
-  /** Keeps the delivery for handling; false when its id is already waiting or was handled. */
+  /** Keeps the delivery for handling; false when its id, or its body under another id (a replay), is already waiting or was handled. */
   accept(delivery: NewDelivery): boolean {
     if (this.#stopped) throw new Error("Ferry is shutting down; the delivery was not accepted.");
     const accepted = this.#options.store.acceptDelivery(delivery);
@@ -106,6 +111,7 @@ export class WebhookBacklog {
     const now = this.#options.now?.() ?? new Date();
     const forgotten = this.#options.store.forgetDeliveriesSeenBefore(new Date(now.getTime() - REMEMBER_HANDLED_MS));
     if (forgotten > 0) this.#options.log.info({ deliveries: forgotten }, "forgot the ids of webhook deliveries handled more than a week ago");
+    this.#options.store.forgetDeliveryBodiesSeenBefore(new Date(now.getTime() - REMEMBER_BODIES_MS));
   }
 
   #enqueue(waiting: Waiting): void {

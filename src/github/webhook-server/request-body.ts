@@ -1,3 +1,4 @@
+import { createHmac, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 
 /** GitHub caps webhook payloads at 25 MB; a larger body did not come from GitHub. */
@@ -46,18 +47,33 @@ export function refuseTooLarge(response: ServerResponse, limit: number): true {
 
 /**
  * Reads a webhook's body, within GitHub's cap, before Probot's middleware sees the request (the
- * middleware buffers whatever comes). The body is handed on as `rawBody`, which the middleware
- * takes instead of reading the stream. True when the request was answered (or its sender left).
+ * middleware buffers whatever comes), and refuses a wrong signature here: Probot would log the
+ * refusal as an error with a stack, and the access line already says it. A verified body is
+ * handed on as `rawBody`, which the middleware takes instead of reading the stream (and checks
+ * again). True when the request was answered (or its sender left).
  */
-export function limitWebhookBodies(paths: readonly string[], limit = MAX_WEBHOOK_BYTES) {
+export function guardWebhookBodies(paths: readonly string[], secret: string, limit = MAX_WEBHOOK_BYTES) {
   return async (request: IncomingMessage, response: ServerResponse): Promise<boolean> => {
     if (request.method !== "POST" || !paths.includes(middlewarePath(request.url ?? "/"))) return false;
     const read = await readBodyWithin(request, limit);
     if (read.kind === "too-large") return refuseTooLarge(response, limit);
     if (read.kind === "aborted") return true;
+    const signature = request.headers["x-hub-signature-256"];
+    // Without one, Probot's answer names the missing header.
+    if (typeof signature === "string" && !signatureHolds(secret, read.body, signature)) {
+      response.writeHead(400, { "content-type": "application/json" }).end(JSON.stringify({ error: "Error: [@octokit/webhooks] signature does not match event payload and secret" }));
+      return true;
+    }
     Object.assign(request, { body: {}, rawBody: read.body });
     return false;
   };
+}
+
+/** GitHub's `sha256=<hex HMAC-SHA256 of the body with the webhook secret>`, compared in constant time. */
+function signatureHolds(secret: string, body: Buffer, header: string): boolean {
+  const expected = Buffer.from(`sha256=${createHmac("sha256", secret).update(body).digest("hex")}`);
+  const given = Buffer.from(header);
+  return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
 /** The path as @octokit/webhooks' middleware matches it: trailing slashes of the whole URL dropped, then parsed. */

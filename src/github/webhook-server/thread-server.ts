@@ -4,7 +4,7 @@ import { Probot, type ApplicationFunction } from "probot";
 import type { Log } from "../../logger.ts";
 import type { ServerThreadData } from "./messages.ts";
 import { accessLog, DeliveryActions } from "./access-log.ts";
-import { limitWebhookBodies } from "./request-body.ts";
+import { guardWebhookBodies } from "./request-body.ts";
 import { startWebhookProxy, type WebhookProxy } from "./webhook-proxy.ts";
 
 /** Probot's webhook path; WEBHOOK_PROXY_URL deliveries are forwarded here. */
@@ -34,7 +34,8 @@ export type ThreadServer = { port: number; stop(): Promise<void> };
  * The webhook thread's HTTP server, built from Probot's public parts instead of its `Server`,
  * whose per-request logger wrote every header of every delivery: Probot verifies and receives
  * webhooks, each request gets one access line, WEBHOOK_PROXY_URL is forwarded here. A webhook's
- * body is read here first, within GitHub's 25 MB cap: Probot's middleware would buffer any size.
+ * body is read here first, within GitHub's 25 MB cap (Probot's middleware would buffer any size),
+ * and a forged one refused with its access line alone.
  */
 export async function startThreadServer(options: ThreadServerOptions): Promise<ThreadServer> {
   const { log } = options;
@@ -45,7 +46,7 @@ export async function startThreadServer(options: ThreadServerOptions): Promise<T
   // Probot's error handler logs each refused delivery once; the middleware would log it again.
   const quiet = log.child({}, { level: "silent" });
   const webhooks = await Promise.all(WEBHOOK_PATHS.map((path) => probot.getNodeMiddleware({ path, log: quiet })));
-  const handlers: RouteHandler[] = [limitWebhookBodies(WEBHOOK_PATHS), ...webhooks, ping, ...options.routes];
+  const handlers: RouteHandler[] = [guardWebhookBodies(WEBHOOK_PATHS, options.probot.secret), ...webhooks, ping, ...options.routes];
   const logAccess = accessLog(options.accessLog ?? log, actions, WEBHOOK_PATHS);
   const server = createServer((req, res) => {
     logAccess(req, res);

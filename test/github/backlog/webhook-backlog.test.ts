@@ -16,10 +16,11 @@ afterEach(() => store.close());
 // Probot hooks its delivery header into the client; nothing here sends a request.
 const octokit = { hook: { before: () => undefined } } as unknown as ProbotOctokit;
 
+// Each delivery's own body (GitHub's differ, at least in their times): one body under two ids is a replay.
 const onIssue = (id: string, issue: number, action = "labeled") => ({
   id,
   event: "issues",
-  payload: { action, installation: { id: 42 }, repository: { full_name: "octo-org/calc" }, issue: { number: issue }, sender: { login: "maintainer", type: "User" } },
+  payload: { action, installation: { id: 42 }, repository: { full_name: "octo-org/calc" }, issue: { number: issue, updated_at: id }, sender: { login: "maintainer", type: "User" } },
 });
 
 /** A handler the test finishes by hand, recording which deliveries started and when they ended. */
@@ -276,6 +277,23 @@ describe("WebhookBacklog", () => {
     eightDaysOn.start();
     await eightDaysOn.stop();
     expect(store.hasSeenDelivery("handled")).toBe(false);
+  });
+
+  test("start() forgets the bodies of deliveries handled more than 90 days ago, and not before", async () => {
+    const { backlog } = backlogWith({});
+    backlog.accept(onIssue("handled", 1));
+    await backlog.idle();
+    await backlog.stop();
+    const days = (count: number) => () => new Date(Date.now() + count * 24 * 60 * 60 * 1000);
+    const replay = { ...onIssue("handled", 1), id: "replay" };
+    const eightyNineDaysOn = backlogWith({}, { now: days(89) }).backlog;
+    eightyNineDaysOn.start();
+    await eightyNineDaysOn.stop();
+    expect(store.acceptDelivery(replay)).toBe(false);
+    const ninetyOneDaysOn = backlogWith({}, { now: days(91) }).backlog;
+    ninetyOneDaysOn.start();
+    await ninetyOneDaysOn.stop();
+    expect(store.acceptDelivery(replay)).toBe(true);
   });
 
   test("stop() lets the delivery being handled finish and leaves the waiting ones for the next start", async () => {

@@ -30,18 +30,23 @@ const labeled = { action: "labeled", issue: { number: 7, title: "PAYLOAD-MARKER"
 describe("the webhook thread's log", () => {
   test("a delivery gives one line, and no line, Probot's own included, has a key twice", async () => {
     const { lines, log } = capturedThreadLog();
-    running = await inProcessServer({ log });
+    running = await inProcessServer({
+      log,
+      accept: (delivery) => {
+        if (delivery.id === "failing-1") throw new Error("the journal could not be written");
+      },
+    });
     await fetch(running.url(), webhookRequest("good-1", "issues", labeled, SECRET));
-    // A forged one makes Probot log through its nested child loggers (`probot`, then `event`).
-    await fetch(running.url(), webhookRequest("forged-1", "issues", labeled, "not-the-secret"));
-    await waitFor("the forged delivery's access line", () => (lines.some((line) => line.includes('"status":400')) ? true : undefined), 5000);
+    // One the intake fails makes Probot log through its nested child loggers (`probot`, then `event`).
+    await fetch(running.url(), webhookRequest("failing-1", "issues", { ...labeled, issue: { number: 8 } }, SECRET));
+    await waitFor("the failed delivery's access line", () => (lines.some((line) => line.includes('"status":500')) ? true : undefined), 5000);
     expect(lines.filter((line) => line.includes("good-1"))).toHaveLength(1);
     // Parsing keeps one value per key: a line that round-trips unchanged has no key twice.
     for (const line of lines) expect(JSON.stringify(JSON.parse(line))).toBe(line);
     expect(lines.some((line) => JSON.parse(line).name === "event")).toBe(true);
   });
 
-  test("a refused delivery's body and signature are not logged", async () => {
+  test("a forged delivery's body and signature are not logged: its access line is all", async () => {
     const { lines, log } = capturedThreadLog();
     running = await inProcessServer({ log });
     const forged = signedDelivery("forged-2", "issues", labeled, "not-the-secret");
@@ -49,6 +54,20 @@ describe("the webhook thread's log", () => {
     await waitFor("the forged delivery's access line", () => (lines.some((line) => line.includes('"status":400')) ? true : undefined), 5000);
     const signature = forged.headers["x-hub-signature-256"]?.slice("sha256=".length) ?? "";
     expect(lines.filter((line) => line.includes("PAYLOAD-MARKER") || line.includes(signature))).toEqual([]);
-    expect(lines.some((line) => line.includes("signature does not match"))).toBe(true);
+    expect(lines.filter((line) => line.includes("forged-2")).map((line) => JSON.parse(line).msg)).toEqual(["webhook delivery refused or not answered"]);
+  });
+
+  test("a delivery the intake fails is logged without its body", async () => {
+    const { lines, log } = capturedThreadLog();
+    running = await inProcessServer({
+      log,
+      accept: () => {
+        throw new Error("the journal could not be written");
+      },
+    });
+    await fetch(running.url(), webhookRequest("failing-2", "issues", labeled, SECRET));
+    await waitFor("the failed delivery's access line", () => (lines.some((line) => line.includes('"status":500')) ? true : undefined), 5000);
+    expect(lines.filter((line) => line.includes("PAYLOAD-MARKER"))).toEqual([]);
+    expect(lines.some((line) => line.includes("the journal could not be written"))).toBe(true);
   });
 });

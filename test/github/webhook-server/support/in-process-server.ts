@@ -13,7 +13,9 @@ export type InProcessServer = { server: ThreadServer; accepted: NewDelivery[]; u
  * The webhook thread's server run in the test's own thread, so its log lines can be recorded:
  * the same Probot, intake app and access line as server-thread.ts, with deliveries collected.
  */
-export async function inProcessServer(options: { log?: Logger; accessLog?: Log; webhookProxy?: string; routes?: RouteHandler[] } = {}): Promise<InProcessServer> {
+export async function inProcessServer(
+  options: { log?: Logger; accessLog?: Log; webhookProxy?: string; routes?: RouteHandler[]; accept?: (delivery: NewDelivery) => void } = {},
+): Promise<InProcessServer> {
   const accepted: NewDelivery[] = [];
   const server = await startThreadServer({
     probot: { appId: 123, privateKey: testPrivateKey(), secret: SECRET },
@@ -22,7 +24,7 @@ export async function inProcessServer(options: { log?: Logger; accessLog?: Log; 
     webhookProxy: options.webhookProxy,
     log: options.log ?? silentLog,
     accessLog: options.accessLog,
-    app: intakeApp({ accept: (delivery) => accepted.push(delivery) }, ["issues.labeled"]),
+    app: intakeApp({ accept: options.accept ?? ((delivery) => accepted.push(delivery)) }, ["issues.labeled"]),
     routes: options.routes ?? [],
   });
   return { server, accepted, url: (path = WEBHOOK_PATH) => `http://127.0.0.1:${server.port}${path}` };
