@@ -1,4 +1,4 @@
-import { SWEEP_SIGNATURE_HEADER, signSweepBody } from "../sweep/sweep-signature.ts";
+import { signSweepRequest } from "../sweep/sweep-signature.ts";
 import { SweepReport } from "../sweep/sweep-report.ts";
 import type { SweepTarget } from "./sweep-env.ts";
 
@@ -8,14 +8,14 @@ export type SweepAnswer =
   | { kind: "error"; status: number; message: string }
   | { kind: "unreachable"; message: string };
 
-/** Posts a signed sweep request to the running server. `fetch` is a parameter so tests can watch it. */
+/** Posts a sweep request, signed with its timestamp, to the running server. `fetch` is a parameter so tests can watch it. */
 export async function requestSweep(target: SweepTarget, repo: string | undefined, fetchImpl: typeof fetch = fetch): Promise<SweepAnswer> {
   const body = JSON.stringify(repo === undefined ? {} : { repo });
   let response: Response;
   try {
     response = await fetchImpl(target.url, {
       method: "POST",
-      headers: { "content-type": "application/json", [SWEEP_SIGNATURE_HEADER]: signSweepBody(target.secret, body) },
+      headers: { "content-type": "application/json", ...signSweepRequest(target.secret, body) },
       body,
     });
   } catch (error) {

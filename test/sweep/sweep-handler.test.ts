@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, expect, test } from "@jest/globals";
-import { signSweepBody, SWEEP_SIGNATURE_HEADER } from "../../src/sweep/sweep-signature.ts";
+import { signSweepRequest, SWEEP_SIGNATURE_HEADER, SWEEP_TIMESTAMP_HEADER } from "../../src/sweep/sweep-signature.ts";
 import { notSwept } from "../../src/sweep/sweep-report.ts";
 import { SECRET, startHandlerServer, type HandlerServer } from "./support/handler-server.ts";
 import { SAMPLE_REPORT } from "./support/sample-report.ts";
@@ -12,9 +12,9 @@ beforeEach(async () => {
 });
 afterEach(() => server.close());
 
-/** `signature` null sends none. */
-const post = (body: string, signature: string | null = signSweepBody(SECRET, body), path = "/ferry/sweep") =>
-  fetch(`${server.url}${path}`, { method: "POST", body, headers: signature === null ? {} : { [SWEEP_SIGNATURE_HEADER]: signature } });
+/** `headers` null sends no signature. */
+const post = (body: string, headers: Record<string, string> | null = signSweepRequest(SECRET, body), path = "/ferry/sweep") =>
+  fetch(`${server.url}${path}`, { method: "POST", body, headers: headers ?? {} });
 
 test("a signed request for every repository gets the report", async () => {
   const response = await post("{}");
@@ -35,12 +35,25 @@ test("an unsigned request is refused with 401 and sweeps nothing", async () => {
 });
 
 test("a request signed with another secret is refused with 401", async () => {
-  expect((await post("{}", signSweepBody("other", "{}"))).status).toBe(401);
+  expect((await post("{}", signSweepRequest("other", "{}"))).status).toBe(401);
   expect(server.calls).toEqual([]);
 });
 
 test("a signature of another body is refused with 401", async () => {
-  expect((await post('{"repo":"octo-org/widgets"}', signSweepBody(SECRET, "{}"))).status).toBe(401);
+  expect((await post('{"repo":"octo-org/widgets"}', signSweepRequest(SECRET, "{}"))).status).toBe(401);
+});
+
+test("a signature of another timestamp is refused with 401", async () => {
+  const signed = signSweepRequest(SECRET, "{}");
+  const shifted = { ...signed, [SWEEP_TIMESTAMP_HEADER]: String(Number(signed[SWEEP_TIMESTAMP_HEADER]) - 1) };
+  expect((await post("{}", shifted)).status).toBe(401);
+});
+
+test("a signature without its timestamp is refused with 401, naming the header", async () => {
+  const signed = signSweepRequest(SECRET, "{}");
+  const response = await post("{}", { [SWEEP_SIGNATURE_HEADER]: signed[SWEEP_SIGNATURE_HEADER] ?? "" });
+  expect(response.status).toBe(401);
+  expect(await response.json()).toEqual({ error: expect.stringContaining(SWEEP_TIMESTAMP_HEADER) });
 });
 
 test.each([

@@ -2,7 +2,7 @@ import { trajectoryPathFor } from "./jsonl-trajectory.ts";
 import type { TrajectoryLocation } from "./trajectory-link.ts";
 import { trajectoryUrl } from "./trajectory-link.ts";
 
-/** How links are made: the server's public URL (FERRY_PUBLIC_URL) and the key that signs them. */
+/** How links are made: the server's public URL (FERRY_PUBLIC_URL) and WEBHOOK_SECRET, which the links' own key is derived from. */
 export type LinkSettings = { publicUrl: string | undefined; key: string };
 
 /** Where people find a run's trajectory: a signed link when the server is public, else the file on the server. */

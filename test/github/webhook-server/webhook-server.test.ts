@@ -7,7 +7,7 @@ import { JournalWriter, readSegment, segmentPath } from "../../../src/github/web
 import { WebhookServer, type WebhookServerOptions } from "../../../src/github/webhook-server/webhook-server.ts";
 import type { NewDelivery } from "../../../src/tasks/model.ts";
 import type { SweepReport } from "../../../src/sweep/sweep-report.ts";
-import { signSweepBody } from "../../../src/sweep/sweep-signature.ts";
+import { signSweepRequest } from "../../../src/sweep/sweep-signature.ts";
 import { silentLog, testPrivateKey } from "../../helpers/probot.ts";
 import { freePort, waitFor } from "../../helpers/process.ts";
 import { webhookRequest } from "./support/signed-webhook.ts";
@@ -185,7 +185,7 @@ describe("WebhookServer", () => {
     });
     server = await WebhookServer.start(options({ runSweep }));
     const sweep = (body: string, secret = SECRET) =>
-      fetch(url("/ferry/sweep"), { method: "POST", body, headers: { "x-ferry-signature": signSweepBody(secret, body) } });
+      fetch(url("/ferry/sweep"), { method: "POST", body, headers: signSweepRequest(secret, body) });
     const ok = await sweep(JSON.stringify({ repo: "o/r" }));
     expect(ok.status).toBe(200);
     expect(await ok.json()).toEqual(report);
