@@ -1,5 +1,5 @@
 import { expect, test } from "@jest/globals";
-import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { execa } from "execa";
@@ -34,6 +34,8 @@ test("a server started under umask 000 keeps its data directory, database and we
   const child = execa("sh", ["-c", 'umask 000 && exec "$0" "$@"', process.execPath, resolve("src/main.ts")], { cwd: root, env, extendEnv: false, reject: false });
   try {
     await waitFor("Ferry to answer /ping", async () => ((await fetch(`http://127.0.0.1:${port}/ping`).catch(() => undefined))?.ok ? true : undefined), 30_000);
+    // What git and everything else the server starts inherit (mirrors, checkouts, spares).
+    expect(readFileSync(`/proc/${child.pid}/status`, "utf8")).toMatch(/^Umask:\s+0077$/m);
     const journal = join(dataDir, JOURNAL_DIR);
     const kept = [dataDir, ...readdirSync(dataDir).map((name) => join(dataDir, name)), ...readdirSync(journal).map((name) => join(journal, name))];
     expect(kept).toEqual(expect.arrayContaining([join(dataDir, "ferry.db"), journal, segmentPath(journal, 1)]));
