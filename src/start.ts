@@ -15,6 +15,7 @@ import { createStatusReporter } from "./delivery/status/status-reporter.ts";
 import { createSandboxFactory } from "./sandbox/create-sandbox.ts";
 import type { SandboxFactory } from "./sandbox/sandbox.ts";
 import { createModel } from "./agent/models/create-model.ts";
+import { appAccount } from "./github/ferry-account.ts";
 import { ferryOctokit } from "./github/github-octokit.ts";
 import { installationToken } from "./github/installation-token.ts";
 import { createAgentRunner } from "./worker/agent-runner.ts";
@@ -64,6 +65,8 @@ export async function startFerry(env: Env, app: AppCredentials, log: Logger, opt
   // A Probot instance of its own gives workers installation clients outside any webhook.
   const github = new Probot({ ...probotOptions, Octokit: ferryOctokit(stopping.signal) });
   const progress = new ProgressBoard();
+  // Ferry's bot account (GET /app, once): a comment carrying Ferry's marker is Ferry's only when it wrote it.
+  const account = appAccount(() => github.auth());
   const links = { publicUrl: env.publicUrl, key: app.webhookSecret };
   const runner =
     options.runner ??
@@ -82,6 +85,7 @@ export async function startFerry(env: Env, app: AppCredentials, log: Logger, opt
     });
   const status = createStatusReporter({
     clientFor: (installationId) => github.auth(installationId),
+    account,
     log,
     partsOf: (taskId) => store.partsOf(taskId),
     trajectoryOf: (taskId) => latestTrajectory(store, env.dataDir, links, taskId),
@@ -112,7 +116,7 @@ export async function startFerry(env: Env, app: AppCredentials, log: Logger, opt
     ceilings: env.ceilings,
   });
   // Webhooks are answered once journalled by the webhook thread; the main thread stores them and runs their handlers from the backlog.
-  const handlers = webhookHandlers({ store, queue, followUps, live });
+  const handlers = webhookHandlers({ store, queue, followUps, live, account });
   const backlog = new WebhookBacklog({ store, handlers, clientFor: (installationId) => github.auth(installationId), log });
   await queue.start();
   await followUps.start();

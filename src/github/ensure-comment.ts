@@ -1,19 +1,24 @@
 import { z } from "zod";
 import type { GitHubClient } from "./client.ts";
+import { isFerrys, type AccountOf } from "./ferry-account.ts";
 
 export type IssueRef = { owner: string; repo: string; issueNumber: number };
 
 export type EnsureCommentResult = { id: number; action: "created" | "updated" | "unchanged" };
 
-const Comment = z.object({ id: z.number(), body: z.string().nullish() });
+const Comment = z.object({ id: z.number(), body: z.string().nullish(), user: z.object({ login: z.string(), type: z.string().optional() }).nullish() });
 const CommentPage = z.array(Comment);
 const PAGE_SIZE = 100;
 
-/** Finds the issue comment that carries `marker`, newest first, scanning every page. */
+/**
+ * Finds Ferry's issue comment that carries `marker`, scanning every page. A comment by anyone
+ * but Ferry's bot counts for nothing, marker or not: it is never edited or taken for Ferry's.
+ */
 export async function findMarkedComment(
   client: GitHubClient,
   issue: IssueRef,
   marker: string,
+  accountOf: AccountOf,
 ): Promise<z.infer<typeof Comment> | undefined> {
   for (let page = 1; ; page++) {
     const response = await client.request("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
@@ -24,7 +29,10 @@ export async function findMarkedComment(
       page,
     });
     const comments = CommentPage.parse(response.data);
-    const found = comments.find((comment) => comment.body?.includes(marker));
+    const marked = comments.filter((comment) => comment.body?.includes(marker));
+    // The account is asked only once a comment carries the marker (not for a new task's first comment).
+    const account = marked.length > 0 ? await accountOf() : undefined;
+    const found = account && marked.find((comment) => isFerrys(account, comment.user));
     if (found) return found;
     if (comments.length < PAGE_SIZE) return undefined;
   }
@@ -39,9 +47,10 @@ export async function ensureComment(
   issue: IssueRef,
   marker: string,
   body: string,
+  accountOf: AccountOf,
 ): Promise<EnsureCommentResult> {
   if (!body.includes(marker)) throw new Error("ensureComment: the body must carry its marker");
-  const existing = await findMarkedComment(client, issue, marker);
+  const existing = await findMarkedComment(client, issue, marker, accountOf);
   if (existing && existing.body === body) return { id: existing.id, action: "unchanged" };
   if (existing) {
     await client.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", {

@@ -3,6 +3,7 @@ import type { Queue } from "../tasks/queue-types.ts";
 import type { RepoRef, Task, TaskTrigger } from "../tasks/model.ts";
 import { publishStatus } from "../delivery/status/publish-status.ts";
 import type { GitHubClient } from "./client.ts";
+import type { AccountOf } from "./ferry-account.ts";
 import type { EventContext } from "./event-context.ts";
 import type { Progress } from "../delivery/status/progress.ts";
 import type { TrajectoryLink } from "../delivery/status/status-view.ts";
@@ -22,6 +23,8 @@ export type IntakeDeps = {
   /** Work for a task's next run: retry, a redirect after the end, review feedback. */
   followUps: Pick<FollowUps, "request">;
   live?: LiveTasks;
+  /** Ferry's bot account: only its comments are Ferry's, whatever marker another carries. */
+  account: AccountOf;
 };
 
 export type IntakeOutcome = { kind: "created"; task: Task } | { kind: "already-active"; task: Task };
@@ -62,7 +65,7 @@ export async function enqueueTask(
 
 /** The shared core of intake: the store decides atomically whether the issue gets a new task. */
 export async function enqueueIssueTask(
-  deps: { store: Store; queue: Pick<Queue, "enqueue"> },
+  deps: { store: Store; queue: Pick<Queue, "enqueue">; account: AccountOf },
   request: IssueTaskRequest,
 ): Promise<IntakeOutcome> {
   const { created, task } = deps.store.createTask({
@@ -75,7 +78,7 @@ export async function enqueueIssueTask(
   if (!created) return { kind: "already-active", task };
   deps.store.appendEvent(task.id, "triggered", { trigger: request.trigger, by: request.by, ...request.detail });
   try {
-    await publishStatus(request.client, task);
+    await publishStatus(request.client, task, deps.account);
   } finally {
     // The task is durable already; even if GitHub failed us above, it must run.
     deps.queue.enqueue(task.id);

@@ -1,4 +1,5 @@
 import type { GitHubClient } from "../github/client.ts";
+import type { AccountOf } from "../github/ferry-account.ts";
 import { enqueueIssueTask } from "../github/intake.ts";
 import { reactSeen } from "../github/reactions.ts";
 import { errorMessage } from "../tasks/error-message.ts";
@@ -9,7 +10,7 @@ import type { PickedIssue, SkippedIssue } from "./sweep-report.ts";
 /** Who a sweep's tasks are requested by, in the store and on the status comment. */
 export const SWEEP_REQUESTER = "ferry-sweep";
 
-export type TaskSink = { store: Store; queue: { enqueue(taskId: number): void } };
+export type TaskSink = { store: Store; queue: { enqueue(taskId: number): void }; account: AccountOf };
 
 /** A pick with the issue's text as listed and the writer who approved it: the task's snapshot. */
 export type PickToStart = PickedIssue & { issue: ApprovedIssue | undefined };

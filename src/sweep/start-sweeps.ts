@@ -1,6 +1,7 @@
 import { setTimeout as delay } from "node:timers/promises";
 import { Cron } from "croner";
 import type { Ceilings } from "../config/clamp-limits.ts";
+import { appAccount } from "../github/ferry-account.ts";
 import type { Log } from "../logger.ts";
 import type { Store } from "../tasks/store.ts";
 import { KeyedLock } from "../workspace/keyed-lock.ts";
@@ -35,7 +36,9 @@ export type Sweeps = {
 /** The sweep scheduler of a running server: a tick a minute sweeps every repository that is due, once. */
 export function startSweeps(options: SweepOptions): Sweeps {
   const now = options.now ?? (() => new Date());
-  const ctx: SweepContext = { ...options, now, settings: new SweepSettings(options.log, options.ceilings), lock: new KeyedLock() };
+  // Ferry's bot account, for finding its own status comment on a picked issue.
+  const account = appAccount(options.github.appClient);
+  const ctx: SweepContext = { ...options, now, account, settings: new SweepSettings(options.log, options.ceilings), lock: new KeyedLock() };
   const controller = new AbortController();
   const seams = { random: options.random ?? Math.random, sleep: options.sleep ?? sleepUnlessAborted, signal: controller.signal };
   let ticking = false;

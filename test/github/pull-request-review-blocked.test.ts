@@ -1,4 +1,5 @@
 import { describe, expect, test } from "@jest/globals";
+import { FERRY_BOT } from "../helpers/ferry-account.ts";
 import { githubApi } from "../helpers/github-api.ts";
 import { mockInstallationToken, mockPermission, repoPath } from "../helpers/github-mocks.ts";
 import { intakeDeps } from "../helpers/intake-deps.ts";
@@ -30,7 +31,7 @@ describe("review feedback the issue's other task blocks", () => {
     const posted: string[] = [];
     scope.get(`${repoPath}/issues/2/comments`).query(true).reply(200, []);
     scope.post(`${repoPath}/issues/2/comments`, (body: { body: string }) => posted.push(body.body) > 0).reply(201, { id: 77 });
-    scope.get(`${repoPath}/issues/2/comments`).query(true).reply(200, () => posted.map((body) => ({ id: 77, body })));
+    scope.get(`${repoPath}/issues/2/comments`).query(true).reply(200, () => posted.map((body) => ({ id: 77, body, user: FERRY_BOT })));
 
     await deliver(blockedProbot, "pull_request_review", "d-1", reviewSubmitted({ id: REVIEW_ID, state: "changes_requested" }));
     await deliver(blockedProbot, "pull_request_review_comment", "d-2", reviewCommentCreated({ id: 11, reviewId: REVIEW_ID }));

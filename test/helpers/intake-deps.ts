@@ -4,6 +4,7 @@ import { placeholderRunner } from "../../src/tasks/placeholder-runner.ts";
 import type { IntakeDeps } from "../../src/github/intake.ts";
 import { FollowUps } from "../../src/steering/follow-ups/follow-ups.ts";
 import { silentLog } from "./probot.ts";
+import { testAccountOf } from "./ferry-account.ts";
 
 /**
  * A real store in memory and a queue that is never started: handlers enqueue, nothing
@@ -13,5 +14,5 @@ export function intakeDeps(): IntakeDeps & { store: SqliteStore; queue: InProces
   const store = new SqliteStore({ dataDir: ":memory:" });
   const queue = new InProcessQueue({ store, runner: placeholderRunner, concurrency: 1 });
   const followUps = new FollowUps({ store, queue, log: silentLog });
-  return { store, queue, followUps };
+  return { store, queue, followUps, account: testAccountOf };
 }

@@ -9,6 +9,7 @@ import { mockNewStatusComment } from "../helpers/github-mocks.ts";
 import { silentLog } from "../helpers/probot.ts";
 import { FIX, shell, trajectoryEvents } from "./support/frozen-attacks.ts";
 import { mockConfigAndIssue, taskRuns, type TaskRuns } from "./support/task-runs.ts";
+import { testAccountOf } from "../helpers/ferry-account.ts";
 
 // Attack: `.github/agent.yml` is the repository's to write, and a pull request that edits it (or
 // a careless maintainer) could ask for 10,000 steps, $500 a run or hour-long commands on the
@@ -33,7 +34,7 @@ test("a repository asking for 10000 steps runs with the operator's cap, and the 
   const bodies: string[] = [];
   mockNewStatusComment(githubApi(), bodies);
   const client = new Octokit({ auth: "token", log: silentLog });
-  const status = createStatusReporter({ clientFor: async () => client, log: silentLog, partsOf: () => [], progress });
+  const status = createStatusReporter({ clientFor: async () => client, account: testAccountOf, log: silentLog, partsOf: () => [], progress });
   await status.listener({ ...task, state: "running" });
   status.close();
   expect(bodies[0]).toContain("limits.steps 10000 was capped at 2 by the operator (FERRY_MAX_STEPS)");

@@ -9,6 +9,7 @@ import { githubApi } from "../helpers/github-api.ts";
 import { silentLog } from "../helpers/probot.ts";
 import { publishRequest } from "../delivery/publish/publish-fixtures.ts";
 import { statusCommentExpectingEdits } from "../delivery/status/support/status-comment-mock.ts";
+import { testAccountOf } from "../helpers/ferry-account.ts";
 
 // Leak: without FERRY_PUBLIC_URL a trajectory has no link, and comments named its file on the
 // server ("/srv/ferry/data/trajectories/…"), telling anyone who reads the issue where Ferry keeps
@@ -20,7 +21,7 @@ test("a failed task's status comment without FERRY_PUBLIC_URL names no server pa
   const bodies = statusCommentExpectingEdits(1);
   githubApi().post("/repos/octo/app/issues/3/reactions", { content: "confused" }).reply(201, { id: 1, content: "confused" });
   const client = new Octokit({ auth: "token", log: silentLog });
-  const status = createStatusReporter({ clientFor: async () => client, log: silentLog, partsOf: () => [], progress: new ProgressBoard(), trajectoryOf: () => location });
+  const status = createStatusReporter({ clientFor: async () => client, account: testAccountOf, log: silentLog, partsOf: () => [], progress: new ProgressBoard(), trajectoryOf: () => location });
 
   await status.listener(sampleTask({ state: "failed", result: { outcome: "error", message: "the sandbox did not start" } }));
 

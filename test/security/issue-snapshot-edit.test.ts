@@ -9,6 +9,7 @@ import { githubApi } from "../helpers/github-api.ts";
 import { mockInstallationToken, mockLabelAccepted } from "../helpers/github-mocks.ts";
 import { deliver, silentLog, testProbot } from "../helpers/probot.ts";
 import { mockConfigAndIssue, taskRuns, type TaskRuns } from "./support/task-runs.ts";
+import { testAccountOf } from "../helpers/ferry-account.ts";
 
 // Attack: a maintainer labels an issue; then someone without write access edits its body
 // (an issue's author can, whatever their permission) to new orders. Every run of the task must
@@ -25,7 +26,7 @@ afterEach(() => runs.close());
 /** The label webhook as GitHub sends it, the issue's body then being the approved text. */
 async function labelledByMaintainer() {
   const queue = new InProcessQueue({ store: runs.store, runner: placeholderRunner, concurrency: 1 });
-  const probot = testProbot({ store: runs.store, queue, followUps: new FollowUps({ store: runs.store, queue, log: silentLog }) });
+  const probot = testProbot({ store: runs.store, queue, followUps: new FollowUps({ store: runs.store, queue, log: silentLog }), account: testAccountOf });
   const scope = githubApi();
   mockInstallationToken(scope);
   mockLabelAccepted(scope);

@@ -1,4 +1,5 @@
 import type { GitHubClient } from "../../github/client.ts";
+import type { AccountOf } from "../../github/ferry-account.ts";
 import type { Log } from "../../logger.ts";
 import { isTerminal, type Task, type TaskState } from "../../tasks/model.ts";
 import type { Pause } from "../../tasks/pause.ts";
@@ -17,6 +18,8 @@ export type ClientFor = (installationId: number) => Promise<GitHubClient>;
 
 export type StatusReporterOptions = {
   clientFor: ClientFor;
+  /** Ferry's bot account: a marked comment by anyone else is never edited. */
+  account: AccountOf;
   log: Log;
   /** The pull requests delivered for a task so far, in stack order. */
   partsOf: (taskId: number) => PublishedPart[];
@@ -70,7 +73,7 @@ export function createStatusReporter(options: StatusReporterOptions): StatusRepo
     try {
       const body = renderStatusComment(viewOf(status));
       if (body === status.lastBody) return true;
-      await writeStatusComment(await clientFor(task.repo.installationId), task, body);
+      await writeStatusComment(await clientFor(task.repo.installationId), task, body, options.account);
       status.lastBody = body;
       return true;
     } catch (error) {

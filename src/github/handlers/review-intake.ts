@@ -5,7 +5,7 @@ import type { IntakeDeps } from "../intake.ts";
 import type { RepositoryPayload } from "../payloads.ts";
 import { reactSeenOnReviewComment } from "../reactions.ts";
 
-export type ReviewDeps = Pick<IntakeDeps, "store" | "followUps">;
+export type ReviewDeps = Pick<IntakeDeps, "store" | "followUps" | "account">;
 
 export type ReviewOptions = {
   /** The batching window: comments on one pull request within it go to one run. */
@@ -34,7 +34,7 @@ export async function handOffReview(
       context.log.warn({ err: error, pull: target.pull, comment: comment.id }, "Could not react to a review comment"),
     );
   }
-  const feedbackDeps = { client: context.octokit, log: context.log, followUps: deps.followUps, delayMs: where.delayMs ?? REVIEW_WINDOW_MS };
+  const feedbackDeps = { client: context.octokit, log: context.log, followUps: deps.followUps, delayMs: where.delayMs ?? REVIEW_WINDOW_MS, account: deps.account };
   const answer = await takeReviewFeedback(feedbackDeps, target, agentPull, arrival);
   context.log.info({ task: agentPull.task.id, pull: target.pull, followUp: answer.followUp.id, answer: answer.kind }, "Review feedback taken");
 }

@@ -1,4 +1,5 @@
 import type { GitHubClient } from "../../github/client.ts";
+import type { AccountOf } from "../../github/ferry-account.ts";
 import type { PublishedPart } from "../../delivery/publish/published-part.ts";
 import type { Log } from "../../logger.ts";
 import type { Task } from "../../tasks/model.ts";
@@ -15,6 +16,8 @@ export type FeedbackDeps = {
   followUps: Pick<FollowUps, "request">;
   /** How long the batch waits for more comments on the same pull request before a run takes it. */
   delayMs: number;
+  /** Ferry's bot account, whose note on the pull request is edited rather than posted again. */
+  account: AccountOf;
 };
 
 /** The pull request Ferry delivered, and as which part of which task. */
@@ -53,6 +56,6 @@ export async function takeReviewFeedback(deps: FeedbackDeps, target: PullTarget,
     delayMs: deps.delayMs,
     merge: (existing) => batchFeedback(existing, incoming, fetched),
   });
-  if (answer.kind === "blocked") await replyBlocked(deps.client, target, answer.task, answer.other);
+  if (answer.kind === "blocked") await replyBlocked(deps.client, target, answer.task, answer.other, deps.account);
   return answer;
 }

@@ -10,6 +10,7 @@ import { recordingLog } from "../../helpers/recording-log.ts";
 import { FakeClock } from "./support/fake-clock.ts";
 import { part, passingTests, spend } from "./support/outcomes.ts";
 import { commentsPath, statusCommentExpectingEdits } from "./support/status-comment-mock.ts";
+import { FERRY_BOT, testAccountOf } from "../../helpers/ferry-account.ts";
 
 const client = new Octokit({ auth: "token", log: silentLog });
 const task = (state: Task["state"], more: Partial<Task> = {}): Task => sampleTask({ state, ...more });
@@ -17,7 +18,7 @@ const task = (state: Task["state"], more: Partial<Task> = {}): Task => sampleTas
 function reporter(options: Partial<StatusReporterOptions> = {}) {
   const clock = new FakeClock();
   const progress = new ProgressBoard();
-  const status = createStatusReporter({ clientFor: async () => client, log: silentLog, partsOf: () => [], progress, clock, ...options });
+  const status = createStatusReporter({ clientFor: async () => client, account: testAccountOf, log: silentLog, partsOf: () => [], progress, clock, ...options });
   return { ...status, clock, progress };
 }
 
@@ -129,7 +130,7 @@ describe("the status reporter", () => {
       .reply(201, { id: 11 })
       .get(commentsPath)
       .query(true)
-      .reply(200, () => [{ id: 11, body: bodies[0] }])
+      .reply(200, () => [{ id: 11, body: bodies[0], user: FERRY_BOT }])
       .patch("/repos/octo/app/issues/comments/11", (body: { body: string }) => bodies.push(body.body) > 0)
       .reply(200, { id: 11 });
     const { listener } = reporter({ intervalMs: 0 });
@@ -187,7 +188,7 @@ describe("the status reporter", () => {
       .reply(200, page1)
       .get(commentsPath)
       .query({ per_page: "100", page: "2" })
-      .reply(200, [{ id: 500, body: "<!-- ferry:task=7 status -->\nold" }])
+      .reply(200, [{ id: 500, body: "<!-- ferry:task=7 status -->\nold", user: FERRY_BOT }])
       .patch("/repos/octo/app/issues/comments/500", (body: { body: string }) => patched.push(body.body) > 0)
       .reply(200, { id: 500 });
 

@@ -7,6 +7,7 @@ import type { RepoRef, Task, TaskResult } from "../../../src/tasks/model.ts";
 import { SqliteStore } from "../../../src/tasks/sqlite-store.ts";
 import { silentLog } from "../../helpers/probot.ts";
 import { recordingLog } from "../../helpers/recording-log.ts";
+import { testAccountOf } from "../../helpers/ferry-account.ts";
 
 /** Tuesday 4 March 2025, 30 s after a `0 6 * * *` sweep fell due. */
 export const NOW = new Date("2025-03-04T06:00:30Z");
@@ -40,6 +41,7 @@ export function sweepDeps(store?: SqliteStore): SweepDeps & { store: SqliteStore
   return {
     store: store ?? new SqliteStore({ dataDir: ":memory:", now: () => clock.now }),
     queue: { enqueue: (taskId) => enqueued.push(taskId) },
+    account: testAccountOf,
     now: () => clock.now,
     log: recordingLog(),
     enqueued,

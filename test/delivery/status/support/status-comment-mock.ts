@@ -1,5 +1,6 @@
 import { marker } from "../../../../src/github/markers.ts";
 import { githubApi } from "../../../helpers/github-api.ts";
+import { FERRY_BOT } from "../../../helpers/ferry-account.ts";
 
 export const commentsPath = "/repos/octo/app/issues/3/comments";
 const commentPath = "/repos/octo/app/issues/comments/11";
@@ -10,7 +11,7 @@ const commentPath = "/repos/octo/app/issues/comments/11";
  */
 export function statusCommentExpectingEdits(edits: number): string[] {
   const bodies: string[] = [];
-  const current = () => [{ id: 11, body: bodies.at(-1) ?? `${marker(7, "status")}\nqueued` }];
+  const current = () => [{ id: 11, body: bodies.at(-1) ?? `${marker(7, "status")}\nqueued`, user: FERRY_BOT }];
   githubApi()
     .get(commentsPath)
     .query(true)
