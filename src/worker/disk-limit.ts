@@ -4,6 +4,9 @@ import type { AgentOutcome } from "../agent/outcome.ts";
 /** How often the task's directories are measured: a sandbox writing flat out fills a few GB in that time at most. */
 const CHECK_EVERY_MS = 10_000;
 
+/** What `du` saw: the bytes it could count, and whether some directory was closed to it. */
+export type DiskUsage = { bytes: number | undefined; unreadable: boolean };
+
 export type DiskLimitOptions = {
   /** The task's directories on the host (the checkout the sandbox writes, and Ferry's verify checkout). */
   dirs: readonly string[];
@@ -11,6 +14,8 @@ export type DiskLimitOptions = {
   /** The task's own signal: the watch ends with it. */
   signal: AbortSignal;
   intervalMs?: number;
+  /** How the directories are measured; default `du` (diskUsage). */
+  measure?: (dirs: readonly string[]) => Promise<DiskUsage>;
 };
 
 export type DiskLimit = {
@@ -28,19 +33,27 @@ export type DiskLimit = {
  */
 export function watchDiskLimit(options: DiskLimitOptions): DiskLimit {
   const limitBytes = options.limitMb * 1024 * 1024;
-  const message = `The sandbox wrote more than ${options.limitMb} MB (FERRY_SANDBOX_DISK_MB), so the task was stopped`;
+  const measure = options.measure ?? diskUsage;
   const exceeded = new AbortController();
   const signal = AbortSignal.any([options.signal, exceeded.signal]);
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
   let baseline: number | undefined;
+  let closedBefore = false;
+  let reason = `The sandbox wrote more than ${options.limitMb} MB (FERRY_SANDBOX_DISK_MB), so the task was stopped`;
 
   const check = async (): Promise<void> => {
-    const used = await bytesUsed(options.dirs);
+    const usage = await measure(options.dirs);
     if (stopped || options.signal.aborted) return;
-    baseline ??= used;
-    if (used !== undefined && baseline !== undefined && used - baseline > limitBytes) {
-      exceeded.abort(new Error(message));
+    baseline ??= usage.bytes;
+    const grown = usage.bytes !== undefined && baseline !== undefined && usage.bytes - baseline > limitBytes;
+    // A sandbox running as Ferry's own user can hide what it wrote behind `chmod 000`; once is a
+    // test's fixture, twice in a row (what it hides must stay hidden) is not measured and stops it.
+    const hidden = usage.unreadable && closedBefore;
+    closedBefore = usage.unreadable;
+    if (grown || hidden) {
+      if (!grown) reason = `The sandbox kept part of its checkout unreadable, so what it wrote could not be measured against FERRY_SANDBOX_DISK_MB (${options.limitMb} MB); the task was stopped`;
+      exceeded.abort(new Error(reason));
       return;
     }
     // Measured one after the other: a slow `du` on a huge tree never overlaps itself.
@@ -50,7 +63,7 @@ export function watchDiskLimit(options: DiskLimitOptions): DiskLimit {
 
   return {
     signal,
-    verdict: (outcome) => (exceeded.signal.aborted ? { outcome: "failed", reason: message, spend: outcome.spend } : outcome),
+    verdict: (outcome) => (exceeded.signal.aborted ? { outcome: "failed", reason, spend: outcome.spend } : outcome),
     stop() {
       stopped = true;
       clearTimeout(timer);
@@ -59,11 +72,16 @@ export function watchDiskLimit(options: DiskLimitOptions): DiskLimit {
 }
 
 /**
- * Bytes of disk the directories take (`du -s -c -x`, hard links once, one file system); a directory
- * not there yet counts nothing. Undefined when `du` gave no total.
+ * The disk the directories take (`du -s -c -x`: hard links once, one file system); a directory
+ * not there yet counts nothing. `bytes` is undefined when `du` gave no total.
  */
-export async function bytesUsed(dirs: readonly string[]): Promise<number | undefined> {
-  const result = await execa("du", ["-s", "-c", "-x", "--block-size=1", "--", ...dirs], { reject: false, timeout: 60_000, stdin: "ignore" });
+export async function diskUsage(dirs: readonly string[]): Promise<DiskUsage> {
+  const result = await execa("du", ["-s", "-c", "-x", "--block-size=1", "--", ...dirs], {
+    reject: false,
+    timeout: 60_000,
+    stdin: "ignore",
+    env: { LC_ALL: "C" },
+  });
   const total = /^(\d+)\s+total$/m.exec(result.stdout);
-  return total ? Number(total[1]) : undefined;
+  return { bytes: total ? Number(total[1]) : undefined, unreadable: /Permission denied/.test(result.stderr) };
 }

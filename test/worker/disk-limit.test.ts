@@ -1,9 +1,9 @@
-import { afterEach, beforeEach, expect, test } from "@jest/globals";
+import { afterEach, beforeEach, describe, expect, test } from "@jest/globals";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { AgentOutcome } from "../../src/agent/outcome.ts";
-import { bytesUsed, watchDiskLimit, type DiskLimit } from "../../src/worker/disk-limit.ts";
+import { diskUsage, watchDiskLimit, type DiskLimit, type DiskUsage } from "../../src/worker/disk-limit.ts";
 import { waitFor } from "../helpers/process.ts";
 
 const MB = 1024 * 1024;
@@ -67,9 +67,37 @@ test("the task's own abort reaches the run, and is no disk failure", async () =>
   expect(disk.verdict(noChanges)).toBe(noChanges);
 });
 
-test("bytesUsed counts what is there and nothing for a directory not made yet", async () => {
+test("diskUsage counts what is there and nothing for a directory not made yet", async () => {
   await writeFile(join(dir, "a.bin"), Buffer.alloc(MB, 1));
-  const used = await bytesUsed([dir, join(dir, "missing")]);
-  expect(used).toBeGreaterThanOrEqual(MB);
-  expect(used).toBeLessThan(2 * MB);
+  const usage = await diskUsage([dir, join(dir, "missing")]);
+  expect(usage).toEqual({ bytes: expect.any(Number), unreadable: false });
+  expect(usage.bytes).toBeGreaterThanOrEqual(MB);
+  expect(usage.bytes).toBeLessThan(2 * MB);
+});
+
+describe("a sandbox running as Ferry's user hides what it wrote behind chmod 000", () => {
+  /** Measurements in turn, the last one repeated. */
+  const measured = (...usages: DiskUsage[]) => {
+    let index = 0;
+    return async () => usages[Math.min(index++, usages.length - 1)] as DiskUsage;
+  };
+  const watchWith = (measure: () => Promise<DiskUsage>) =>
+    (watch = watchDiskLimit({ dirs: [dir], limitMb: 1, signal: new AbortController().signal, intervalMs: 5, measure }));
+
+  test("a directory unreadable at two measurements in a row stops the task, saying why", async () => {
+    const disk = watchWith(measured({ bytes: MB, unreadable: false }, { bytes: MB, unreadable: true }));
+    await waitFor("the watch to trip", () => (disk.signal.aborted ? true : undefined), 5_000);
+    expect(disk.verdict(noChanges)).toEqual({
+      outcome: "failed",
+      reason: "The sandbox kept part of its checkout unreadable, so what it wrote could not be measured against FERRY_SANDBOX_DISK_MB (1 MB); the task was stopped",
+      spend,
+    });
+  });
+
+  test("one that is readable again at the next measurement (a test's fixture) does not", async () => {
+    const readable = { bytes: MB, unreadable: false };
+    const disk = watchWith(measured(readable, { bytes: MB, unreadable: true }, readable, { bytes: MB, unreadable: true }, readable));
+    await baselineTaken();
+    expect(disk.signal.aborted).toBe(false);
+  });
 });
