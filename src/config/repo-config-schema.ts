@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_CEILINGS } from "./clamp-limits.ts";
 import { isCronExpression } from "./cron.ts";
 
 /*
@@ -20,11 +21,11 @@ const mapping = <Shape extends z.core.$ZodLooseShape>(shape: Shape, example: str
 
 const Limits = mapping(
   {
-    steps: positiveInteger().default(60).describe("Most agent steps (model calls) per run."),
-    minutes: positiveInteger().default(45).describe("Wall-clock minutes per run."),
-    usd: positiveNumber().default(5).describe("Most model spend per run, in US dollars."),
-    commandSeconds: positiveInteger().default(600).describe("Timeout of one command in the sandbox, in seconds."),
-    tokens: positiveInteger().default(4_000_000).describe("Most model tokens (input and output) per run."),
+    steps: positiveInteger().default(60).describe(`Most agent steps (model calls) per run; the server caps it (FERRY_MAX_STEPS, ${DEFAULT_CEILINGS.steps} unless set).`),
+    minutes: positiveInteger().default(45).describe(`Wall-clock minutes per run; the server caps it (FERRY_MAX_MINUTES, ${DEFAULT_CEILINGS.minutes} unless set).`),
+    usd: positiveNumber().default(5).describe(`Most model spend per run, in US dollars; the server caps it (FERRY_MAX_USD, ${DEFAULT_CEILINGS.usd} unless set).`),
+    commandSeconds: positiveInteger().default(600).describe(`Timeout of one command in the sandbox (setup included), in seconds; the server caps it (FERRY_MAX_COMMAND_SECONDS, ${DEFAULT_CEILINGS.commandSeconds} unless set).`),
+    tokens: positiveInteger().default(4_000_000).describe(`Most model tokens (input and output) per run; the server caps it (FERRY_MAX_TOKENS, ${DEFAULT_CEILINGS.tokens} unless set).`),
     testRetries: z
       .int({ error: "expected a whole number from 0" })
       .min(0, { error: "expected a whole number from 0" })
@@ -83,12 +84,12 @@ const Sweep = mapping(
       .min(1, { error: "expected at least one label" })
       .default(["agent-backlog"])
       .describe("Open issues with any of these labels are eligible."),
-    maxPerRun: positiveInteger().default(2).describe("Most issues picked per sweep."),
+    maxPerRun: positiveInteger().default(2).describe(`Most issues picked per sweep; the server caps it (FERRY_MAX_SWEEP_PER_RUN, ${DEFAULT_CEILINGS.sweepPerRun} unless set).`),
     maxOpenPRs: positiveInteger().default(5).describe("Most agent pull requests open at once; a sweep starts nothing beyond this."),
     dryRun: boolean().default(false).describe("Report what would be picked without starting tasks."),
     maxUsdPerDay: positiveNumber()
       .default(10)
-      .describe("Most USD the repository's agent runs may cost per UTC day; a sweep starts nothing beyond it."),
+      .describe(`Most USD the repository's agent runs may cost per UTC day; a sweep starts nothing beyond it. The server caps it (FERRY_MAX_SWEEP_USD_PER_DAY, ${DEFAULT_CEILINGS.sweepUsdPerDay} unless set).`),
   },
   '{ cron: "0 6 * * 1-5" }',
 );
@@ -103,7 +104,7 @@ export const RepoConfig = mapping(
       .default("agent")
       .describe("The issue label that hands an issue to Ferry."),
     base: word("a branch name").optional().describe("Branch to work from and open pull requests against. Default: the repository's default branch."),
-    image: word("a container image name").optional().describe("Sandbox container image. Default: the server's FERRY_IMAGE."),
+    image: word("a container image name").optional().describe("Sandbox container image. Default: the server's FERRY_IMAGE. The server may allow only some (FERRY_ALLOWED_IMAGES)."),
     setup: command().optional().describe("Runs once before the agent, the only step with network access, e.g. `npm ci`."),
     test: command().default("npm test").describe("The command whose success decides whether the work is done."),
     instructions: z
