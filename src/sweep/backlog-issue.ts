@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { GitHubClient, RepoName } from "../github/client.ts";
 import { FERRY_LABEL } from "../delivery/publish/desired-pull.ts";
+import { isFerrys, type AccountOf } from "../github/ferry-account.ts";
 import { BACKLOG_MARKER } from "../github/markers.ts";
 import { BACKLOG_TITLE } from "./backlog-body.ts";
 import { listOpenIssuesWithLabel } from "./listed-issues.ts";
@@ -10,15 +11,15 @@ const CreatedIssue = z.object({ number: z.number().int().positive() });
 export type BacklogResult = { number: number; action: "created" | "updated" | "unchanged" };
 
 /**
- * The one open "Ferry backlog" issue: found among open issues labelled `ferry` that a bot
- * (the App) opened and whose body carries the marker; created when missing, edited only
- * when its body changed.
+ * The one open "Ferry backlog" issue: found among open issues labelled `ferry` that Ferry's own
+ * bot opened and whose body carries the marker (anyone else's, another App's included, is never
+ * edited); created when missing, edited only when its body changed.
  */
-export async function ensureBacklogIssue(client: GitHubClient, where: RepoName, body: string): Promise<BacklogResult> {
+export async function ensureBacklogIssue(client: GitHubClient, where: RepoName, body: string, accountOf: AccountOf): Promise<BacklogResult> {
   const labelled = await listOpenIssuesWithLabel(client, where, FERRY_LABEL);
-  const existing = labelled
-    .filter((issue) => issue.user?.type === "Bot" && issue.body?.includes(BACKLOG_MARKER))
-    .sort((a, b) => a.number - b.number)[0];
+  const marked = labelled.filter((issue) => issue.body?.includes(BACKLOG_MARKER));
+  const account = marked.length > 0 ? await accountOf() : undefined;
+  const existing = marked.filter((issue) => account && isFerrys(account, issue.user)).sort((a, b) => a.number - b.number)[0];
   if (existing?.body === body) return { number: existing.number, action: "unchanged" };
   if (existing) {
     await client.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", { ...where, issue_number: existing.number, body });

@@ -36,7 +36,7 @@ export async function sweepRepository(
   const base = { repo: `${repo.owner}/${repo.name}`, dueAt, limits: plan.limits, ...(plan.reason ? { reason: plan.reason } : {}) };
 
   if (sweep.dryRun) {
-    const backlog = await ensureBacklogIssue(client, where, renderBacklogBody(plan));
+    const backlog = await ensureBacklogIssue(client, where, renderBacklogBody(plan), deps.account);
     deps.log.info({ repo: base.repo, dueAt, backlogIssue: backlog.number, action: backlog.action }, "sweep dry run: backlog issue checked");
     return { ...base, status: "dry-run", picked: plan.picks, skipped: plan.skipped, backlogIssue: backlog.number };
   }

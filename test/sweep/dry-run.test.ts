@@ -3,6 +3,7 @@ import { BACKLOG_MARKER } from "../../src/github/markers.ts";
 import { renderBacklogBody } from "../../src/sweep/backlog-body.ts";
 import { sweepRepository } from "../../src/sweep/sweep-repository.ts";
 import { TASK_STATES } from "../../src/tasks/model.ts";
+import { FERRY_BOT } from "../helpers/ferry-account.ts";
 import { githubApi } from "../helpers/github-api.ts";
 import { listedIssue, listedPull } from "./support/github-data.ts";
 import { pickedNumbers, planFor } from "./support/plan.ts";
@@ -16,7 +17,7 @@ beforeEach(() => {
 afterEach(() => deps.store.close());
 
 const candidates = [listedIssue(3), listedIssue(4, { locked: true }), listedIssue(5)];
-const BOT = { login: "ferry[bot]", type: "Bot" as const };
+const BOT = FERRY_BOT;
 const pulls = [listedPull(40, 9)];
 const expectedBody = () => renderBacklogBody(planFor(deps.store, candidates, { sweep: { dryRun: true }, pulls }));
 const dryRun = () => sweepRepository(deps, testClient(), REPO, sweepConfig({ dryRun: true }), "now");
