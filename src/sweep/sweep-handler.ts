@@ -36,7 +36,7 @@ export function sweepHandler(secret: string, runNow: (repo?: string) => Promise<
     if (new URL(request.url ?? "/", "http://ferry").pathname !== SWEEP_ROUTE) return false;
     if (request.method !== "POST") return reply(response, 405, { error: "use POST" }, { allow: "POST" });
     const read = await readBodyWithin(request, MAX_BODY_BYTES);
-    if (read.kind === "too-large") return refuseTooLarge(response, MAX_BODY_BYTES);
+    if (read.kind === "too-large") return refuseTooLarge(request, response, MAX_BODY_BYTES);
     if (read.kind === "aborted") return true;
     const { body } = read;
     const now = clock();

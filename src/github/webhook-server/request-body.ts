@@ -34,14 +34,32 @@ export function readBodyWithin(request: IncomingMessage, limit: number): Promise
   });
 }
 
+/** How long a refused sender may go on sending (read and dropped) before its connection is cut. */
+export const LINGER_MS = 2000;
+
 /**
- * 413 with `connection: close`: Node's server discards what is left of the body and closes the
- * socket once the answer is out, so the rest is never buffered.
+ * 413, then a lingering close: what the sender still sends is read and dropped (never kept)
+ * until it stops or LINGER_MS pass, and only then is the connection cut. Closing a socket with
+ * unread bytes makes the kernel answer with a reset, which can reach the sender before it has
+ * read the 413.
  */
-export function refuseTooLarge(response: ServerResponse, limit: number): true {
+export function refuseTooLarge(request: IncomingMessage, response: ServerResponse, limit: number): true {
   const body = `${JSON.stringify({ error: `the body is larger than ${limit} bytes` })}\n`;
-  response.shouldKeepAlive = false;
-  response.writeHead(413, { "content-type": "application/json; charset=utf-8", connection: "close" }).end(body);
+  const socket = request.socket;
+  request.on("data", () => {});
+  request.resume();
+  response.writeHead(413, { "content-type": "application/json; charset=utf-8" }).end(body);
+  response.once("finish", () => {
+    const cut = () => socket.destroy();
+    if (request.complete) return cut();
+    const timer = setTimeout(cut, LINGER_MS);
+    timer.unref();
+    request.once("end", () => {
+      clearTimeout(timer);
+      cut();
+    });
+    request.once("close", () => clearTimeout(timer));
+  });
   return true;
 }
 
@@ -56,7 +74,7 @@ export function guardWebhookBodies(paths: readonly string[], secret: string, lim
   return async (request: IncomingMessage, response: ServerResponse): Promise<boolean> => {
     if (request.method !== "POST" || !paths.includes(middlewarePath(request.url ?? "/"))) return false;
     const read = await readBodyWithin(request, limit);
-    if (read.kind === "too-large") return refuseTooLarge(response, limit);
+    if (read.kind === "too-large") return refuseTooLarge(request, response, limit);
     if (read.kind === "aborted") return true;
     const signature = request.headers["x-hub-signature-256"];
     // Without one, Probot's answer names the missing header.
