@@ -116,7 +116,7 @@ export async function startFerry(env: Env, app: AppCredentials, log: Logger, opt
     ceilings: env.ceilings,
   });
   // Webhooks are answered once journalled by the webhook thread; the main thread stores them and runs their handlers from the backlog.
-  const handlers = webhookHandlers({ store, queue, followUps, live, account });
+  const handlers = webhookHandlers({ store, queue, followUps, live, account, ceilings: env.ceilings });
   const backlog = new WebhookBacklog({ store, handlers, clientFor: (installationId) => github.auth(installationId), log });
   await queue.start();
   await followUps.start();

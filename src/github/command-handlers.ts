@@ -1,3 +1,4 @@
+import { clampRepoConfig } from "../config/clamp-limits.ts";
 import { renderCommandHelp, type ParsedComment } from "./commands.ts";
 import { commandTarget } from "./command-target.ts";
 import { postComment } from "./ensure-comment.ts";
@@ -71,7 +72,7 @@ async function statusReply(deps: IntakeDeps, event: EventContext, task: Task): P
     progress: deps.live?.progressOf(task.id),
     parts: deps.store.partsOf(task.id),
     trajectory: deps.live?.trajectoryOf(task.id),
-    limits: config?.ok ? config.config.limits : undefined,
+    limits: config?.ok ? (deps.ceilings ? clampRepoConfig(config.config, deps.ceilings).config : config.config).limits : undefined,
     followUps: deps.store.openFollowUps(task.id),
     now: new Date(),
   });

@@ -1,3 +1,4 @@
+import type { Ceilings } from "../config/clamp-limits.ts";
 import type { Store } from "../tasks/store.ts";
 import type { Queue } from "../tasks/queue-types.ts";
 import type { RepoRef, Task, TaskTrigger } from "../tasks/model.ts";
@@ -25,6 +26,8 @@ export type IntakeDeps = {
   live?: LiveTasks;
   /** Ferry's bot account: only its comments are Ferry's, whatever marker another carries. */
   account: AccountOf;
+  /** The operator's FERRY_MAX_*: `/agent status` shows the limits a run really gets. */
+  ceilings?: Ceilings;
 };
 
 export type IntakeOutcome = { kind: "created"; task: Task } | { kind: "already-active"; task: Task };

@@ -11,6 +11,7 @@ import {
   mockRepoConfig,
   mockTaskAccepted,
 } from "../helpers/github-mocks.ts";
+import { DEFAULT_CEILINGS } from "../../src/config/clamp-limits.ts";
 import { intakeDeps } from "../helpers/intake-deps.ts";
 import { deliver, testProbot } from "../helpers/probot.ts";
 import { issueCommentCreated } from "../fixtures/webhooks.ts";
@@ -156,6 +157,21 @@ describe("/agent commands on an issue", () => {
 
     expect(replies[0]).toMatch(/\*\*Task \d+\*\* is \*\*queued\*\*/);
     expect(replies[0]).toContain("**Budgets used** (this run): 0 of 30 steps · 0 of 4,000,000 tokens · cost unknown");
+  });
+
+  test("/agent status shows the limits within the operator's ceilings, not what the repository asked", async () => {
+    deps = { ...deps, ceilings: { ...DEFAULT_CEILINGS, steps: 20 } };
+    probot = testProbot(deps);
+    const replies: string[] = [];
+    const scope = writerScope();
+    mockTaskAccepted(scope);
+    mockWriterCommand(scope);
+    mockRepoConfig(scope, "limits: { steps: 10000 }\n");
+    mockReply(scope, replies);
+    await comment("/agent run", "c-1");
+    await comment("/agent status", "c-2");
+
+    expect(replies[0]).toContain("0 of 20 steps");
   });
 
   test("/agent redirect on an issue with an active task puts the text in the task's inbox, in order", async () => {
