@@ -82,6 +82,7 @@ export async function startFerry(env: Env, app: AppCredentials, log: Logger, opt
       progress,
       author: FERRY_GIT_IDENTITY,
       links,
+      account,
     });
   const status = createStatusReporter({
     clientFor: (installationId) => github.auth(installationId),

@@ -6,6 +6,7 @@ import type { Model } from "../agent/models/model.ts";
 import { runAgentSession } from "../agent/session.ts";
 import { JsonlTrajectory, trajectoryPathFor } from "../agent/trajectory/jsonl-trajectory.ts";
 import type { GitHubClient } from "../github/client.ts";
+import type { AccountOf } from "../github/ferry-account.ts";
 import { postComment } from "../github/ensure-comment.ts";
 import { fetchIssueContext } from "../github/issue-context.ts";
 import type { SandboxFactory } from "../sandbox/sandbox.ts";
@@ -42,6 +43,8 @@ export type AgentRunnerDeps = {
   /** Author and committer of the parts' commits; the requester is credited as co-author. */
   author: Identity;
   links: LinkSettings;
+  /** Ferry's bot account: review replies already made are found by marker and this author. */
+  account: AccountOf;
 };
 
 /**
@@ -119,7 +122,7 @@ export function createAgentRunner(deps: AgentRunnerDeps): TaskRunner {
       const location = trajectoryLocation(deps.env.dataDir, deps.links, task.id, run.number);
       const delivered = await deliverOutcome(delivery, { outcome, checkout, config, base, issue: { number: task.issueNumber, title: issue.title }, spec, trajectory, trajectoryLink: location }, { ...context, signal: disk.signal });
       if (plan.kind === "follow-up" && plan.followUp.kind === "review" && !signal.aborted) {
-        await answerReview({ client, log: deps.log }, task, plan.followUp, delivered, previousShas);
+        await answerReview({ client, log: deps.log, account: deps.account }, task, plan.followUp, delivered, previousShas);
       }
       return delivered.result;
     } finally {

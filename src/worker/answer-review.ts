@@ -1,6 +1,7 @@
 import { describeOutcome } from "../agent/describe-outcome.ts";
 import { AgentOutcome } from "../agent/outcome.ts";
 import type { GitHubClient } from "../github/client.ts";
+import type { AccountOf } from "../github/ferry-account.ts";
 import type { Log } from "../logger.ts";
 import type { ParsedFollowUp } from "../steering/follow-ups/follow-up-data.ts";
 import { replyToReview } from "../steering/review/thread-replies.ts";
@@ -12,7 +13,7 @@ import type { Delivery } from "./deliver-outcome.ts";
  * commit of the part that changed, or why nothing changed. A part that kept its commit did not change.
  */
 export async function answerReview(
-  deps: { client: GitHubClient; log: Log },
+  deps: { client: GitHubClient; log: Log; account: AccountOf },
   task: Task,
   followUp: Extract<ParsedFollowUp, { kind: "review" }>,
   delivered: Delivery,
@@ -26,7 +27,7 @@ export async function answerReview(
       ? { kind: "changed" as const, summary, commits: changed.map((part) => ({ part: part.index, sha: part.sha, url: `${part.url}/commits/${part.sha}`, paths: part.paths })) }
       : { kind: "unchanged" as const, reason: reasonOf(delivered.result) };
   try {
-    await replyToReview(deps.client, target, task.id, followUp.feedback, outcome, { followUpId: followUp.id, log: deps.log });
+    await replyToReview(deps.client, target, task.id, followUp.feedback, outcome, { followUpId: followUp.id, log: deps.log, account: deps.account });
   } catch (error) {
     deps.log.warn({ task: task.id, pull: target.pull, err: error }, "could not answer the review threads");
   }

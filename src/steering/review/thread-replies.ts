@@ -1,4 +1,5 @@
 import type { GitHubClient } from "../../github/client.ts";
+import { isFerrys, type AccountOf } from "../../github/ferry-account.ts";
 import { reviewReplyMarker } from "../../github/markers.ts";
 import type { Log } from "../../logger.ts";
 import type { ReviewFeedback, ReviewNote } from "../follow-ups/follow-up-data.ts";
@@ -11,6 +12,8 @@ import type { ReviewOutcome } from "./review-outcome.ts";
 export type { ReviewCommit, ReviewOutcome } from "./review-outcome.ts";
 
 export type ReplyOptions = {
+  /** Ferry's bot account: an earlier reply is Ferry's only when that account wrote it. */
+  account: AccountOf;
   /**
    * The follow-up the run took; with the task and comment id it marks each reply. Without it a
    * comment gets one reply per task, however many follow-ups address it.
@@ -33,7 +36,7 @@ export async function replyToReview(
   taskId: number,
   feedback: ReviewFeedback,
   outcome: ReviewOutcome,
-  options: ReplyOptions = {},
+  options: ReplyOptions,
 ): Promise<ReplyReport> {
   const existing = await listPullComments(client, target);
   // An unchanged run's reason may carry the agent's summary, and with it its line per comment.
@@ -42,7 +45,8 @@ export async function replyToReview(
   const report: ReplyReport = { replied: [], alreadyReplied: [], failed: [] };
   for (const note of feedback.comments) {
     const marker = reviewReplyMarker(taskId, options.followUpId, note.id);
-    if (existing.some((comment) => isFerrys(comment) && comment.body?.includes(marker))) {
+    const marked = existing.filter((comment) => comment.body?.includes(marker));
+    if (marked.length > 0 && (await wroteAny(options.account, marked))) {
       report.alreadyReplied.push(note.id);
       continue;
     }
@@ -58,7 +62,11 @@ export async function replyToReview(
   return report;
 }
 
-const isFerrys = (comment: PullComment): boolean => comment.user?.type === "Bot" || comment.user?.login.endsWith("[bot]") === true;
+/** A marker anyone can paste; only a comment Ferry's own bot wrote proves a reply was made (the account is asked only then). */
+async function wroteAny(account: AccountOf, comments: readonly PullComment[]): Promise<boolean> {
+  const ferry = await account();
+  return comments.some((comment) => isFerrys(ferry, comment.user));
+}
 
 /** GitHub takes replies only to a thread's first comment; a reply to a reply goes to its thread. */
 function threadRootOf(note: ReviewNote, comments: readonly PullComment[]): number {

@@ -1,3 +1,4 @@
+import { FERRY_BOT, testAccountOf } from "../../helpers/ferry-account.ts";
 import { describe, expect, test } from "@jest/globals";
 import { Octokit } from "@octokit/rest";
 import type nock from "nock";
@@ -37,7 +38,7 @@ function github(listed: Listed[] = [], options: { roots?: number[]; refuse?: num
   return { scope, replies };
 }
 
-const reply = (outcome: ReviewOutcome, log: Log = silentLog) => replyToReview(client, target, TASK, feedback, outcome, { followUpId: FOLLOW_UP, log });
+const reply = (outcome: ReviewOutcome, log: Log = silentLog) => replyToReview(client, target, TASK, feedback, outcome, { followUpId: FOLLOW_UP, log, account: testAccountOf });
 
 describe("replies in the review threads after a follow-up run", () => {
   test("a changed file's thread gets the commit, short sha linked, with the agent's line", async () => {
@@ -94,7 +95,7 @@ describe("replies in the review threads after a follow-up run", () => {
   test("each reply carries its marker, and a second call replies to nothing already answered", async () => {
     const first = github();
     await reply(changed("#11: a\n#12: b"));
-    const posted = [...first.replies.entries()].map(([root, body]) => ({ id: 2000 + root, body, in_reply_to_id: root, user: { login: "ferry[bot]", type: "Bot" } }));
+    const posted = [...first.replies.entries()].map(([root, body]) => ({ id: 2000 + root, body, in_reply_to_id: root, user: FERRY_BOT }));
     expect(posted.map((each) => each.body)).toEqual([
       expect.stringContaining("<!-- ferry:task=7 review-reply follow-up=3 comment=11 -->"),
       expect.stringContaining("<!-- ferry:task=7 review-reply follow-up=3 comment=12 -->"),
@@ -109,6 +110,15 @@ describe("replies in the review threads after a follow-up run", () => {
 
   test("a marker pasted by a person does not stop Ferry's reply", async () => {
     const pasted = { id: 40, body: "<!-- ferry:task=7 review-reply follow-up=3 comment=11 -->", user: { login: "mona", type: "User" } };
+    const { replies } = github([pasted]);
+
+    await reply(changed("#11: a\n#12: b"));
+
+    expect(replies.has(11)).toBe(true);
+  });
+
+  test("another App's bot pasting the marker does not stop Ferry's reply", async () => {
+    const pasted = { id: 41, body: "<!-- ferry:task=7 review-reply follow-up=3 comment=11 -->", user: { login: "other-app[bot]", type: "Bot" } };
     const { replies } = github([pasted]);
 
     await reply(changed("#11: a\n#12: b"));

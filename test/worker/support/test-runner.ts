@@ -1,3 +1,4 @@
+import { testAccountOf } from "../../helpers/ferry-account.ts";
 import { Octokit } from "@octokit/rest";
 import type { Model } from "../../../src/agent/models/model.ts";
 import { DEFAULT_CEILINGS, type Ceilings } from "../../../src/config/clamp-limits.ts";
@@ -49,5 +50,6 @@ export function testRunner(options: TestRunnerOptions): TaskRunner {
     progress: options.progress ?? new ProgressBoard(),
     author: { name: "Ferry", email: "ferry@example.com" },
     links: { publicUrl: "https://ferry.example.com", key: "secret" },
+    account: testAccountOf,
   });
 }
