@@ -68,6 +68,8 @@ export const AgentOutcome = z.discriminatedUnion("outcome", [
   z.object({ outcome: z.literal("blocked"), findings: z.array(SecretBlock), spend: Spend }),
   z.object({
     outcome: z.literal("setup-failed"),
+    /** Which setup: before the agent, or on the fresh checkout of Ferry's own final test run. */
+    stage: z.enum(["agent", "final-test"]).optional(),
     command: z.string(),
     exitCode: z.number().int().nullable(),
     timedOut: z.boolean(),

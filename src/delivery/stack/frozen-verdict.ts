@@ -57,7 +57,7 @@ export async function verifyFrozenChange(deps: { workspaces: Workspaces; sandbox
   if (findings.length > 0) return ended(trajectory, { outcome: "blocked", findings, spend });
   const verify = await createVerifyCheckout(checkout, deadline);
   const run = await finalTestRun(verify, tree, { sandboxes: deps.sandboxes, spec: input.spec, config, trajectory, signal, spend: () => spend });
-  if (run.kind === "setup-failed") return { kind: "ended", outcome: settled(run.outcome) };
+  if (run.kind === "setup-failed") return { kind: "ended", outcome: { ...settled(run.outcome), ...(run.outcome.outcome === "setup-failed" && { stage: "final-test" as const }) } };
   const { tests } = run;
   trajectory.record("test-run", { by: "ferry", tree, ...tests });
   if (!tests.passed) return ended(trajectory, { outcome: "tests-failing", summary, tests, spend });

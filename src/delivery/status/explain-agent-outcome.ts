@@ -40,7 +40,9 @@ export function explainAgentOutcome(outcome: Explained): string {
       ].join("\n");
     case "setup-failed":
       return [
-        `**setup-failed**: the setup command ${inlineCode(outcome.command)} ${how(outcome)}, so the agent did not start. Its output:`,
+        outcome.stage === "final-test"
+          ? `**setup-failed**: the setup command ${inlineCode(outcome.command)} ${how(outcome)} on the fresh checkout where Ferry tests the finished change, so the change could not be tested and was not delivered. Its output:`
+          : `**setup-failed**: the setup command ${inlineCode(outcome.command)} ${how(outcome)}, so the agent did not start. Its output:`,
         codeBlock(tailOfOutput(outcome.output)),
         "Check `setup:` in `.github/agent.yml`.",
       ].join("\n\n");

@@ -92,5 +92,5 @@ test("setup runs with network on the base, before the frozen tree is written in;
 test("a setup that fails in the final run ends the task as setup-failed", async () => {
   await editFiles(fixture.checkout.workDir, { "ok.txt": "" });
   const { result } = await verdict({ setup: "exit 3" });
-  expect(result).toMatchObject({ kind: "ended", outcome: { outcome: "setup-failed", exitCode: 3 } });
+  expect(result).toMatchObject({ kind: "ended", outcome: { outcome: "setup-failed", stage: "final-test", exitCode: 3 } });
 });

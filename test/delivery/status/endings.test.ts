@@ -68,6 +68,12 @@ Spent: 12 steps · 34,567 tokens · $0.42 · 3.3 min
 `);
   });
 
+  test("a setup that fails on the final test run's fresh checkout says the change could not be tested, not that the agent did not start", () => {
+    const body = ended("failed", { outcome: "setup-failed", stage: "final-test", command: "npm ci", exitCode: 1, timedOut: false, output: "npm ERR! registry down", spend });
+    expect(body).toContain("on the fresh checkout where Ferry tests the finished change, so the change could not be tested and was not delivered");
+    expect(body).not.toContain("the agent did not start");
+  });
+
   test("a failed setup shows the command, its exit and its output", () => {
     const body = ended("failed", { outcome: "setup-failed", command: "npm ci", exitCode: 1, timedOut: false, output: "npm ERR! missing lockfile", spend });
     expect(body).toMatchInlineSnapshot(`
