@@ -47,18 +47,24 @@ describe("start-up", () => {
   });
 });
 
+/** App credentials, a port, and a GitHub nobody listens at (GitHub is not needed to start). */
+function appOnly(port: number, github: number): Record<string, string> {
+  return {
+    APP_ID: "123",
+    PRIVATE_KEY: testPrivateKey(),
+    WEBHOOK_SECRET: "s",
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    GHE_HOST: `127.0.0.1:${github}`,
+    GHE_PROTOCOL: "http",
+  };
+}
+
 describe("start-up with App credentials but nothing else", () => {
   test("warns that no model is configured and that no Docker engine answers, naming the socket, and serves anyway", async () => {
     const [port, github] = [await freePort(), await freePort()];
     const child = startMain({
-      APP_ID: "123",
-      PRIVATE_KEY: testPrivateKey(),
-      WEBHOOK_SECRET: "s",
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      // Nothing listens there: GitHub is not needed to start.
-      GHE_HOST: `127.0.0.1:${github}`,
-      GHE_PROTOCOL: "http",
+      ...appOnly(port, github),
       FERRY_SANDBOX: "docker",
       DOCKER_HOST: "unix:///nonexistent/docker.sock",
       LOG_FORMAT: "json",
@@ -84,13 +90,7 @@ describe("LOG_FORMAT", () => {
   test("pretty applies to the webhook thread's lines too, though stdout is not a terminal", async () => {
     const [port, github] = [await freePort(), await freePort()];
     const child = startMain({
-      APP_ID: "123",
-      PRIVATE_KEY: testPrivateKey(),
-      WEBHOOK_SECRET: "s",
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      GHE_HOST: `127.0.0.1:${github}`,
-      GHE_PROTOCOL: "http",
+      ...appOnly(port, github),
       FERRY_SANDBOX: "local",
       FERRY_ALLOW_LOCAL_SANDBOX: "1",
       OPENAI_API_KEY: "sk-test",
