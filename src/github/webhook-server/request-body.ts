@@ -48,6 +48,9 @@ export function refuseTooLarge(request: IncomingMessage, response: ServerRespons
   const socket = request.socket;
   request.on("data", () => {});
   request.resume();
+  // Otherwise Node closes the socket itself as soon as the answer is out (a sender that said
+  // `connection: close` asks for just that), with the unread bytes still there.
+  response.shouldKeepAlive = true;
   response.writeHead(413, { "content-type": "application/json; charset=utf-8" }).end(body);
   response.once("finish", () => {
     const cut = () => socket.destroy();
