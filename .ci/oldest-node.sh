@@ -14,5 +14,13 @@ if [ ! -x "$node_home/bin/node" ]; then
 fi
 echo "ci: the suite on the oldest promised Node, $("$node_home/bin/node" --version)"
 # jest is started by that node directly (not through npm, which would put the bundled 24 first).
-PATH="$node_home/bin:$PATH" NODE_OPTIONS='--experimental-vm-modules --disable-warning=ExperimentalWarning' \
-  "$node_home/bin/node" node_modules/jest/bin/jest.js "$@"
+jest() {
+  PATH="$node_home/bin:$PATH" NODE_OPTIONS='--experimental-vm-modules --disable-warning=ExperimentalWarning' \
+    "$node_home/bin/node" node_modules/jest/bin/jest.js "$@"
+}
+if [ "$#" -gt 0 ]; then jest "$@"; exit; fi
+# Every unit, handler and security test; of the end-to-end scenarios (run twice already, with the
+# local and the Docker sandbox, on Node 24) the label-to-PR one, which starts the server on this
+# Node. The rest would add ten minutes for what they already showed.
+jest --testPathIgnorePatterns '/test/e2e/'
+jest test/e2e/label-to-pr.test.ts
