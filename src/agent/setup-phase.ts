@@ -1,4 +1,5 @@
 import type { Sandbox } from "../sandbox/sandbox.ts";
+import { recordedExec } from "./recorded-exec.ts";
 import type { AgentOutcome, Spend } from "./outcome.ts";
 import type { Trajectory } from "./trajectory/trajectory.ts";
 
@@ -17,16 +18,8 @@ export type SetupPhase = {
  */
 export async function runSetup(phase: SetupPhase): Promise<AgentOutcome | undefined> {
   if (!phase.command) return undefined;
-  const result = await phase.sandbox.exec(phase.command, { timeoutMs: phase.timeoutMs, signal: phase.signal });
-  const passed = result.exitCode === 0 && !result.timedOut;
-  phase.trajectory.record("tool-call", {
-    name: "setup",
-    command: phase.command,
-    exitCode: result.exitCode,
-    timedOut: result.timedOut,
-    durationMs: result.durationMs,
-    output: passed ? "" : result.output,
-  });
+  const { command } = phase;
+  const { result, passed } = await recordedExec("setup", { command }, { ...phase, command });
   if (passed) return undefined;
   const failed = { command: phase.command, exitCode: result.exitCode, timedOut: result.timedOut, output: result.output };
   phase.trajectory.record("run-ended", { outcome: "setup-failed", ...failed });

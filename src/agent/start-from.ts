@@ -1,5 +1,6 @@
 import type { Sandbox } from "../sandbox/sandbox.ts";
 import { SandboxError } from "../sandbox/sandbox-error.ts";
+import { recordedExec } from "./recorded-exec.ts";
 import type { Trajectory } from "./trajectory/trajectory.ts";
 
 export type StartFromPhase = {
@@ -22,16 +23,7 @@ const COMMIT = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
 export async function startFromDelivery(phase: StartFromPhase): Promise<void> {
   if (!COMMIT.test(phase.commit)) throw new SandboxError(`${JSON.stringify(phase.commit)} is not a commit id`);
   const command = `git read-tree -u --reset ${phase.commit} && git reset --quiet`;
-  const result = await phase.sandbox.exec(command, { timeoutMs: phase.timeoutMs, signal: phase.signal });
-  const passed = result.exitCode === 0 && !result.timedOut;
-  phase.trajectory.record("tool-call", {
-    name: "start-from",
-    commit: phase.commit,
-    exitCode: result.exitCode,
-    timedOut: result.timedOut,
-    durationMs: result.durationMs,
-    output: passed ? "" : result.output,
-  });
+  const { result, passed } = await recordedExec("start-from", { commit: phase.commit }, { ...phase, command });
   if (!passed) {
     const why = result.timedOut ? "it timed out" : `git exited with ${String(result.exitCode)}: ${result.output.trim()}`;
     throw new SandboxError(`could not put the earlier delivery (${phase.commit.slice(0, 7)}) into the workspace (the image needs git): ${why}`);
