@@ -29,7 +29,9 @@ export type DiskLimit = {
 /**
  * Stops a task whose sandbox writes more than FERRY_SANDBOX_DISK_MB, so one task cannot fill the
  * data directory for everyone. Growth is measured from the start (the checkout itself does not
- * count) by `du` on the host, which only stats: nothing of the tree is opened or read.
+ * count) by `du` on the host. `du` reads directory listings and stats entries (it reads no file
+ * and follows no link), but it does walk the agent's tree while the agent runs: a directory swapped
+ * for a link mid-walk can at worst change the count. Measuring inside the sandbox would not.
  */
 export function watchDiskLimit(options: DiskLimitOptions): DiskLimit {
   const limitBytes = options.limitMb * 1024 * 1024;
