@@ -1,10 +1,10 @@
 import type { Logger } from "pino";
 import { join } from "node:path";
 import { Probot } from "probot";
-import { webhookHandlers } from "./app.ts";
-import { WebhookBacklog } from "./github/backlog/webhook-backlog.ts";
-import { JOURNAL_DIR } from "./github/webhook-server/journal.ts";
-import { WebhookServer } from "./github/webhook-server/webhook-server.ts";
+import { webhookHandlers } from "./intake/app.ts";
+import { WebhookBacklog } from "./intake/backlog/webhook-backlog.ts";
+import { JOURNAL_DIR } from "./intake/webhook-server/journal.ts";
+import { WebhookServer } from "./intake/webhook-server/webhook-server.ts";
 import type { AppCredentials } from "./config/app-credentials.ts";
 import type { Env } from "./config/env.ts";
 import { localSandboxRefusal } from "./config/local-sandbox-consent.ts";

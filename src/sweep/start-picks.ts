@@ -1,6 +1,6 @@
 import type { GitHubClient } from "../github/client.ts";
 import type { AccountOf } from "../github/ferry-account.ts";
-import { enqueueIssueTask } from "../github/intake.ts";
+import { enqueueIssueTask } from "../intake/intake.ts";
 import { reactSeen } from "../github/reactions.ts";
 import { errorMessage } from "../tasks/error-message.ts";
 import type { RepoRef, Task } from "../tasks/model.ts";

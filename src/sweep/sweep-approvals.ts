@@ -3,7 +3,7 @@ import { allPages } from "../github/all-pages.ts";
 import type { GitHubClient, RepoName } from "../github/client.ts";
 import { sameLabel } from "../github/labels.ts";
 import { canWrite } from "../github/permissions.ts";
-import { isBot } from "../github/sender.ts";
+import { isBot } from "../intake/sender.ts";
 import type { ListedIssue } from "./listed-issues.ts";
 
 /** Who approved an issue for sweeps: a writer who applied its sweep label, or its author when a writer; none else. */

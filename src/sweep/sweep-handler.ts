@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
-import { readBodyWithin, refuseTooLarge } from "../github/webhook-server/request-body.ts";
+import { readBodyWithin, refuseTooLarge } from "../intake/webhook-server/request-body.ts";
 import { SWEEP_MAX_AGE_MS, SWEEP_MAX_AHEAD_MS, SWEEP_SIGNATURE_HEADER, SWEEP_TIMESTAMP_HEADER, verifySweepRequest, type SweepVerdict } from "./sweep-signature.ts";
 import type { SweepReport } from "./sweep-report.ts";
 

@@ -1,7 +1,7 @@
 import { SqliteStore } from "../../src/tasks/sqlite-store.ts";
 import { InProcessQueue } from "../../src/tasks/queue.ts";
 import { placeholderRunner } from "../../src/tasks/placeholder-runner.ts";
-import type { IntakeDeps } from "../../src/github/intake.ts";
+import type { IntakeDeps } from "../../src/intake/intake.ts";
 import { FollowUps } from "../../src/steering/follow-ups/follow-ups.ts";
 import { silentLog } from "./probot.ts";
 import { testAccountOf } from "./ferry-account.ts";

@@ -1,10 +1,10 @@
 import { generateKeyPairSync } from "node:crypto";
 import { pino } from "pino";
 import { Probot, ProbotOctokit } from "probot";
-import { webhookHandlers } from "../../src/app.ts";
-import { intakeApp } from "../../src/github/webhook-server/intake-app.ts";
-import { WebhookBacklog } from "../../src/github/backlog/webhook-backlog.ts";
-import type { IntakeDeps } from "../../src/github/intake.ts";
+import { webhookHandlers } from "../../src/intake/app.ts";
+import { intakeApp } from "../../src/intake/webhook-server/intake-app.ts";
+import { WebhookBacklog } from "../../src/intake/backlog/webhook-backlog.ts";
+import type { IntakeDeps } from "../../src/intake/intake.ts";
 
 let privateKey: string | undefined;
 

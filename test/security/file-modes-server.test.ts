@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:f
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { execa } from "execa";
-import { JOURNAL_DIR, segmentPath } from "../../src/github/webhook-server/journal.ts";
+import { JOURNAL_DIR, segmentPath } from "../../src/intake/webhook-server/journal.ts";
 import { freePort, waitFor } from "../helpers/process.ts";
 import { testPrivateKey } from "../helpers/probot.ts";
 

@@ -3,7 +3,7 @@ import { chmodSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { JsonlTrajectory, trajectoryPathFor } from "../../src/agent/trajectory/jsonl-trajectory.ts";
-import { JournalWriter, segmentPath } from "../../src/github/webhook-server/journal.ts";
+import { JournalWriter, segmentPath } from "../../src/intake/webhook-server/journal.ts";
 import { openDatabase } from "../../src/tasks/open-database.ts";
 
 // Attack: another account on the Ferry host reads private code and issue text from what Ferry

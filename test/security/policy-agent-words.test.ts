@@ -1,6 +1,6 @@
 import { expect, test } from "@jest/globals";
 import { DEFAULT_REPO_CONFIG } from "../../src/config/repo-config.ts";
-import { parseComment } from "../../src/github/commands.ts";
+import { parseComment } from "../../src/intake/commands.ts";
 import { checkWritePath } from "../../src/policy/path-policy.ts";
 
 /*

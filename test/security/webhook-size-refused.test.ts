@@ -1,9 +1,9 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterEach, describe, expect, test } from "@jest/globals";
 import { createLogger } from "../../src/logger.ts";
-import { threadLogger } from "../../src/github/webhook-server/thread-log.ts";
+import { threadLogger } from "../../src/intake/webhook-server/thread-log.ts";
 import { waitFor } from "../helpers/process.ts";
-import { inProcessServer, type InProcessServer } from "../github/webhook-server/support/in-process-server.ts";
+import { inProcessServer, type InProcessServer } from "../intake/webhook-server/support/in-process-server.ts";
 import { rawPost } from "./support/raw-post.ts";
 
 /**

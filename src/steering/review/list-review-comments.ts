@@ -1,6 +1,6 @@
 import { allPages } from "../../github/all-pages.ts";
 import type { GitHubClient } from "../../github/client.ts";
-import { ReviewCommentFields } from "../../github/payloads.ts";
+import { ReviewCommentFields } from "../../intake/payloads.ts";
 import type { ReviewNote } from "../follow-ups/follow-up-data.ts";
 import type { PullTarget } from "./pull-target.ts";
 import { noteOf } from "./review-note.ts";

@@ -1,4 +1,4 @@
-import type { ReviewCommentFields } from "../../github/payloads.ts";
+import type { ReviewCommentFields } from "../../intake/payloads.ts";
 import type { ReviewNote } from "../follow-ups/follow-up-data.ts";
 
 /** GitHub's review comment as the follow-up keeps it; an outdated comment has only its original line. */

@@ -3,8 +3,8 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, jest, test } from "@jest/globals";
-import { JournalWriter, readSegment, segmentPath } from "../../../src/github/webhook-server/journal.ts";
-import { WebhookServer, type WebhookServerOptions } from "../../../src/github/webhook-server/webhook-server.ts";
+import { JournalWriter, readSegment, segmentPath } from "../../../src/intake/webhook-server/journal.ts";
+import { WebhookServer, type WebhookServerOptions } from "../../../src/intake/webhook-server/webhook-server.ts";
 import type { NewDelivery } from "../../../src/tasks/model.ts";
 import type { SweepReport } from "../../../src/sweep/sweep-report.ts";
 import { signSweepRequest } from "../../../src/sweep/sweep-signature.ts";

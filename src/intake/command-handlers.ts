@@ -1,7 +1,7 @@
 import { clampRepoConfig } from "../config/clamp-limits.ts";
 import { renderCommandHelp, type ParsedComment } from "./commands.ts";
 import { commandTarget } from "./command-target.ts";
-import { postComment } from "./ensure-comment.ts";
+import { postComment } from "../github/ensure-comment.ts";
 import type { EventContext } from "./event-context.ts";
 import { enqueueTask, type IntakeDeps } from "./intake.ts";
 import { repoConfigFor, reportInvalidConfig } from "./repo-config-for-event.ts";

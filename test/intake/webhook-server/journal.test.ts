@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, test } from "@jest/globals";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { JournalWriter, listSegments, readSegment, removeSegment, segmentPath } from "../../../src/github/webhook-server/journal.ts";
+import { JournalWriter, listSegments, readSegment, removeSegment, segmentPath } from "../../../src/intake/webhook-server/journal.ts";
 
 let dir: string;
 beforeEach(() => {

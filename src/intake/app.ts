@@ -1,12 +1,12 @@
 import type { Context } from "probot";
-import type { IntakeDeps } from "./github/intake.ts";
-import type { WebhookHandler } from "./github/backlog/webhook-backlog.ts";
-import { onIssueLabeled } from "./github/handlers/issue-labeled.ts";
-import { onIssueClosed, onIssueUnlabeled } from "./github/handlers/issue-cancelled.ts";
-import { onIssueComment } from "./github/handlers/issue-comment.ts";
-import { onPullRequestClosed } from "./github/handlers/pull-request-closed.ts";
-import { onPullRequestReview } from "./github/handlers/pull-request-review.ts";
-import { onPullRequestReviewComment } from "./github/handlers/pull-request-review-comment.ts";
+import type { IntakeDeps } from "./intake.ts";
+import type { WebhookHandler } from "./backlog/webhook-backlog.ts";
+import { onIssueLabeled } from "./handlers/issue-labeled.ts";
+import { onIssueClosed, onIssueUnlabeled } from "./handlers/issue-cancelled.ts";
+import { onIssueComment } from "./handlers/issue-comment.ts";
+import { onPullRequestClosed } from "./handlers/pull-request-closed.ts";
+import { onPullRequestReview } from "./handlers/pull-request-review.ts";
+import { onPullRequestReviewComment } from "./handlers/pull-request-review-comment.ts";
 
 /** Every event name Probot knows, with or without its action. */
 type EventName = Context["name"];

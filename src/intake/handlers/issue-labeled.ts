@@ -1,12 +1,12 @@
 import type { Context } from "probot";
-import { canWrite } from "../permissions.ts";
+import { canWrite } from "../../github/permissions.ts";
 import { onceForDelivery } from "../deliveries.ts";
 import { enqueueTask, type IntakeDeps } from "../intake.ts";
 import { IssueLabelEvent } from "../payloads.ts";
 import { repoConfigFor, reportInvalidConfig } from "../repo-config-for-event.ts";
-import { reactSeen } from "../reactions.ts";
+import { reactSeen } from "../../github/reactions.ts";
 import { isBot } from "../sender.ts";
-import { sameLabel, triggerLabel } from "../labels.ts";
+import { sameLabel, triggerLabel } from "../../github/labels.ts";
 import { eventContextOf } from "./event-context-of.ts";
 
 /** `issues.labeled` with the configured label, by a writer → a task. */

@@ -1,6 +1,6 @@
 import type { Logger } from "pino";
-import { intakeApp } from "../../../../src/github/webhook-server/intake-app.ts";
-import { startThreadServer, WEBHOOK_PATH, type RouteHandler, type ThreadServer } from "../../../../src/github/webhook-server/thread-server.ts";
+import { intakeApp } from "../../../../src/intake/webhook-server/intake-app.ts";
+import { startThreadServer, WEBHOOK_PATH, type RouteHandler, type ThreadServer } from "../../../../src/intake/webhook-server/thread-server.ts";
 import type { Log } from "../../../../src/logger.ts";
 import type { NewDelivery } from "../../../../src/tasks/model.ts";
 import { silentLog, testPrivateKey } from "../../../helpers/probot.ts";

@@ -1,6 +1,6 @@
 import type { Task } from "../tasks/model.ts";
 import type { Store } from "../tasks/store.ts";
-import type { IssueRef } from "./ensure-comment.ts";
+import type { IssueRef } from "../github/ensure-comment.ts";
 import type { EventContext } from "./event-context.ts";
 
 /**

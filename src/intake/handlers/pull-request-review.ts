@@ -1,7 +1,7 @@
 import type { Context } from "probot";
 import { onceForDelivery } from "../deliveries.ts";
 import { PullRequestReviewEvent } from "../payloads.ts";
-import { canWrite } from "../permissions.ts";
+import { canWrite } from "../../github/permissions.ts";
 import { isBot } from "../sender.ts";
 import { listReviewComments } from "../../steering/review/list-review-comments.ts";
 import { asksForChanges } from "../../steering/review/review-states.ts";

@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { afterEach, describe, expect, test } from "@jest/globals";
 import type { Logger } from "pino";
-import { DeliveryActions, MAX_PENDING_ACTIONS } from "../../../src/github/webhook-server/access-log.ts";
+import { DeliveryActions, MAX_PENDING_ACTIONS } from "../../../src/intake/webhook-server/access-log.ts";
 import { silentLog } from "../../helpers/probot.ts";
 import { waitFor } from "../../helpers/process.ts";
 import { recordingLog, type LogLine } from "../../helpers/recording-log.ts";

@@ -4,7 +4,7 @@ import { onceForDelivery } from "../deliveries.ts";
 import type { IntakeDeps } from "../intake.ts";
 import { IssueClosedEvent, IssueLabelEvent } from "../payloads.ts";
 import { repoConfigFor } from "../repo-config-for-event.ts";
-import { sameLabel, triggerLabel } from "../labels.ts";
+import { sameLabel, triggerLabel } from "../../github/labels.ts";
 import { eventContextOf } from "./event-context-of.ts";
 
 /*

@@ -1,7 +1,7 @@
 import type { Logger } from "pino";
 import type { RepoRef } from "../tasks/model.ts";
-import type { GitHubClient } from "./client.ts";
-import type { IssueRef } from "./ensure-comment.ts";
+import type { GitHubClient } from "../github/client.ts";
+import type { IssueRef } from "../github/ensure-comment.ts";
 import type { RepositoryPayload, Sender } from "./payloads.ts";
 
 /** What every intake step needs to know about the event it is handling. */

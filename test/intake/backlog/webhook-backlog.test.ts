@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, test } from "@jest/globals";
 import { pino, type Logger } from "pino";
 import { Probot, type Context, type ProbotOctokit } from "probot";
-import { intakeApp } from "../../../src/github/webhook-server/intake-app.ts";
-import { WebhookBacklog, type WebhookHandler } from "../../../src/github/backlog/webhook-backlog.ts";
+import { intakeApp } from "../../../src/intake/webhook-server/intake-app.ts";
+import { WebhookBacklog, type WebhookHandler } from "../../../src/intake/backlog/webhook-backlog.ts";
 import { SqliteStore } from "../../../src/tasks/sqlite-store.ts";
 import { silentLog, testPrivateKey } from "../../helpers/probot.ts";
 import { waitFor } from "../../helpers/process.ts";

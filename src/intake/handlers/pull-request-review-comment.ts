@@ -1,7 +1,7 @@
 import type { Context } from "probot";
 import { onceForDelivery } from "../deliveries.ts";
 import { PullRequestReviewCommentEvent } from "../payloads.ts";
-import { canWrite } from "../permissions.ts";
+import { canWrite } from "../../github/permissions.ts";
 import { isBot } from "../sender.ts";
 import { getReview } from "../../steering/review/get-review.ts";
 import { noteOf } from "../../steering/review/review-note.ts";

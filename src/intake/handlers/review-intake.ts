@@ -3,7 +3,7 @@ import type { PullTarget } from "../../steering/review/pull-target.ts";
 import { takeReviewFeedback, type AgentPull, type ReviewArrival } from "../../steering/review/take-review-feedback.ts";
 import type { IntakeDeps } from "../intake.ts";
 import type { RepositoryPayload } from "../payloads.ts";
-import { reactSeenOnReviewComment } from "../reactions.ts";
+import { reactSeenOnReviewComment } from "../../github/reactions.ts";
 
 export type ReviewDeps = Pick<IntakeDeps, "store" | "followUps" | "account">;
 

@@ -1,7 +1,7 @@
 import { Writable } from "node:stream";
 import { afterEach, describe, expect, test } from "@jest/globals";
 import { pino } from "pino";
-import { threadLogger } from "../../../src/github/webhook-server/thread-log.ts";
+import { threadLogger } from "../../../src/intake/webhook-server/thread-log.ts";
 import { redaction } from "../../../src/logger.ts";
 import { waitFor } from "../../helpers/process.ts";
 import { inProcessServer, SECRET, type InProcessServer } from "./support/in-process-server.ts";

@@ -1,6 +1,6 @@
 import { loadRepoConfig, type LoadedRepoConfig } from "../config/load-repo-config.ts";
-import { branchHeadSha, reportFailedCheck } from "./check-runs.ts";
-import { postComment } from "./ensure-comment.ts";
+import { branchHeadSha, reportFailedCheck } from "../github/check-runs.ts";
+import { postComment } from "../github/ensure-comment.ts";
 import type { EventContext } from "./event-context.ts";
 
 /** `.github/agent.yml` from the default branch, the only branch whose config Ferry trusts. */
