@@ -1,6 +1,6 @@
 import { taskConfigOf } from "../config/clamp-limits.ts";
 import type { Env } from "../config/env.ts";
-import { loadRepoConfig } from "../config/load-repo-config.ts";
+import { loadRepoConfig } from "../github/load-repo-config.ts";
 import type { Log } from "../logger.ts";
 import type { Model } from "../agent/models/model.ts";
 import { runAgentSession } from "../agent/session.ts";
@@ -24,7 +24,7 @@ import { changesInSandbox } from "../workspace/sandbox-changes.ts";
 import { answerReview } from "./answer-review.ts";
 import { foreignStackProblem } from "./foreign-stack.ts";
 import { deliverOutcome } from "./deliver-outcome.ts";
-import { watchDiskLimit } from "./disk-limit.ts";
+import { type DiskLimit, watchDiskLimit } from "./disk-limit.ts";
 import { planRun } from "./run-plan.ts";
 import { startPoints } from "./start-points.ts";
 
@@ -76,18 +76,19 @@ export function createAgentRunner(deps: AgentRunnerDeps): TaskRunner {
     const base = config.base ?? task.repo.defaultBranch;
     const previousShas = new Set(deps.store.partsOf(task.id).map((part) => part.headSha));
     const checkout = await deps.workspaces.prepare({ taskId: task.id, repo: task.repo, base, branch: `agent/issue-${task.issueNumber}/part-1`, token, signal });
-    // Read now, applied in the sandbox after setup: networked setup only ever runs the trusted base.
-    const points = await startPoints(checkout, task.repo.defaultBranch, plan.kind === "follow-up" ? plan.startFrom : undefined);
-    if (!points.ok) {
-      await deps.workspaces.release(checkout);
-      return { outcome: "error", message: points.message };
-    }
-    let firstMessages = plan.kind === "follow-up" ? [plan.firstMessage] : [];
-    const trajectory = new JsonlTrajectory(trajectoryPathFor(deps.env.dataDir, task.id, run.number));
-    const spec = { taskId: task.id, workDir: checkout.workDir, readOnlyPaths: checkout.readOnlyPaths, image, limits: deps.env.sandbox.limits };
-    const sandbox = deps.sandboxes();
-    const disk = watchDiskLimit({ dirs: [checkout.workDir, checkout.verifyDir], limitMb: deps.env.sandbox.diskMb, signal });
+    // Everything after the checkout sits in one try: whatever throws (reading the start points,
+    // opening the trajectory), the checkout goes back and its mirror stays evictable.
+    let trajectory: JsonlTrajectory | undefined;
+    let disk: DiskLimit | undefined;
     try {
+      // Read now, applied in the sandbox after setup: networked setup only ever runs the trusted base.
+      const points = await startPoints(checkout, task.repo.defaultBranch, plan.kind === "follow-up" ? plan.startFrom : undefined);
+      if (!points.ok) return { outcome: "error", message: points.message };
+      let firstMessages = plan.kind === "follow-up" ? [plan.firstMessage] : [];
+      trajectory = new JsonlTrajectory(trajectoryPathFor(deps.env.dataDir, task.id, run.number));
+      const spec = { taskId: task.id, workDir: checkout.workDir, readOnlyPaths: checkout.readOnlyPaths, image, limits: deps.env.sandbox.limits };
+      const sandbox = deps.sandboxes();
+      disk = watchDiskLimit({ dirs: [checkout.workDir, checkout.verifyDir], limitMb: deps.env.sandbox.diskMb, signal });
       const outcome = disk.verdict(await runAgentSession({
         sandbox,
         spec,
@@ -126,8 +127,8 @@ export function createAgentRunner(deps: AgentRunnerDeps): TaskRunner {
       }
       return delivered.result;
     } finally {
-      disk.stop();
-      trajectory.close();
+      disk?.stop();
+      trajectory?.close();
       await deps.workspaces.release(checkout);
       await deps.workspaces.evict(deps.env.mirrorCacheBytes).catch((error: unknown) => deps.log.warn({ error: String(error) }, "Could not evict mirrors"));
     }

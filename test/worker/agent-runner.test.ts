@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, expect, test } from "@jest/globals";
-import { access, mkdtemp, readFile, rm } from "node:fs/promises";
+import { access, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ScriptedModel } from "../../src/agent/models/scripted-model.ts";
@@ -14,6 +14,7 @@ import { startGitHttpServer } from "../helpers/git-http-server.ts";
 import { fakePulls } from "../helpers/github-pulls.ts";
 import { ProgressBoard } from "../../src/delivery/status/progress-board.ts";
 import { runGit } from "../../src/workspace/git.ts";
+import { Workspaces } from "../../src/workspace/workspaces.ts";
 import { testRunner } from "./support/test-runner.ts";
 
 const TOKEN = "ghs_runnerTestToken0123456789";
@@ -56,15 +57,15 @@ function mockIssue(comments: unknown[] = []) {
     .reply(200, comments);
 }
 
-function runnerWith(model: ScriptedModel, progress = new ProgressBoard()) {
-  return testRunner({ dataDir: join(root, "data"), store, model, token: TOKEN, progress });
+function runnerWith(model: ScriptedModel, progress = new ProgressBoard(), workspaces?: Workspaces) {
+  return testRunner({ dataDir: join(root, "data"), store, model, token: TOKEN, progress, workspaces });
 }
 
-async function runTask(model: ScriptedModel, progress?: ProgressBoard) {
+async function runTask(model: ScriptedModel, progress?: ProgressBoard, workspaces?: Workspaces) {
   const task = newTask();
   const run = store.startRun(task.id);
   const states: TaskState[] = [];
-  const result = await runnerWith(model, progress)({
+  const result = await runnerWith(model, progress, workspaces)({
     task,
     run,
     signal: new AbortController().signal,
@@ -163,4 +164,15 @@ test("an invalid .github/agent.yml ends the task with the problems, before any c
   expect(result).toMatchObject({ outcome: "error" });
   expect(result.outcome === "error" && result.message).toContain("limits.steps");
   expect(states).toEqual(["preparing"]);
+});
+
+test("a run that throws after its checkout was made still gives the checkout back, so its mirror can be evicted", async () => {
+  mockRepoConfig(githubApi(), CONFIG);
+  mockIssue();
+  // A file where the trajectories' folder belongs: opening the run's trajectory throws.
+  await writeFile(join(root, "data", "trajectories"), "");
+  const workspaces = new Workspaces({ dataDir: join(root, "data") });
+  await expect(runTask(new ScriptedModel([]), undefined, workspaces)).rejects.toThrow(/ENOTDIR/);
+  const evicted = await workspaces.evict(0);
+  expect(evicted.evicted).toHaveLength(1);
 });

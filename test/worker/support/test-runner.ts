@@ -27,6 +27,8 @@ export type TestRunnerOptions = {
   allowedImages?: string[];
   /** FERRY_SANDBOX_DISK_MB. */
   diskMb?: number;
+  /** The runner's workspaces, for a test that looks at its mirrors afterwards. */
+  workspaces?: Workspaces;
 };
 
 /** The real agent runner as tests use it: GitHub through nock (no retries), a fixed token, the local sandbox unless told. */
@@ -41,7 +43,7 @@ export function testRunner(options: TestRunnerOptions): TaskRunner {
       model: { compactAt: 0.6 },
     },
     store: options.store,
-    workspaces: new Workspaces({ dataDir }),
+    workspaces: options.workspaces ?? new Workspaces({ dataDir }),
     sandboxes: options.sandboxes ?? (() => new LocalSandbox()),
     model: options.model,
     clientFor: async () => new Octokit({ request: { retries: 0 } }),
