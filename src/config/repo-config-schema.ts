@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { DEFAULT_CEILINGS } from "./clamp-limits.ts";
-import { isCronExpression } from "./cron.ts";
+import { cronProblem } from "./cron.ts";
 
 /*
  * The schema of `.github/agent.yml`. Every object is strict so a typo is reported, not
@@ -74,12 +74,15 @@ const Commands = mapping(
   '{ deny: ["sudo *"], approve: ["npm install *"] }',
 );
 
+const CRON_EXPECTED = 'expected a 5-field cron expression like "0 6 * * 1-5"';
+
 const Sweep = mapping(
   {
     cron: z
-      .string({ error: 'expected a 5-field cron expression like "0 6 * * 1-5"' })
-      .refine(isCronExpression, { error: 'expected a 5-field cron expression like "0 6 * * 1-5"' })
-      .describe("When to sweep, as a 5-field cron expression."),
+      .string({ error: CRON_EXPECTED })
+      // croner decides, as the scheduler does; its reason ("From value is larger than to value") goes in the comment.
+      .refine((cron) => cronProblem(cron) === undefined, { error: (issue) => `${CRON_EXPECTED} (${cronProblem(String(issue.input))})` })
+      .describe("When to sweep, as a 5-field cron expression in UTC (croner's syntax)."),
     labels: patterns("label")
       .min(1, { error: "expected at least one label" })
       .default(["agent-backlog"])

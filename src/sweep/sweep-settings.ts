@@ -2,7 +2,6 @@ import { clampRepoConfig, DEFAULT_CEILINGS, type Ceilings } from "../config/clam
 import { loadRepoConfig, type LoadedRepoConfig } from "../config/load-repo-config.ts";
 import type { GitHubClient } from "../github/client.ts";
 import type { Log } from "../logger.ts";
-import { cronProblem } from "./due-time.ts";
 import type { SweepConfig } from "./plan-sweep.ts";
 import type { InstalledRepo } from "./sweep-github.ts";
 
@@ -13,9 +12,8 @@ export type SweepSetting = { kind: "off" } | { kind: "invalid"; problems: string
 export function sweepSettingOf(loaded: LoadedRepoConfig, ceilings: Ceilings = DEFAULT_CEILINGS): SweepSetting {
   if (!loaded.ok) return { kind: "invalid", problems: loaded.problems };
   const { sweep } = clampRepoConfig(loaded.config, ceilings).config;
-  if (!sweep) return { kind: "off" };
-  const problem = cronProblem(sweep.cron);
-  return problem ? { kind: "invalid", problems: [problem] } : { kind: "on", sweep };
+  // The config's schema checked the cron with the scheduler's own parser (config/cron.ts).
+  return sweep ? { kind: "on", sweep } : { kind: "off" };
 }
 
 /**

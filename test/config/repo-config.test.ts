@@ -146,7 +146,9 @@ describe("wrong values are explained in plain words", () => {
     ["limits: 5", "limits: expected a mapping like { steps: 60, minutes: 45 }, got 5"],
     ["sweep:", 'sweep: expected a mapping like { cron: "0 6 * * 1-5" }, got an empty value'],
     ["sweep: {}", 'sweep.cron: required, expected a 5-field cron expression like "0 6 * * 1-5"'],
-    ["sweep: { cron: '0 6 * *' }", 'sweep.cron: expected a 5-field cron expression like "0 6 * * 1-5", got "0 6 * *"'],
+    ["sweep: { cron: '0 6 * *' }", 'sweep.cron: expected a 5-field cron expression like "0 6 * * 1-5" (invalid configuration format (\'0 6 * *\'), exactly five, six, or seven space separated parts are required.), got "0 6 * *"'],
+    // The scheduler's parser (croner) refuses a backwards range, so the config does too.
+    ["sweep: { cron: '0 6 * * 5-1' }", 'sweep.cron: expected a 5-field cron expression like "0 6 * * 1-5" (From value is larger than to value: \'5-1\'), got "0 6 * * 5-1"'],
     ["sweep: { cron: '0 6 * * 1-5', labels: [] }", "sweep.labels: expected at least one label, got an empty list"],
     ["sweep: { cron: '0 6 * * 1-5', maxUsdPerDay: 0 }", "sweep.maxUsdPerDay: expected a positive number, got 0"],
     ["- label: agent", "(top level): expected a mapping like { label: agent }, got a list"],

@@ -80,7 +80,7 @@ describe("on-demand passes report why a repository was not swept", () => {
   test.each([
     ["no sweep: key", "label: agent\n", "not-opted-in", "no sweep: in .github/agent.yml"],
     ["an invalid config", "sweep: { cron: sometimes }\n", "invalid-config", "sweep.cron: expected a 5-field cron expression"],
-    ["a cron the scheduler cannot run", 'sweep: { cron: "5-1 * * * *" }\n', "invalid-config", "sweep.cron: CronPattern"],
+    ["a cron the scheduler cannot run", 'sweep: { cron: "5-1 * * * *" }\n', "invalid-config", "sweep.cron: expected a 5-field cron expression like \"0 6 * * 1-5\" (From value is larger than to value: '5-1')"],
   ])("%s", async (_name, yaml, status, reason) => {
     const scope = githubApi();
     mockNamedRepo(scope);
