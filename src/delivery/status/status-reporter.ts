@@ -99,7 +99,9 @@ export function createStatusReporter(options: StatusReporterOptions): StatusRepo
       known.task = task;
       return known;
     }
-    const status: TaskStatus = { task, ended: false, edits: new CoalescedEdits(async () => void (await edit(status)), intervalMs, clock) };
+    const failed = (error: unknown) =>
+      log.error({ err: error, task: status.task.id, state: status.task.state }, "status comment work failed; the next edit still goes out");
+    const status: TaskStatus = { task, ended: false, edits: new CoalescedEdits(async () => void (await edit(status)), intervalMs, clock, failed) };
     statuses.set(task.id, status);
     return status;
   }
@@ -109,11 +111,15 @@ export function createStatusReporter(options: StatusReporterOptions): StatusRepo
     status.edits.cancel();
     const { id } = status.task;
     return status.edits.then(async () => {
-      const edited = await edit(status);
-      const reported = await reportEnd(status);
-      if (edited && reported) options.onEndingReported?.(id);
-      progress.clear(id);
-      if (statuses.get(id) === status) statuses.delete(id);
+      try {
+        const edited = await edit(status);
+        const reported = await reportEnd(status);
+        if (edited && reported) options.onEndingReported?.(id);
+      } finally {
+        // Even when recording the report threw: an ended status left behind would ignore the task's next run.
+        progress.clear(id);
+        if (statuses.get(id) === status) statuses.delete(id);
+      }
     });
   }
 

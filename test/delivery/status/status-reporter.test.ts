@@ -179,6 +179,25 @@ describe("the status reporter", () => {
     expect(reported).toEqual([7]);
   });
 
+  test("a throw while recording the reported ending is logged with the task, and the task's next run still edits its comment", async () => {
+    const bodies = statusCommentExpectingEdits(2);
+    githubApi().post("/repos/octo/app/issues/3/reactions", { content: "confused" }).reply(201, { id: 1, content: "confused" });
+    const log = recordingLog();
+    const { listener } = reporter({
+      log,
+      onEndingReported: () => {
+        throw new Error("database is locked");
+      },
+    });
+
+    await listener(task("failed", { result: { outcome: "error", message: "boom" } }));
+    await listener(task("preparing"));
+
+    expect(log.lines).toEqual([expect.objectContaining({ level: "error", fields: expect.objectContaining({ task: 7 }), message: "status comment work failed; the next edit still goes out" })]);
+    // Both expected edits were made (an unused mock fails the test); the last shows the new run.
+    expect(bodies.at(-1)).toContain("Preparing");
+  });
+
   test("the comment is found by its marker on a later page", async () => {
     const page1 = Array.from({ length: 100 }, (_, index) => ({ id: index + 1, body: "chatter" }));
     const patched: string[] = [];
