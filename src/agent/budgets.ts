@@ -1,5 +1,5 @@
 import type { Usage } from "./models/model.ts";
-import type { BudgetName, Spend } from "./outcome.ts";
+import type { BudgetName, Spend } from "../tasks/agent-outcome.ts";
 
 export type BudgetLimits = { steps: number; tokens: number; usd: number; minutes: number };
 

@@ -1,4 +1,4 @@
-import type { AgentOutcome } from "./outcome.ts";
+import type { AgentOutcome } from "../tasks/agent-outcome.ts";
 
 /** Every ending of a run in words: what happened and, where it failed, what to look at. */
 export function describeOutcome(outcome: AgentOutcome): string {

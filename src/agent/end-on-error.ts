@@ -1,6 +1,6 @@
 import type { AgentRun } from "./agent-run.ts";
 import { ModelError } from "./models/model-error.ts";
-import type { AgentOutcome } from "./outcome.ts";
+import type { AgentOutcome } from "../tasks/agent-outcome.ts";
 import { SandboxError, SandboxStartError } from "../sandbox/sandbox-error.ts";
 
 /** Turns what stopped the loop into its outcome: a cancellation, a model or sandbox that cannot be used, or a crash. */

@@ -4,7 +4,7 @@ import { scanPatchForSecrets } from "../policy/secret-scan.ts";
 import { checkTestWeakening } from "../policy/test-weakening.ts";
 import type { ChangedFile } from "../workspace/numstat.ts";
 import type { ChangeFacts } from "../workspace/change-facts.ts";
-import type { AgentOutcome, SecretBlock, Spend, TestRun } from "./outcome.ts";
+import type { AgentOutcome, SecretBlock, Spend, TestRun } from "../tasks/agent-outcome.ts";
 
 /**
  * The agent loop's own look at a change whose tests pass, when its caller diffs on the host

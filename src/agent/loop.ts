@@ -3,7 +3,7 @@ import { compactIfNeeded } from "./compact-if-needed.ts";
 import { executeCalls } from "./execute-calls.ts";
 import { deliverInbox } from "./inbox.ts";
 import { endOnError } from "./end-on-error.ts";
-import type { AgentOutcome } from "./outcome.ts";
+import type { AgentOutcome } from "../tasks/agent-outcome.ts";
 import { query } from "./query.ts";
 import { verifyFinish } from "./verify-finish.ts";
 

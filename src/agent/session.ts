@@ -6,7 +6,7 @@ import { Budgets } from "./budgets.ts";
 import { endOnError } from "./end-on-error.ts";
 import { runAgentLoop } from "./loop.ts";
 import type { Model } from "./models/model.ts";
-import type { AgentOutcome } from "./outcome.ts";
+import type { AgentOutcome } from "../tasks/agent-outcome.ts";
 import type { Pauses } from "./pauses.ts";
 import type { IssueContext } from "./prompt/issue-context.ts";
 import { startConversation } from "./start-conversation.ts";

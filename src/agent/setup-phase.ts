@@ -1,6 +1,6 @@
 import type { Sandbox } from "../sandbox/sandbox.ts";
 import { recordedExec } from "./recorded-exec.ts";
-import type { AgentOutcome, Spend } from "./outcome.ts";
+import type { AgentOutcome, Spend } from "../tasks/agent-outcome.ts";
 import type { Trajectory } from "./trajectory/trajectory.ts";
 
 export type SetupPhase = {

@@ -1,6 +1,6 @@
 import type { AgentRun } from "./agent-run.ts";
 import { checkFinalDiff } from "./final-checks.ts";
-import type { AgentOutcome, TestRun } from "./outcome.ts";
+import type { AgentOutcome, TestRun } from "../tasks/agent-outcome.ts";
 import { runTestCommand } from "./tools/run-tests.ts";
 
 export type Verdict = { done: true; outcome: AgentOutcome } | { done: false };

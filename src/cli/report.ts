@@ -1,4 +1,4 @@
-import type { AgentOutcome } from "../agent/outcome.ts";
+import type { AgentOutcome } from "../tasks/agent-outcome.ts";
 import { describeOutcome } from "../agent/describe-outcome.ts";
 import type { ChangedFile } from "../workspace/numstat.ts";
 

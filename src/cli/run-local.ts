@@ -1,8 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Env } from "../config/env.ts";
-import { parseRepoConfig } from "../config/repo-config.ts";
-import { REPO_CONFIG_PATH } from "../config/load-repo-config.ts";
+import { parseRepoConfig, REPO_CONFIG_PATH } from "../config/repo-config.ts";
 import type { Log } from "../logger.ts";
 import { runAgentSession } from "../agent/session.ts";
 import { JsonlTrajectory, trajectoryPathFor } from "../agent/trajectory/jsonl-trajectory.ts";

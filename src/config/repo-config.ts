@@ -4,7 +4,22 @@ import { DEFAULT_REPO_CONFIG, RepoConfig } from "./repo-config-schema.ts";
 
 export { DEFAULT_REPO_CONFIG, RepoConfig } from "./repo-config-schema.ts";
 
+export const REPO_CONFIG_PATH = ".github/agent.yml";
+
 export type RepoConfigResult = { ok: true; config: RepoConfig } | { ok: false; problems: string[] };
+
+/** On failure, `label` is the label the broken file most likely meant (see `lenientLabel`). */
+export type LoadedRepoConfig = { ok: true; config: RepoConfig } | { ok: false; label: string; problems: string[] };
+
+/** The config file as read from the repository: its text (undefined when there is none), or why it could not be read. */
+export type RepoConfigFile = { text: string | undefined } | { problem: string };
+
+/** Validates a config file as read; reading it (from GitHub, or a local checkout) is the caller's business. */
+export function loadedRepoConfig(file: RepoConfigFile): LoadedRepoConfig {
+  if ("problem" in file) return { ok: false, label: DEFAULT_LABEL, problems: [file.problem] };
+  const result = parseRepoConfig(file.text);
+  return result.ok ? result : { ok: false, label: lenientLabel(file.text), problems: result.problems };
+}
 
 /** Validates the text of `.github/agent.yml`; a missing or empty file means all defaults. */
 export function parseRepoConfig(text: string | undefined): RepoConfigResult {

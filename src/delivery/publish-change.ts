@@ -1,5 +1,5 @@
 import type { Log } from "../logger.ts";
-import type { AgentOutcome } from "../agent/outcome.ts";
+import type { AgentOutcome } from "../tasks/agent-outcome.ts";
 import type { GitHubClient } from "../github/client.ts";
 import { inlineCode } from "../github/markdown.ts";
 import type { Store } from "../tasks/store.ts";

@@ -1,4 +1,4 @@
-import type { AgentOutcome } from "../agent/outcome.ts";
+import type { AgentOutcome } from "../tasks/agent-outcome.ts";
 import type { RepoConfig } from "../config/repo-config.ts";
 import { defusePlainReferences } from "../github/defuse-references.ts";
 import type { SandboxFactory, SandboxSpec } from "../sandbox/sandbox.ts";

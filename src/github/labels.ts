@@ -1,4 +1,4 @@
-import type { LoadedRepoConfig } from "../config/load-repo-config.ts";
+import type { LoadedRepoConfig } from "../config/repo-config.ts";
 
 /** The label that triggers Ferry in this repo; a broken config still names it when it can. */
 export const triggerLabel = (config: LoadedRepoConfig): string => (config.ok ? config.config.label : config.label);

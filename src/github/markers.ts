@@ -20,3 +20,8 @@ export const reviewBlockedMarker = (taskId: number, otherId: number): string => 
 
 /** The one "Ferry backlog" issue a dry-run sweep keeps up to date; found by it whatever its title has been edited to. */
 export const BACKLOG_MARKER = "<!-- ferry:backlog -->";
+
+/** The start of every task marker, whatever its task: a rerun is a new task but owns the same pull requests. */
+const TASK_MARKER_START = "<!-- ferry:task=";
+
+export const carriesFerryMarker = (body: string | null | undefined): boolean => body?.includes(TASK_MARKER_START) ?? false;

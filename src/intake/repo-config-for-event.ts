@@ -1,4 +1,5 @@
-import { loadRepoConfig, type LoadedRepoConfig } from "../config/load-repo-config.ts";
+import type { LoadedRepoConfig } from "../config/repo-config.ts";
+import { loadRepoConfig } from "../github/load-repo-config.ts";
 import { branchHeadSha, reportFailedCheck } from "../github/check-runs.ts";
 import { postComment } from "../github/ensure-comment.ts";
 import type { EventContext } from "./event-context.ts";

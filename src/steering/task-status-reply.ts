@@ -3,8 +3,7 @@ import { pullRequestList } from "../delivery/status/pull-request-list.ts";
 import type { Progress } from "../delivery/status/progress.ts";
 import { spendOf } from "../delivery/status/spend-line.ts";
 import type { TrajectoryLink } from "../delivery/status/status-view.ts";
-import type { PublishedPart } from "../delivery/publish/published-part.ts";
-import { isTerminal, type FollowUp, type Run, type Task } from "../tasks/model.ts";
+import { isTerminal, type FollowUp, type Run, type Task, type PublishedPart } from "../tasks/model.ts";
 
 /** What `/agent status` answers about a task. */
 export type TaskStatusView = {

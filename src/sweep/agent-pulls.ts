@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { allPages } from "../github/all-pages.ts";
 import type { GitHubClient, RepoName } from "../github/client.ts";
-import { isFromRepo } from "../delivery/publish/listed-pull.ts";
-import { parsePartBranch } from "../delivery/publish/part-branch.ts";
+import { isFromRepo, parsePartBranch } from "../github/ferry-pulls.ts";
 
 const Pull = z.object({
   number: z.number().int().positive(),

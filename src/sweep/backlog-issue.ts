@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { GitHubClient, RepoName } from "../github/client.ts";
-import { FERRY_LABEL } from "../delivery/publish/desired-pull.ts";
+import { FERRY_LABEL } from "../github/ferry-pulls.ts";
 import { isFerrys, type AccountOf } from "../github/ferry-account.ts";
 import { BACKLOG_MARKER } from "../github/markers.ts";
 import { BACKLOG_TITLE } from "./backlog-body.ts";

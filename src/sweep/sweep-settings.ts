@@ -1,5 +1,6 @@
 import { clampRepoConfig, DEFAULT_CEILINGS, type Ceilings } from "../config/clamp-limits.ts";
-import { loadRepoConfig, type LoadedRepoConfig } from "../config/load-repo-config.ts";
+import type { LoadedRepoConfig } from "../config/repo-config.ts";
+import { loadRepoConfig } from "../github/load-repo-config.ts";
 import type { GitHubClient } from "../github/client.ts";
 import type { Log } from "../logger.ts";
 import type { SweepConfig } from "./plan-sweep.ts";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AgentOutcome, Spend } from "../agent/outcome.ts";
+import { AgentOutcome, Spend } from "./agent-outcome.ts";
 
 /** Every state a task can be in; the allowed moves between them live in state-machine.ts. */
 export const TASK_STATES = [
@@ -146,3 +146,13 @@ export type NewDelivery = {
 
 /** A delivery accepted but not handled yet. */
 export type PendingDelivery = NewDelivery & { receivedAt: string; attempts: number };
+
+/** A part's pull request as it is on GitHub after a delivery; stored with the task so later events find it. */
+export type PublishedPart = {
+  /** 1-based. */
+  index: number;
+  branch: string;
+  number: number;
+  url: string;
+  headSha: string;
+};

@@ -1,6 +1,5 @@
 import { z } from "zod";
-import type { PublishedPart } from "../delivery/publish/published-part.ts";
-import { FollowUpKind, InboxKind, TaskResult, TaskState, TaskTrigger } from "./model.ts";
+import { FollowUpKind, InboxKind, TaskResult, TaskState, TaskTrigger, type PublishedPart } from "./model.ts";
 import type { FollowUp, InboxMessage, IssueSnapshot, PendingDelivery, Run, Task, TaskEvent } from "./model.ts";
 import { PauseKind } from "./pause.ts";
 import type { Pause } from "./pause.ts";

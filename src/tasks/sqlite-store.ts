@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { DatabaseSync } from "node:sqlite";
-import type { FollowUp, InboxKind, InboxMessage, IssueSnapshot, NewDelivery, NewFollowUp, NewTask, PendingDelivery, Run, Task, TaskEvent, TaskState } from "./model.ts";
+import type { FollowUp, InboxKind, InboxMessage, IssueSnapshot, NewDelivery, NewFollowUp, NewTask, PendingDelivery, Run, Task, TaskEvent, TaskState, PublishedPart } from "./model.ts";
 import { isTerminal } from "./model.ts";
 import { databaseFile, openDatabase, setAutoCheckpoint } from "./open-database.ts";
 import { WalCheckpointer } from "./wal-checkpointer.ts";
@@ -8,7 +8,6 @@ import type { NewPause, Pause } from "./pause.ts";
 import { prepareStatements } from "./sqlite-statements.ts";
 import type { Statements } from "./sqlite-statements.ts";
 import { toEvent, toFollowUp, toInboxMessage, toIssueSnapshot, toPart, toPause, toPendingDelivery, toRun, toTask } from "./sqlite-rows.ts";
-import type { PublishedPart } from "../delivery/publish/published-part.ts";
 import { inTransaction } from "./sqlite-transaction.ts";
 import { assertTransition } from "./state-machine.ts";
 import type { CreateTaskResult, Store, TransitionOptions } from "./store.ts";

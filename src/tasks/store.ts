@@ -1,6 +1,5 @@
-import type { FollowUp, InboxKind, IssueSnapshot, InboxMessage, NewDelivery, NewFollowUp, NewTask, PendingDelivery, Run, Task, TaskEvent, TaskResult, TaskState } from "./model.ts";
+import type { FollowUp, InboxKind, IssueSnapshot, InboxMessage, NewDelivery, NewFollowUp, NewTask, PendingDelivery, Run, Task, TaskEvent, TaskResult, TaskState, PublishedPart } from "./model.ts";
 import type { NewPause, Pause } from "./pause.ts";
-import type { PublishedPart } from "../delivery/publish/published-part.ts";
 
 export type CreateTaskResult = { created: true; task: Task } | { created: false; task: Task };
 

@@ -1,5 +1,5 @@
 import { describeOutcome } from "../agent/describe-outcome.ts";
-import { AgentOutcome } from "../agent/outcome.ts";
+import { AgentOutcome } from "../tasks/agent-outcome.ts";
 import type { GitHubClient } from "../github/client.ts";
 import type { AccountOf } from "../github/ferry-account.ts";
 import type { Log } from "../logger.ts";

@@ -1,5 +1,5 @@
 import type { Log } from "../logger.ts";
-import type { AgentOutcome } from "../agent/outcome.ts";
+import type { AgentOutcome } from "../tasks/agent-outcome.ts";
 import type { Trajectory } from "../agent/trajectory/trajectory.ts";
 import type { TrajectoryLocation } from "../agent/trajectory/trajectory-link.ts";
 import type { RepoConfig } from "../config/repo-config.ts";

@@ -1,5 +1,5 @@
 import { execa } from "execa";
-import type { AgentOutcome } from "../agent/outcome.ts";
+import type { AgentOutcome } from "../tasks/agent-outcome.ts";
 
 /** How often the task's directories are measured: a sandbox writing flat out fills a few GB in that time at most. */
 const CHECK_EVERY_MS = 10_000;

@@ -1,5 +1,5 @@
 import { foreignTips } from "../delivery/publish/branch-leases.ts";
-import { partBranch } from "../delivery/stack/stack-part.ts";
+import { partBranch } from "../github/ferry-pulls.ts";
 import type { Task } from "../tasks/model.ts";
 import type { Store } from "../tasks/store.ts";
 import { DEFAULT_GIT_TIMEOUTS } from "../workspace/git-timeouts.ts";

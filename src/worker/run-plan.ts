@@ -1,9 +1,8 @@
 import type { SteeringMessage } from "../agent/agent-run.ts";
-import type { PublishedPart } from "../delivery/publish/published-part.ts";
 import { parseFollowUp, type ParsedFollowUp } from "../steering/follow-ups/follow-up-data.ts";
 import { followUpPreamble, redirectInstruction } from "../steering/follow-ups/follow-up-instruction.ts";
 import { renderReviewInstruction } from "../steering/review/review-instruction.ts";
-import type { Run, Task } from "../tasks/model.ts";
+import type { Run, Task, PublishedPart } from "../tasks/model.ts";
 import type { Store } from "../tasks/store.ts";
 
 /**

@@ -3,7 +3,7 @@ import { Octokit } from "@octokit/rest";
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { AgentOutcome } from "../../src/agent/outcome.ts";
+import type { AgentOutcome } from "../../src/tasks/agent-outcome.ts";
 import { publishChange } from "../../src/delivery/publish-change.ts";
 import type { BuiltStack } from "../../src/delivery/stack/build-stack.ts";
 import { commitStack } from "../../src/delivery/stack/commit-stack.ts";

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, expect, test } from "@jest/globals";
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { AgentOutcome } from "../../src/agent/outcome.ts";
+import type { AgentOutcome } from "../../src/tasks/agent-outcome.ts";
 import { DEFAULT_REPO_CONFIG } from "../../src/config/repo-config.ts";
 import { stackChange } from "../../src/delivery/stack-change.ts";
 import { LocalSandbox } from "../../src/sandbox/local/local-sandbox.ts";

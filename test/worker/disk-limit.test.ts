@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, test } from "@jest/globals";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { AgentOutcome } from "../../src/agent/outcome.ts";
+import type { AgentOutcome } from "../../src/tasks/agent-outcome.ts";
 import { diskUsage, watchDiskLimit, type DiskLimit, type DiskUsage } from "../../src/worker/disk-limit.ts";
 import { waitFor } from "../helpers/process.ts";
 

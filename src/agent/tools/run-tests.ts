@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { TestRun } from "../outcome.ts";
+import type { TestRun } from "../../tasks/agent-outcome.ts";
 import { execOutput, execStatus, seconds } from "./exec-report.ts";
 import type { Tool, ToolContext } from "./tool.ts";
 

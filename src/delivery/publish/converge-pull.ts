@@ -1,5 +1,6 @@
 import type { GitHubClient } from "../../github/client.ts";
-import { FERRY_LABEL, type DesiredPull } from "./desired-pull.ts";
+import { FERRY_LABEL } from "../../github/ferry-pulls.ts";
+import type { DesiredPull } from "./desired-pull.ts";
 import type { ListedPull, RepoName } from "./listed-pull.ts";
 
 const hasFerryLabel = (pull: ListedPull): boolean => pull.labels.some((label) => label.name.toLowerCase() === FERRY_LABEL);

@@ -1,9 +1,6 @@
 import { renderPrBody } from "./pr-body.ts";
 import type { PublishRequest } from "./publish-request.ts";
 
-/** Every pull request of a stack carries this label, so a maintainer can filter for Ferry's work. */
-export const FERRY_LABEL = "ferry";
-
 /** What a part's pull request should say and where it should point. */
 export type DesiredPull = { title: string; base: string; body: string };
 

@@ -22,7 +22,3 @@ export async function listOpenPulls(client: GitHubClient, where: RepoName, base?
     client.request("GET /repos/{owner}/{repo}/pulls", { owner: where.owner, repo: where.repo, state: "open", ...(base === undefined ? {} : { base }), ...page }),
   );
 }
-
-/** Whether the pull request's branch lives in `where` itself, not in a fork that reuses the branch name. */
-export const isFromRepo = (pull: { head: Pick<ListedPull["head"], "repo"> }, where: RepoName): boolean =>
-  pull.head.repo?.full_name.toLowerCase() === `${where.owner}/${where.repo}`.toLowerCase();

@@ -1,7 +1,7 @@
-import type { Spend, WeakeningFlag } from "../../agent/outcome.ts";
+import type { Spend, WeakeningFlag } from "../../tasks/agent-outcome.ts";
 import type { PrefixCheck } from "../stack/stack-part.ts";
 import type { PushedShaOf } from "./branch-leases.ts";
-import type { PublishedPart } from "./published-part.ts";
+import type { PublishedPart } from "../../tasks/model.ts";
 
 /** One part of the stack, already pushed to its branch, as it should appear as a pull request. */
 export type PartToPublish = {

@@ -1,6 +1,6 @@
 import type { Log } from "../../logger.ts";
 import type { GitHubClient } from "../../github/client.ts";
-import { partBranch } from "../stack/stack-part.ts";
+import { partBranch } from "../../github/ferry-pulls.ts";
 import { closeExtraPart } from "./close-extra-part.ts";
 import { convergePull } from "./converge-pull.ts";
 import { countingClient } from "./counting-client.ts";

@@ -1,7 +1,8 @@
 import type { Log } from "../../logger.ts";
 import type { GitHubClient } from "../../github/client.ts";
-import { isFromRepo, listOpenPulls, type RepoName } from "./listed-pull.ts";
-import { carriesFerryMarker, parsePartBranch } from "./part-branch.ts";
+import { isFromRepo, parsePartBranch } from "../../github/ferry-pulls.ts";
+import { carriesFerryMarker } from "../../github/markers.ts";
+import { listOpenPulls, type RepoName } from "./listed-pull.ts";
 
 /** A closed pull request, as much of it as retargeting needs. */
 export type ClosedPull = {

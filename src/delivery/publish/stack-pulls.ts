@@ -1,6 +1,7 @@
 import type { GitHubClient } from "../../github/client.ts";
-import { isFromRepo, listOpenPulls, type ListedPull, type RepoName } from "./listed-pull.ts";
-import { carriesFerryMarker, parsePartBranch } from "./part-branch.ts";
+import { isFromRepo, parsePartBranch } from "../../github/ferry-pulls.ts";
+import { carriesFerryMarker } from "../../github/markers.ts";
+import { listOpenPulls, type ListedPull, type RepoName } from "./listed-pull.ts";
 
 /**
  * The open pull requests Ferry opened for the issue's stack, by 1-based part index: head

@@ -8,7 +8,7 @@ import { identityEnv } from "../../workspace/identity.ts";
 import { parseInput } from "../../workspace/parse-input.ts";
 import type { Slice } from "../split/slice.ts";
 import type { StackPart } from "./stack-part.ts";
-import { partBranch } from "./stack-part.ts";
+import { partBranch } from "../../github/ferry-pulls.ts";
 
 export type CommittedPart = Omit<StackPart, "check">;
 

@@ -1,4 +1,4 @@
-import type { AgentOutcome, Spend, TestRun } from "../../agent/outcome.ts";
+import type { AgentOutcome, Spend, TestRun } from "../../tasks/agent-outcome.ts";
 import { runSetup } from "../../agent/setup-phase.ts";
 import type { Trajectory } from "../../agent/trajectory/trajectory.ts";
 import type { RepoConfig } from "../../config/repo-config.ts";

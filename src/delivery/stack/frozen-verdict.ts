@@ -1,5 +1,5 @@
 import { frozenChangeFindings } from "../../agent/final-checks.ts";
-import type { AgentOutcome, SecretBlock } from "../../agent/outcome.ts";
+import type { AgentOutcome, SecretBlock } from "../../tasks/agent-outcome.ts";
 import type { Trajectory } from "../../agent/trajectory/trajectory.ts";
 import type { RepoConfig } from "../../config/repo-config.ts";
 import { checkTestWeakening } from "../../policy/test-weakening.ts";

@@ -1,4 +1,4 @@
-import type { TestRun } from "../../agent/outcome.ts";
+import type { TestRun } from "../../tasks/agent-outcome.ts";
 import type { Slice } from "../split/slice.ts";
 
 /** The result of checking parts 1..k together: the test command (or `pr.checkCommand`) on that tree. */
@@ -16,5 +16,3 @@ export type StackPart = {
   /** Undefined when `pr.verifyEachPart` is off and this is not the last part. */
   check: PrefixCheck | undefined;
 };
-
-export const partBranch = (issueNumber: number, index: number): string => `agent/issue-${issueNumber}/part-${index}`;

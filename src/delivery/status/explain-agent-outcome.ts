@@ -1,4 +1,4 @@
-import type { AgentOutcome, BudgetName, TestRun } from "../../agent/outcome.ts";
+import type { AgentOutcome, BudgetName, TestRun } from "../../tasks/agent-outcome.ts";
 import { redactSecrets } from "../../policy/redact-secrets.ts";
 import { codeBlock, inlineCode, quoteBlock } from "../../github/markdown.ts";
 import { renderAgentText } from "../../github/agent-text.ts";

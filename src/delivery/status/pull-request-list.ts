@@ -1,4 +1,4 @@
-import type { PublishedPart } from "../publish/published-part.ts";
+import type { PublishedPart } from "../../tasks/model.ts";
 
 /** How one part's pull request is referred to: `#12` where GitHub links it, `[#12](url)` where it does not. */
 export type PartReference = (part: PublishedPart) => string;

@@ -1,4 +1,4 @@
-import type { Spend } from "../../agent/outcome.ts";
+import type { Spend } from "../../tasks/agent-outcome.ts";
 import type { TaskResult } from "../../tasks/model.ts";
 
 /** What the run spent, when its result says (a task cancelled before its agent started spent nothing). */

@@ -1,10 +1,9 @@
 import type { GitHubClient } from "../../github/client.ts";
 import type { AccountOf } from "../../github/ferry-account.ts";
 import type { Log } from "../../logger.ts";
-import { isTerminal, type Task, type TaskState } from "../../tasks/model.ts";
+import { isTerminal, type Task, type TaskState, type PublishedPart } from "../../tasks/model.ts";
 import type { Pause } from "../../tasks/pause.ts";
 import type { TaskListener } from "../../tasks/queue-types.ts";
-import type { PublishedPart } from "../publish/published-part.ts";
 import { systemClock, type Clock } from "./clock.ts";
 import { CoalescedEdits } from "./coalesced-edits.ts";
 import type { ProgressBoard } from "./progress-board.ts";

@@ -1,6 +1,5 @@
-import type { Task, TaskState } from "../../tasks/model.ts";
+import type { Task, TaskState, PublishedPart } from "../../tasks/model.ts";
 import type { Pause } from "../../tasks/pause.ts";
-import type { PublishedPart } from "../publish/published-part.ts";
 import type { Progress } from "./progress.ts";
 
 /** Where a run's trajectory can be read: a link when it is served, else the file on the server. */

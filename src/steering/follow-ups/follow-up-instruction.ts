@@ -1,5 +1,5 @@
-import type { PublishedPart } from "../../delivery/publish/published-part.ts";
 import type { ParsedFollowUp } from "./follow-up-data.ts";
+import type { PublishedPart } from "../../tasks/model.ts";
 
 /** What a follow-up run starts from: the delivered change, described for the agent. */
 export function followUpPreamble(parts: readonly PublishedPart[]): string {

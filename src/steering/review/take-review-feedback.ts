@@ -1,8 +1,7 @@
 import type { GitHubClient } from "../../github/client.ts";
 import type { AccountOf } from "../../github/ferry-account.ts";
-import type { PublishedPart } from "../../delivery/publish/published-part.ts";
 import type { Log } from "../../logger.ts";
-import type { Task } from "../../tasks/model.ts";
+import type { Task, PublishedPart } from "../../tasks/model.ts";
 import type { ReviewFeedback, ReviewNote } from "../follow-ups/follow-up-data.ts";
 import type { FollowUpAnswer, FollowUps } from "../follow-ups/follow-ups.ts";
 import { batchFeedback } from "./batch-feedback.ts";

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { SteeringMessage } from "../../../src/agent/agent-run.ts";
 import type { Model } from "../../../src/agent/models/model.ts";
-import type { AgentOutcome } from "../../../src/agent/outcome.ts";
+import type { AgentOutcome } from "../../../src/tasks/agent-outcome.ts";
 import type { Pauses } from "../../../src/agent/pauses.ts";
 import type { IssueContext } from "../../../src/agent/prompt/issue-context.ts";
 import { runAgentSession } from "../../../src/agent/session.ts";

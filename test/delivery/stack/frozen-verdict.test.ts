@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, expect, test } from "@jest/globals";
-import type { AgentOutcome } from "../../../src/agent/outcome.ts";
+import type { AgentOutcome } from "../../../src/tasks/agent-outcome.ts";
 import { MemoryTrajectory } from "../../../src/agent/trajectory/memory-trajectory.ts";
 import { DEFAULT_REPO_CONFIG } from "../../../src/config/repo-config.ts";
 import type { FrozenVerdictInput } from "../../../src/delivery/stack/frozen-verdict.ts";

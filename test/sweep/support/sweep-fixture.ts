@@ -1,5 +1,5 @@
 import { Octokit } from "@octokit/rest";
-import type { Spend } from "../../../src/agent/outcome.ts";
+import type { Spend } from "../../../src/tasks/agent-outcome.ts";
 import type { SweepConfig } from "../../../src/sweep/plan-sweep.ts";
 import type { SweepGitHub } from "../../../src/sweep/sweep-github.ts";
 import type { SweepDeps } from "../../../src/sweep/sweep-repository.ts";

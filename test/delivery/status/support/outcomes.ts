@@ -1,5 +1,5 @@
-import type { Spend, TestRun } from "../../../../src/agent/outcome.ts";
-import type { PublishedPart } from "../../../../src/delivery/publish/published-part.ts";
+import type { Spend, TestRun } from "../../../../src/tasks/agent-outcome.ts";
+import type { PublishedPart } from "../../../../src/tasks/model.ts";
 
 export const spend: Spend = {
   steps: 12,

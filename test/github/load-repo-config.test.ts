@@ -1,6 +1,6 @@
 import { describe, expect, test } from "@jest/globals";
 import { Octokit } from "@octokit/rest";
-import { loadRepoConfig } from "../../src/config/load-repo-config.ts";
+import { loadRepoConfig } from "../../src/github/load-repo-config.ts";
 import { DEFAULT_REPO_CONFIG } from "../../src/config/repo-config.ts";
 import { githubApi } from "../helpers/github-api.ts";
 
