@@ -1,10 +1,10 @@
 import { generateKeyPairSync } from "node:crypto";
-import { pino } from "pino";
 import { Probot, ProbotOctokit } from "probot";
 import { webhookHandlers } from "../../src/intake/app.ts";
 import { intakeApp } from "../../src/intake/webhook-server/intake-app.ts";
 import { WebhookBacklog } from "../../src/intake/backlog/webhook-backlog.ts";
 import type { IntakeDeps } from "../../src/intake/intake.ts";
+import { testLog } from "./logged-problems.ts";
 
 let privateKey: string | undefined;
 
@@ -14,7 +14,8 @@ export function testPrivateKey(): string {
   return privateKey;
 }
 
-export const silentLog = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
+/** Prints nothing (unless TEST_LOG_LEVEL is set), but a warning or error it is given fails the test unless declared: see logged-problems.ts. */
+export const silentLog = testLog;
 
 /**
  * Ferry's app loaded into Probot with retries and throttling off. A function default is

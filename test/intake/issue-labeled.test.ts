@@ -13,6 +13,7 @@ import {
   repoPath,
 } from "../helpers/github-mocks.ts";
 import { intakeDeps } from "../helpers/intake-deps.ts";
+import { expectLoggedError, expectLoggedWarning } from "../helpers/logged-problems.ts";
 import { deliver, testProbot } from "../helpers/probot.ts";
 import { issueLabeled, REPO } from "../fixtures/webhooks.ts";
 import { z } from "zod";
@@ -166,6 +167,7 @@ describe("issues.labeled", () => {
     mockInstallationToken(scope);
     scope.get(`${repoPath}/contents/.github%2Fagent.yml`).query(true).reply(500, { message: "boom" });
     mockLabelAccepted(scope);
+    expectLoggedError(/gave up on a webhook delivery.*\(boom\)/);
 
     await receiveLabel("agent", "delivery-9");
     expect(tasks()).toEqual([]);
@@ -176,6 +178,7 @@ describe("issues.labeled", () => {
 
   test("a malformed payload is ignored without a request to GitHub", async () => {
     const payload = { ...issueLabeled("agent"), installation: undefined };
+    expectLoggedWarning(/ignoring a malformed issues.labeled payload/);
     await deliver(probot, "issues", "bad", payload);
 
     expect(tasks()).toEqual([]);

@@ -6,6 +6,7 @@ import { ReviewFeedback } from "../../src/steering/follow-ups/follow-up-data.ts"
 import { githubApi } from "../helpers/github-api.ts";
 import { mockInstallationToken, mockPermission } from "../helpers/github-mocks.ts";
 import { intakeDeps } from "../helpers/intake-deps.ts";
+import { expectLoggedWarning } from "../helpers/logged-problems.ts";
 import { deliver, silentLog, testProbot } from "../helpers/probot.ts";
 import { manualClock } from "../steering/support/manual-clock.ts";
 import { agentPull } from "../steering/review/support/agent-pull.ts";
@@ -143,6 +144,7 @@ describe("a submitted review on a pull request Ferry delivered", () => {
   test("when the review threads cannot be read, the follow-up is still made, without threads", async () => {
     const task = agentPull(deps.store);
     writerReview("fails");
+    expectLoggedWarning(/Could not read the review threads; going on without them/);
 
     await submit(reviewSubmitted({ id: REVIEW_ID, state: "changes_requested" }));
 
@@ -157,6 +159,7 @@ describe("a submitted review on a pull request Ferry delivered", () => {
     mockReviewComments(scope, REVIEW_ID, [{ id: 11, reviewId: REVIEW_ID }]);
     mockReviewThreads([]);
     scope.post("/repos/Codertocat/Hello-World/pulls/comments/11/reactions").reply(404, { message: "Not Found" });
+    expectLoggedWarning(/Could not react to a review comment \(Not Found\)/);
 
     await submit(reviewSubmitted({ id: REVIEW_ID, state: "changes_requested" }));
 

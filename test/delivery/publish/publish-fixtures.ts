@@ -1,10 +1,9 @@
-import { pino } from "pino";
 import type { PartToPublish, PublishRequest } from "../../../src/delivery/publish/publish-request.ts";
-import { partBranch } from "../../../src/github/ferry-pulls.ts";
+import { partBranch } from "../../../src/delivery/stack/stack-part.ts";
 import type { PrefixCheck } from "../../../src/delivery/stack/stack-part.ts";
 
-/** Not the helper in test/helpers/probot.ts: publishing needs no Probot app loaded. */
-export const silentLog = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
+/** Not the helper in test/helpers/probot.ts (publishing needs no Probot app loaded); the same logger: warnings and errors fail a test unless declared. */
+export { testLog as silentLog } from "../../helpers/logged-problems.ts";
 
 export const OWNER = "octo";
 export const REPO = "app";

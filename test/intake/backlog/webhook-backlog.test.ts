@@ -4,6 +4,7 @@ import { Probot, type Context, type ProbotOctokit } from "probot";
 import { intakeApp } from "../../../src/intake/webhook-server/intake-app.ts";
 import { WebhookBacklog, type WebhookHandler } from "../../../src/intake/backlog/webhook-backlog.ts";
 import { SqliteStore } from "../../../src/tasks/sqlite-store.ts";
+import { expectLoggedError, expectLoggedWarning } from "../../helpers/logged-problems.ts";
 import { silentLog, testPrivateKey } from "../../helpers/probot.ts";
 import { waitFor } from "../../helpers/process.ts";
 
@@ -174,6 +175,7 @@ describe("WebhookBacklog", () => {
       },
       { retryDelaysMs: [1, 1] },
     );
+    expectLoggedWarning(/handling a webhook delivery failed; it is retried \(GitHub answered 502\)/);
     backlog.accept(onIssue("d-1", 1));
     await waitFor("the third attempt", () => (store.hasSeenDelivery("d-1") ? true : undefined), 5000);
     expect(calls).toBe(3);
@@ -191,6 +193,8 @@ describe("WebhookBacklog", () => {
       },
       { retryDelaysMs: [1] },
     );
+    expectLoggedWarning(/handling a webhook delivery failed; it is retried \(GitHub answered 502\)/);
+    expectLoggedError(/gave up on a webhook delivery after its last attempt.*\(GitHub answered 502\)/);
     backlog.accept(onIssue("d-1", 1));
     await waitFor("two attempts", () => (calls === 2 && store.pendingDeliveries().length === 0 ? true : undefined), 5000);
     await backlog.idle();
@@ -212,6 +216,8 @@ describe("WebhookBacklog", () => {
       },
       { retryDelaysMs: [1] },
     ).backlog;
+    expectLoggedWarning(/cut off by the stop; it is handled again after the restart/);
+    expectLoggedWarning(/it is retried \(GitHub at https:\/\/api.github.com is unreachable/);
     first.accept(onIssue("d-1", 1));
     await waitFor("the handler to start", () => (started ? true : undefined), 5000);
     const stopped = first.stop();

@@ -4,6 +4,7 @@ import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterEach, beforeEach, describe, expect, test } from "@jest/globals";
 import { z } from "zod";
+import { expectLoggedWarning } from "../../helpers/logged-problems.ts";
 import { inProcessServer, SECRET, type InProcessServer } from "./support/in-process-server.ts";
 import { webhookRequest } from "./support/signed-webhook.ts";
 
@@ -71,6 +72,7 @@ describe("app.yml in Probot's setup flow", () => {
     expect((await fetch(running.url("/"), webhookRequest("at-root", "issues", labeled, SECRET))).status).toBe(200);
     expect((await fetch(running.url(), webhookRequest("at-path", "issues", labeled, SECRET))).status).toBe(200);
     expect(running.accepted.map((delivery) => delivery.id)).toEqual(["at-root", "at-path"]);
+    expectLoggedWarning(/webhook delivery refused or not answered/);
     expect((await fetch(running.url("/"), webhookRequest("forged", "issues", labeled, "not-the-secret"))).status).toBe(400);
   });
 });

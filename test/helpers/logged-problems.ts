@@ -1,0 +1,71 @@
+import { pino, type Logger } from "pino";
+
+/**
+ * Handlers, the webhook backlog and the status reporter catch what they cannot do and log it:
+ * a test that hit a missing mock, a forged payload or a bug would stay green. Every logger a
+ * test hands to Ferry (`testLog`, also exported as `silentLog` by test/helpers/probot.ts) keeps
+ * its warnings and errors here, and test/setup.ts fails the test on any it did not declare.
+ */
+type Level = "warn" | "error";
+type Problem = { level: Level; text: string };
+type Expectation = { level: Level; pattern: RegExp; seen: boolean };
+
+const problems: Problem[] = [];
+const expectations: Expectation[] = [];
+
+/** The test means to make Ferry log an error matching `pattern` (message or the error's message); missing it fails the test. */
+export function expectLoggedError(pattern: RegExp): void {
+  expectations.push({ level: "error", pattern, seen: false });
+}
+
+/** The same for a warning ("could not react", "ignoring a malformed payload", a retried delivery). */
+export function expectLoggedWarning(pattern: RegExp): void {
+  expectations.push({ level: "warn", pattern, seen: false });
+}
+
+/** What the test logged without declaring it, and what it declared and never logged; both cleared. */
+export function takeLogProblems(): { unexpectedLogs: string[]; expectedLogsMissing: string[] } {
+  const unexpectedLogs = problems
+    .filter((problem) => !expectations.some((expected) => matches(expected, problem)))
+    .map(({ level, text }) => `${level}: ${text}`);
+  for (const expected of expectations) expected.seen = problems.some((problem) => matches(expected, problem));
+  const expectedLogsMissing = expectations.filter(({ seen }) => !seen).map(({ level, pattern }) => `${level}: ${String(pattern)}`);
+  problems.length = 0;
+  expectations.length = 0;
+  return { unexpectedLogs, expectedLogsMissing };
+}
+
+function matches(expected: Expectation, problem: Problem): boolean {
+  return expected.level === problem.level && expected.pattern.test(problem.text);
+}
+
+const WARN = pino.levels.values.warn ?? 40;
+const ERROR = pino.levels.values.error ?? 50;
+/** TEST_LOG_LEVEL=debug (or info…) also prints the lines at that level and above to stderr, as before. */
+const shown = process.env.TEST_LOG_LEVEL;
+const shownFrom = shown === undefined ? Infinity : (pino.levels.values[shown] ?? Infinity);
+
+function record(line: string): void {
+  const entry = parsed(line);
+  const level = typeof entry.level === "number" ? entry.level : 0;
+  if (level >= shownFrom) process.stderr.write(line);
+  if (level < WARN) return;
+  problems.push({ level: level >= ERROR ? "error" : "warn", text: describe(entry) });
+}
+
+/** The message, with the error Ferry caught (`err` is pino's serialized error; some call sites log `error` as a string). */
+function describe(entry: Record<string, unknown>): string {
+  const err = entry.err as { message?: unknown } | undefined;
+  const cause = typeof err?.message === "string" ? err.message : typeof entry.error === "string" ? entry.error : undefined;
+  return cause === undefined ? String(entry.msg) : `${String(entry.msg)} (${cause})`;
+}
+
+function parsed(line: string): Record<string, unknown> {
+  try {
+    return JSON.parse(line) as Record<string, unknown>;
+  } catch {
+    return { level: ERROR, msg: line.trim() };
+  }
+}
+
+export const testLog: Logger = pino({ level: shownFrom < WARN ? (shown ?? "warn") : "warn" }, { write: record });
