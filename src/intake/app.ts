@@ -14,7 +14,7 @@ type EventName = Context["name"];
 /** A handler typed for its event, stored untyped: the backlog calls it with the same event's context. */
 const handles = <E extends EventName>(event: E, handler: (context: Context<E>) => Promise<unknown>): [E, WebhookHandler] => [
   event,
-  handler as unknown as WebhookHandler,
+  handler,
 ];
 
 /** The (thin) handlers of the events Ferry acts on, by `event.action`. */

@@ -35,7 +35,8 @@ export function testProbot(deps: IntakeDeps): Probot {
   // No retries: a handler that throws is given up at once, as a test wants to see.
   const handlers = webhookHandlers(deps);
   const backlog = new WebhookBacklog({ store: deps.store, handlers, clientFor: (installationId) => probot.auth(installationId), log: silentLog, retryDelaysMs: [] });
-  probot.load(intakeApp(backlog, Object.keys(handlers)));
+  // Ferry's app registers its handlers synchronously; load's promise only wraps that call.
+  void probot.load(intakeApp(backlog, Object.keys(handlers)));
   backlogs.set(probot, backlog);
   return probot;
 }

@@ -22,7 +22,7 @@ afterEach(async () => {
 inNamespace("the as-init sweep does nothing when the shell is not PID 1", async () => {
   dir = await mkdtemp(join(tmpdir(), "ferry-sweep-"));
   const [command, ...args] = [...(launcher.prefix ?? []), "bash", "-c", "bash --noprofile --norc || true"];
-  child = spawn(command!, args, { cwd: dir, stdio: "pipe" });
+  child = spawn(command, args, { cwd: dir, stdio: "pipe" });
   const shell = new ShellSession({
     streams: { stdin: child.stdin, output: child.stdout },
     pidFile: join(dir, "command.pid"),

@@ -89,7 +89,7 @@ export class LocalSandbox implements Sandbox {
     if (!spec || !stateDir || !this.#home) throw new SandboxError("The sandbox was not started.");
     const env = { ...COMMAND_ENV, PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: this.#home };
     const [command, ...args] = [...(prefix ?? []), "bash", "--noprofile", "--norc"];
-    const child = spawn(command!, args, { cwd: spec.workDir, env, stdio: "pipe" });
+    const child = spawn(command, args, { cwd: spec.workDir, env, stdio: "pipe" });
     child.stderr.resume();
     this.#child = child;
     const init = prefix ? await namespaceInit(child) : undefined;
