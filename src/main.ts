@@ -4,6 +4,7 @@ import { describeEnv } from "./config/describe-env.ts";
 import { loadEnvOrExit } from "./config/env.ts";
 import { localSandboxRefusal } from "./config/local-sandbox-consent.ts";
 import { createLogger } from "./logger.ts";
+import { installFaultPolicy } from "./fault-policy.ts";
 import { startFerry } from "./start.ts";
 import { exitIfStopHangs } from "./stop-deadline.ts";
 
@@ -21,12 +22,16 @@ if (refusal) {
 }
 const log = createLogger(env.logLevel, env.logFormat);
 log.info({ env: describeEnv(env) }, "starting Ferry");
+// Before anything starts, so a fault during start-up is logged and ends the process too.
+let stopFerry: (() => Promise<void>) | undefined;
+installFaultPolicy({ log, stop: () => stopFerry?.() });
 
 if (!env.app) {
   log.warn("No GitHub App credentials (APP_ID and PRIVATE_KEY): starting Probot's setup flow to register the App");
   await run(() => {}, { env: process.env });
 } else {
   const ferry = await startFerry(env, env.app, log);
+  stopFerry = () => ferry.stop();
   const shutdown = async (signal: string) => {
     log.info({ signal }, "stopping Ferry; running tasks and webhook deliveries cut off resume at the next start");
     exitIfStopHangs(log);
