@@ -136,6 +136,8 @@ describe("/agent commands on an issue", () => {
     await comment("/agent run", "c-1", { login: "ferry[bot]", type: "Bot" });
 
     expect(tasks()).toEqual([]);
+    // Handled, not given up: any request (none is mocked) would have failed the delivery (and test/setup.ts names it).
+    expect(deps.store.hasSeenDelivery("c-1")).toBe(true);
   });
 
   test("/agent stop cancels the active task and says so", async () => {

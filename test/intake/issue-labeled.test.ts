@@ -109,6 +109,8 @@ describe("issues.labeled", () => {
     await receiveLabel("agent", "delivery-1", { login: "ferry[bot]", type: "Bot" });
 
     expect(tasks()).toEqual([]);
+    // Handled, not given up: any request (none is mocked) would have failed the delivery (and test/setup.ts names it).
+    expect(deps.store.hasSeenDelivery("delivery-1")).toBe(true);
   });
 
   test("a redelivered delivery id creates one task", async () => {
