@@ -46,8 +46,8 @@ export type IssueTaskRequest = {
 };
 
 /**
- * Turns an authorised trigger into a queued task: one task per issue at a time, its
- * status comment, then the queue. The agent never runs here.
+ * Turns an authorised trigger into a queued task: one task per issue at a time, the queue,
+ * then its status comment. The agent never runs here.
  */
 export async function enqueueTask(
   deps: IntakeDeps,
@@ -80,11 +80,9 @@ export async function enqueueIssueTask(
   });
   if (!created) return { kind: "already-active", task };
   deps.store.appendEvent(task.id, "triggered", { trigger: request.trigger, by: request.by, ...request.detail });
-  try {
-    await publishStatus(request.client, task, deps.account);
-  } finally {
-    // The task is durable already; even if GitHub failed us above, it must run.
-    deps.queue.enqueue(task.id);
-  }
+  // Durable above, so it starts now: its preparation never waits on the status comment, a GitHub write
+  // spaced about a second from the last. A failed post rejects to the caller, who logs it; the task runs.
+  deps.queue.enqueue(task.id);
+  await publishStatus(request.client, task, deps.account);
   return { kind: "created", task };
 }

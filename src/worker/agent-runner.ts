@@ -58,7 +58,10 @@ export function createAgentRunner(deps: AgentRunnerDeps): TaskRunner {
     // Taken first, so a run that fails early still settles it and never loops on it.
     const plan = planRun(deps.store, task, run);
     if (plan.kind === "invalid") return { outcome: "error", message: plan.problem };
-    await moveTo("preparing");
+    // Stored at once; the status edit it sets off (a GitHub write spaced from the last) goes on while the
+    // run prepares. moveTo rejects only once the run is aborted, which the line after reports.
+    moveTo("preparing").catch(() => undefined);
+    signal.throwIfAborted();
     const client = await deps.clientFor(task.repo.installationId);
     const issueRef = { owner: task.repo.owner, repo: task.repo.name, issueNumber: task.issueNumber };
     const loaded = await loadRepoConfig(client, { owner: task.repo.owner, repo: task.repo.name, ref: task.repo.defaultBranch });
@@ -88,7 +91,7 @@ export function createAgentRunner(deps: AgentRunnerDeps): TaskRunner {
       trajectory = new JsonlTrajectory(trajectoryPathFor(deps.env.dataDir, task.id, run.number));
       const spec = { taskId: task.id, workDir: checkout.workDir, readOnlyPaths: checkout.readOnlyPaths, image, limits: deps.env.sandbox.limits };
       const sandbox = deps.sandboxes();
-      disk = watchDiskLimit({ dirs: [checkout.workDir, checkout.verifyDir], limitMb: deps.env.sandbox.diskMb, signal });
+      disk = watchDiskLimit({ dirs: [checkout.workDir, checkout.verifyDir], limitMb: deps.env.sandbox.diskMb, signal, log: deps.log });
       const outcome = disk.verdict(await runAgentSession({
         sandbox,
         spec,

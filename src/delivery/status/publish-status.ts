@@ -9,9 +9,24 @@ import { renderStatusComment } from "./status-comment.ts";
  * Creates or edits the task's status comment with `body`; GitHub is not written when it is unchanged.
  * Only a comment of Ferry's own bot is edited: one by anyone else that carries the marker is left alone.
  */
-export async function writeStatusComment(client: GitHubClient, task: Task, body: string, accountOf: AccountOf): Promise<EnsureCommentResult> {
+export function writeStatusComment(client: GitHubClient, task: Task, body: string, accountOf: AccountOf): Promise<EnsureCommentResult> {
   const issue = { owner: task.repo.owner, repo: task.repo.name, issueNumber: task.issueNumber };
-  return ensureComment(client, issue, marker(task.id, "status"), body, accountOf);
+  return oneAtATime(`${issue.owner}/${issue.repo}#${task.id}`, () => ensureComment(client, issue, marker(task.id, "status"), body, accountOf));
+}
+
+/**
+ * A task's status writes, in the order they were asked for. Intake's first comment and the worker's
+ * first edit can overlap (the task starts as it is queued): two looks that both found no comment yet
+ * would post two.
+ */
+const writing = new Map<string, Promise<unknown>>();
+
+function oneAtATime<T>(key: string, write: () => Promise<T>): Promise<T> {
+  const written = (writing.get(key) ?? Promise.resolve()).then(write);
+  const settled = written.catch(() => undefined);
+  writing.set(key, settled);
+  void settled.then(() => writing.get(key) === settled && writing.delete(key));
+  return written;
 }
 
 /** The status comment of a task as it is now, without progress or parts: intake's "queued" comment. */

@@ -1,0 +1,79 @@
+import { afterEach, beforeEach, expect, test } from "@jest/globals";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { ScriptedModel } from "../../src/agent/models/scripted-model.ts";
+import type { Task, TaskState } from "../../src/tasks/model.ts";
+import { SqliteStore } from "../../src/tasks/sqlite-store.ts";
+import { createBuggyRepo, FIXED_ADD } from "../agent/support/buggy-repo.ts";
+import { INSTALLATION_ID, REPO } from "../fixtures/webhooks.ts";
+import { githubApi } from "../helpers/github-api.ts";
+import { mockRepoConfig, repoPath } from "../helpers/github-mocks.ts";
+import { startGitHttpServer, type GitHttpServer } from "../helpers/git-http-server.ts";
+import { fakePulls } from "../helpers/github-pulls.ts";
+import { testRunner } from "./support/test-runner.ts";
+
+/**
+ * Moving to `preparing` tells the queue's listener, which edits the status comment: a GitHub
+ * write spaced about a second from the last (the 👀 and the queued comment went just before).
+ * The run prepares its workspace and starts its agent meanwhile, not after.
+ */
+const TOKEN = "ghs_runnerTestToken0123456789";
+let root: string;
+let server: GitHttpServer;
+let store: SqliteStore;
+beforeEach(async () => {
+  root = await mkdtemp(join(tmpdir(), "ferry-runner-beside-"));
+  await createBuggyRepo(join(root, "git", REPO.owner, `${REPO.name}.git`));
+  server = await startGitHttpServer({ root: join(root, "git"), tokens: [TOKEN] });
+  store = new SqliteStore({ dataDir: join(root, "data") });
+});
+afterEach(async () => {
+  store.close();
+  await server.close();
+  await rm(root, { recursive: true, force: true });
+});
+
+function newTask(): Task {
+  const cloneUrl = server.url(`${REPO.owner}/${REPO.name}.git`);
+  const repo = { owner: REPO.owner, name: REPO.name, installationId: INSTALLATION_ID, cloneUrl, defaultBranch: REPO.defaultBranch };
+  return store.createTask({ repo, issueNumber: REPO.issue, trigger: "label", requester: "maintainer" }).task;
+}
+
+test("the agent runs while the preparing status edit is still on its way to GitHub", async () => {
+  mockRepoConfig(githubApi(), "base: main\ntest: node test.js\n");
+  githubApi()
+    .get(`${repoPath}/issues/${REPO.issue}`)
+    .reply(200, { number: REPO.issue, title: "add() subtracts", body: "add(2, 3) gives -1.", html_url: "https://github.com/x/y/issues/1" })
+    .get(`${repoPath}/issues/${REPO.issue}/comments`)
+    .query(true)
+    .reply(200, []);
+  const pulls = fakePulls(REPO.owner, REPO.name);
+  const scope = githubApi();
+  pulls.expectList(scope);
+  pulls.expectCreate(scope, 101);
+  pulls.expectReviewRequest(scope, 101);
+  pulls.expectIssuePatch(scope, 101);
+  const model = new ScriptedModel([
+    { toolCalls: [{ name: "write_file", arguments: { path: "src/add.js", content: FIXED_ADD } }] },
+    { toolCalls: [{ name: "finish", arguments: { summary: "add() adds." } }] },
+  ]);
+  const task = newTask();
+  const states: TaskState[] = [];
+  const statusEdit = Promise.withResolvers<void>();
+  const result = await testRunner({ dataDir: join(root, "data"), store, model, token: TOKEN })({
+    task,
+    run: store.startRun(task.id),
+    signal: new AbortController().signal,
+    // Moves at once, as the queue does; the listener's edit of `preparing` never comes back during the run.
+    moveTo: async (state) => {
+      states.push(state);
+      const moved = store.transition(task.id, state);
+      if (state === "preparing") await statusEdit.promise;
+      return moved;
+    },
+  });
+  statusEdit.resolve();
+  expect(result).toMatchObject({ outcome: "changes-ready" });
+  expect(states).toEqual(["preparing", "running", "verifying", "delivering"]);
+});
