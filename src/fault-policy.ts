@@ -18,7 +18,7 @@ export type FaultPolicyOptions = {
  * accepted deliveries and cut-off tasks resume at the next start. It never carries on: Node
  * documents an uncaught exception as leaving the process in an unknown state, and a rejection
  * nobody awaited is the same kind of bug, since every background loop, handler and task catches
- * and logs its own failures (see run-loop.ts). Node's own default would print a bare stack to
+ * and logs its own failures (see run-iteration.ts). Node's own default would print a bare stack to
  * stderr, outside the logs and without context.
  */
 export function installFaultPolicy(options: FaultPolicyOptions): void {

@@ -1,4 +1,6 @@
 import { execa } from "execa";
+import type { Log } from "../logger.ts";
+import { runIteration } from "../run-iteration.ts";
 import type { AgentOutcome } from "../tasks/agent-outcome.ts";
 
 /** How often the task's directories are measured: a sandbox writing flat out fills a few GB in that time at most. */
@@ -16,6 +18,8 @@ export type DiskLimitOptions = {
   intervalMs?: number;
   /** How the directories are measured; default `du` (diskUsage). */
   measure?: (dirs: readonly string[]) => Promise<DiskUsage>;
+  /** Where a failed measurement is reported (the watch measures again at the next interval). */
+  log: Pick<Log, "error">;
 };
 
 export type DiskLimit = {
@@ -44,9 +48,10 @@ export function watchDiskLimit(options: DiskLimitOptions): DiskLimit {
   let closedBefore = false;
   let reason = `The sandbox wrote more than ${options.limitMb} MB (FERRY_SANDBOX_DISK_MB), so the task was stopped`;
 
-  const check = async (): Promise<void> => {
+  /** One measurement; false once there is nothing more to watch. */
+  const check = async (): Promise<boolean> => {
     const usage = await measure(options.dirs);
-    if (stopped || options.signal.aborted) return;
+    if (stopped || options.signal.aborted) return false;
     baseline ??= usage.bytes;
     const grown = usage.bytes !== undefined && baseline !== undefined && usage.bytes - baseline > limitBytes;
     // A sandbox running as Ferry's own user can hide what it wrote behind `chmod 000`; once is a
@@ -56,12 +61,22 @@ export function watchDiskLimit(options: DiskLimitOptions): DiskLimit {
     if (grown || hidden) {
       if (!grown) reason = `The sandbox kept part of its checkout unreadable, so what it wrote could not be measured against FERRY_SANDBOX_DISK_MB (${options.limitMb} MB); the task was stopped`;
       exceeded.abort(new Error(reason));
-      return;
+      return false;
     }
-    // Measured one after the other: a slow `du` on a huge tree never overlaps itself.
-    timer = setTimeout(() => void check(), options.intervalMs ?? CHECK_EVERY_MS).unref();
+    return true;
   };
-  void check();
+  // A measurement that fails (du cannot start, say) is logged and the next one comes as usual:
+  // the watch must not end quietly, nor its rejection reach the process (fault-policy.ts).
+  const watch = async (): Promise<void> => {
+    let again = true;
+    await runIteration(options.log, "could not measure the task's disk use; measuring again at the next check", { dirs: options.dirs }, async () => {
+      again = await check();
+    });
+    if (!again || stopped || options.signal.aborted) return;
+    // Measured one after the other: a slow `du` on a huge tree never overlaps itself.
+    timer = setTimeout(() => void watch(), options.intervalMs ?? CHECK_EVERY_MS).unref();
+  };
+  void watch();
 
   return {
     signal,

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import type { AgentOutcome } from "../../src/tasks/agent-outcome.ts";
 import { diskUsage, watchDiskLimit, type DiskLimit, type DiskUsage } from "../../src/worker/disk-limit.ts";
 import { waitFor } from "../helpers/process.ts";
+import { recordingLog } from "../helpers/recording-log.ts";
 
 const MB = 1024 * 1024;
 const MESSAGE = "The sandbox wrote more than 1 MB (FERRY_SANDBOX_DISK_MB), so the task was stopped";
@@ -21,7 +22,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const start = (signal = new AbortController().signal) => (watch = watchDiskLimit({ dirs: [dir, join(dir, "not-yet")], limitMb: 1, signal, intervalMs: 20 }));
+const start = (signal = new AbortController().signal) => (watch = watchDiskLimit({ dirs: [dir, join(dir, "not-yet")], limitMb: 1, signal, intervalMs: 20, log: recordingLog() }));
 const baselineTaken = () => new Promise((resolve) => setTimeout(resolve, 100));
 
 test("writing past the limit aborts the run with the limit's message", async () => {
@@ -82,7 +83,7 @@ describe("a sandbox running as Ferry's user hides what it wrote behind chmod 000
     return async () => usages[Math.min(index++, usages.length - 1)] as DiskUsage;
   };
   const watchWith = (measure: () => Promise<DiskUsage>) =>
-    (watch = watchDiskLimit({ dirs: [dir], limitMb: 1, signal: new AbortController().signal, intervalMs: 5, measure }));
+    (watch = watchDiskLimit({ dirs: [dir], limitMb: 1, signal: new AbortController().signal, intervalMs: 5, measure, log: recordingLog() }));
 
   test("a directory unreadable at two measurements in a row stops the task, saying why", async () => {
     const disk = watchWith(measured({ bytes: MB, unreadable: false }, { bytes: MB, unreadable: true }));
@@ -100,4 +101,19 @@ describe("a sandbox running as Ferry's user hides what it wrote behind chmod 000
     await baselineTaken();
     expect(disk.signal.aborted).toBe(false);
   });
+});
+
+test("a measurement that fails is logged, and the next one still stops a task past the limit", async () => {
+  const log = recordingLog();
+  let measurements = 0;
+  const measure = async (): Promise<DiskUsage> => {
+    measurements += 1;
+    if (measurements === 1) throw new Error("du: cannot start");
+    return { bytes: measurements === 2 ? 0 : 2 * MB, unreadable: false };
+  };
+  const disk = (watch = watchDiskLimit({ dirs: [dir], limitMb: 1, signal: new AbortController().signal, intervalMs: 5, measure, log }));
+
+  await waitFor("the watch to trip", () => (disk.signal.aborted ? true : undefined), 5_000);
+
+  expect(log.lines).toEqual([expect.objectContaining({ level: "error", fields: expect.objectContaining({ dirs: [dir] }), message: "could not measure the task's disk use; measuring again at the next check" })]);
 });
