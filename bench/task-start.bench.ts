@@ -15,6 +15,7 @@ import { waitFor } from "../test/helpers/process.ts";
 import type { Repository } from "../test/e2e/github-standin/state.ts";
 import { PHASES, PHASE_MEANING, phasesOf, watchContainers, type Phases } from "./support/task-start/phases.ts";
 import { startWorld, type World } from "./support/task-start/world.ts";
+import { errorMessage } from "../src/error-message.ts";
 
 const { values: flags } = parseArgs({ options: { rounds: { type: "string", default: "5" }, latencies: { type: "string", default: "0,100" }, trace: { type: "boolean", default: false } } });
 const ROUNDS = Number(flags.rounds);
@@ -95,7 +96,7 @@ for (const latencyMs of LATENCIES) {
     report("cold", cold, baseline);
   } catch (error) {
     failed = true;
-    console.log(`  FAILED at ${latencyMs} ms: ${error instanceof Error ? error.message : String(error)}`);
+    console.log(`  FAILED at ${latencyMs} ms: ${errorMessage(error)}`);
   } finally {
     containers.stop();
     await world.close();

@@ -1,6 +1,7 @@
 import { dockerAnswers, dockerClient } from "../sandbox/docker/engine.ts";
 import { ensureImage } from "../sandbox/docker/image.ts";
 import type { ProgressSink } from "./progress-event.ts";
+import { errorMessage } from "../error-message.ts";
 
 /** The part of a Docker engine a pull needs; tests pass a fake. */
 export type ImageStore = { has(image: string): Promise<boolean>; pull(image: string, signal: AbortSignal): Promise<void> };
@@ -19,7 +20,7 @@ export async function pullImageIfMissing(store: ImageStore, image: string, sink:
     sink({ event: "image-pull", image, status: "pulled", durationMs: Math.round(now() - started) });
   } catch (error) {
     signal.throwIfAborted();
-    sink({ event: "image-pull", image, status: "failed", reason: error instanceof Error ? error.message : String(error) });
+    sink({ event: "image-pull", image, status: "failed", reason: errorMessage(error) });
   }
 }
 

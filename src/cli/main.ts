@@ -8,6 +8,7 @@ import { renderReport, reportJson } from "./report.ts";
 import { parseRunArgs, RUN_USAGE } from "./run-args.ts";
 import { runLocal } from "./run-local.ts";
 import { runSweepCommand } from "./sweep-command.ts";
+import { errorMessage } from "../error-message.ts";
 
 const USAGE = `Usage: ferry <command>
 
@@ -51,7 +52,7 @@ try {
   output.out(args.json ? reportJson(report) : renderReport(report));
   process.exit(report.outcome.outcome === "changes-ready" ? 0 : 1);
 } catch (error) {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   if (args.json) output.out(`${JSON.stringify({ event: "error", message })}\n`);
   output.err(`ferry run: ${message}\n`);
   process.exit(2);

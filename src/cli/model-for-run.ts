@@ -4,6 +4,7 @@ import type { Env } from "../config/env.ts";
 import type { Model } from "../agent/models/model.ts";
 import { createModel } from "../agent/models/create-model.ts";
 import { ScriptedModel } from "../agent/models/scripted-model.ts";
+import { errorMessage } from "../error-message.ts";
 
 /** One model reply: some text, tool calls, or both. */
 const ScriptStep = z.strictObject({
@@ -23,7 +24,7 @@ export async function modelForRun(options: { scriptPath?: string; name?: string;
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new Error(`--model-script ${options.scriptPath} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new Error(`--model-script ${options.scriptPath} is not valid JSON: ${errorMessage(error)}`, { cause: error });
   }
   const script = ModelScript.safeParse(json);
   if (!script.success) throw new Error(`--model-script ${options.scriptPath}: ${z.prettifyError(script.error)}`);

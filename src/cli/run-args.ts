@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { errorMessage } from "../error-message.ts";
 
 export const RUN_USAGE = `Usage: ferry run --repo <path> --issue <file|-> [options]
 
@@ -79,7 +80,7 @@ export function parseRunArgs(argv: string[]): ParsedRunArgs {
       },
     }));
   } catch (error) {
-    return { ok: false, problem: error instanceof Error ? error.message : String(error) };
+    return { ok: false, problem: errorMessage(error) };
   }
   if (values.help === true) return { ok: true, args: { repo: "", issue: "", force: false, quiet: false, json: false, yes: false, help: true } };
   const result = RunArgs.safeParse(values);

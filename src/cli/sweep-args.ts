@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { errorMessage } from "../error-message.ts";
 
 export const SWEEP_USAGE = `Usage: ferry sweep --now [owner/repo]
 
@@ -32,7 +33,7 @@ export function parseSweepArgs(argv: string[]): ParsedSweepArgs {
       options: { now: { type: "boolean" }, help: { type: "boolean", short: "h" } },
     });
   } catch (error) {
-    return { ok: false, problem: error instanceof Error ? error.message : String(error) };
+    return { ok: false, problem: errorMessage(error) };
   }
   const { values, positionals } = parsed;
   if (values.help === true) return { ok: true, args: { help: true, repo: undefined } };

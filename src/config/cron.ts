@@ -1,4 +1,5 @@
 import { Cron } from "croner";
+import { errorMessage } from "../error-message.ts";
 
 /**
  * The one cron parser: the repository config validates `sweep.cron` with it and the sweep
@@ -10,7 +11,7 @@ export function parseCron(cron: string): { ok: true; job: Cron } | { ok: false; 
   try {
     return { ok: true, job: new Cron(cron, { timezone: "UTC", mode: "5-part", sloppyRanges: true, paused: true }) };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     return { ok: false, reason: message.replace(/^CronPattern:\s*/, "") };
   }
 }

@@ -1,4 +1,5 @@
 import { parseDocument } from "yaml";
+import { errorMessage } from "../error-message.ts";
 
 export type YamlResult = { ok: true; value: unknown } | { ok: false; problem: string };
 
@@ -18,6 +19,6 @@ export function readYaml(text: string): YamlResult {
     return { ok: true, value: document.toJS() };
   } catch (cause) {
     // toJS throws on alias bombs and similar abuse, which yaml reports only at this point.
-    return { ok: false, problem: `YAML error: ${cause instanceof Error ? cause.message : String(cause)}` };
+    return { ok: false, problem: `YAML error: ${errorMessage(cause)}` };
   }
 }

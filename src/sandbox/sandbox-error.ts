@@ -1,3 +1,5 @@
+import { errorMessage } from "../error-message.ts";
+
 /** A sandbox that cannot be started or used; the message tells the operator what to fix. */
 export class SandboxError extends Error {
   override name = "SandboxError";
@@ -8,7 +10,7 @@ export class SandboxStartError extends SandboxError {
   override name = "SandboxStartError";
 
   constructor(cause: unknown) {
-    super(`The sandbox could not start: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    super(`The sandbox could not start: ${errorMessage(cause)}`, { cause });
   }
 }
 

@@ -5,6 +5,7 @@ import type { InstalledRepo, SweepGitHub } from "./sweep-github.ts";
 import { sweepRepository, type SweepDeps } from "./sweep-repository.ts";
 import { notSwept, type RepoSweepReport } from "./sweep-report.ts";
 import type { SweepSettings } from "./sweep-settings.ts";
+import { errorMessage } from "../error-message.ts";
 
 export type SweepContext = SweepDeps & { github: SweepGitHub; settings: SweepSettings; lock: KeyedLock };
 
@@ -17,7 +18,7 @@ const fullName = (installed: InstalledRepo) => `${installed.ref.owner}/${install
 export async function scheduledPass(ctx: SweepContext, client: GitHubClient, installed: InstalledRepo): Promise<RepoSweepReport | undefined> {
   const setting = await ctx.settings.of(client, installed).catch((error: unknown) => {
     // Tried again next minute; the other repositories of the tick go on.
-    ctx.log.error({ repo: fullName(installed), error: messageOf(error) }, "reading a repository's config for a sweep failed");
+    ctx.log.error({ repo: fullName(installed), error: errorMessage(error) }, "reading a repository's config for a sweep failed");
     return undefined;
   });
   if (setting?.kind !== "on") return undefined;
@@ -46,9 +47,7 @@ async function guarded(ctx: SweepContext, installed: InstalledRepo, dueAt: strin
   try {
     return await ctx.lock.run(repo.toLowerCase(), sweep);
   } catch (error) {
-    ctx.log.error({ repo, dueAt, error: messageOf(error) }, "sweep of a repository failed");
-    return notSwept(repo, dueAt, "failed", messageOf(error));
+    ctx.log.error({ repo, dueAt, error: errorMessage(error) }, "sweep of a repository failed");
+    return notSwept(repo, dueAt, "failed", errorMessage(error));
   }
 }
-
-const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));

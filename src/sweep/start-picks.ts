@@ -2,7 +2,7 @@ import type { GitHubClient } from "../github/client.ts";
 import type { AccountOf } from "../github/ferry-account.ts";
 import { enqueueIssueTask } from "../intake/intake.ts";
 import { reactSeen } from "../github/reactions.ts";
-import { errorMessage } from "../tasks/error-message.ts";
+import { errorMessage } from "../error-message.ts";
 import type { RepoRef, Task } from "../tasks/model.ts";
 import type { Store } from "../tasks/store.ts";
 import type { PickedIssue, SkippedIssue } from "./sweep-report.ts";

@@ -11,6 +11,7 @@ import { sweepNow } from "./sweep-now.ts";
 import type { SweepReport } from "./sweep-report.ts";
 import { SweepSettings } from "./sweep-settings.ts";
 import { sweepDueRepositories, type TickSeams } from "./sweep-tick.ts";
+import { errorMessage } from "../error-message.ts";
 
 export type SweepOptions = {
   github: SweepGitHub;
@@ -50,7 +51,7 @@ export function startSweeps(options: SweepOptions): Sweeps {
     try {
       await sweepDueRepositories(ctx, seams);
     } catch (error) {
-      options.log.error({ error: error instanceof Error ? error.message : String(error) }, "sweep tick failed");
+      options.log.error({ error: errorMessage(error) }, "sweep tick failed");
     } finally {
       ticking = false;
     }

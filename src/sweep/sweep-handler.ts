@@ -3,6 +3,7 @@ import { z } from "zod";
 import { readBodyWithin, refuseTooLarge } from "../intake/webhook-server/request-body.ts";
 import { SWEEP_MAX_AGE_MS, SWEEP_MAX_AHEAD_MS, SWEEP_SIGNATURE_HEADER, SWEEP_TIMESTAMP_HEADER, verifySweepRequest, type SweepVerdict } from "./sweep-signature.ts";
 import type { SweepReport } from "./sweep-report.ts";
+import { errorMessage } from "../error-message.ts";
 
 export const SWEEP_ROUTE = "/ferry/sweep";
 const MAX_BODY_BYTES = 16 * 1024;
@@ -52,7 +53,7 @@ export function sweepHandler(secret: string, runNow: (repo?: string) => Promise<
       const notFound = report.repositories.some((repo) => repo.status === "not-installed");
       return reply(response, notFound ? 404 : 200, report);
     } catch (error) {
-      return reply(response, 500, { error: error instanceof Error ? error.message : String(error) });
+      return reply(response, 500, { error: errorMessage(error) });
     }
   };
 }

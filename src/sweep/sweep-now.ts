@@ -2,6 +2,7 @@ import type { GitHubClient } from "../github/client.ts";
 import { onDemandPass, type SweepContext } from "./repo-pass.ts";
 import { findInstalledRepo, listInstallations, listInstalledRepos, type InstalledRepo } from "./sweep-github.ts";
 import { notSwept, type RepoSweepReport, type SweepReport } from "./sweep-report.ts";
+import { errorMessage } from "../error-message.ts";
 
 /**
  * An operator's pass (`ferry sweep --now [owner/repo]`): the named repository, or every
@@ -23,7 +24,7 @@ async function sweepInstallationNow(ctx: SweepContext, installationId: number): 
     const client = await ctx.github.clientFor(installationId);
     found = { client, repos: await listInstalledRepos(client, installationId) };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     ctx.log.error({ installationId, error: message }, "listing an installation's repositories failed");
     return [notSwept(`installation ${installationId}`, "now", "failed", message)];
   }

@@ -1,6 +1,7 @@
 import type { RepoSweepReport } from "./sweep-report.ts";
 import { listInstallations, listInstalledRepos } from "./sweep-github.ts";
 import { scheduledPass, type SweepContext } from "./repo-pass.ts";
+import { errorMessage } from "../error-message.ts";
 
 /** Spreads the installations of one tick over this long, so they do not all hit GitHub at once. */
 export const MAX_JITTER_MS = 30_000;
@@ -37,7 +38,7 @@ async function sweepInstallation(ctx: SweepContext, seams: TickSeams, installati
     }
   } catch (error) {
     if (seams.signal.aborted) return reports;
-    ctx.log.error({ installationId, error: error instanceof Error ? error.message : String(error) }, "sweep of an installation failed");
+    ctx.log.error({ installationId, error: errorMessage(error) }, "sweep of an installation failed");
   }
   return reports;
 }

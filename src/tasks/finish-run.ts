@@ -1,4 +1,4 @@
-import { errorMessage } from "./error-message.ts";
+import { errorMessage } from "../error-message.ts";
 import type { Task, TaskResult, TaskState } from "./model.ts";
 import { isTerminal } from "./model.ts";
 import { canTransition } from "./state-machine.ts";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { errorMessage } from "./error-facts.ts";
+import { errorMessage } from "../../error-message.ts";
 import type { Tool } from "./tool.ts";
 
 export type ParsedArguments = { ok: true; args: unknown; json: unknown } | { ok: false; error: string; json: unknown };

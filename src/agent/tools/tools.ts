@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { ToolCall, ToolSpec } from "../models/model.ts";
 import { askTool } from "./ask.ts";
 import { editFileTool } from "./edit-file.ts";
-import { errorMessage } from "./error-facts.ts";
+import { errorMessage } from "../../error-message.ts";
 import { finishTool } from "./finish.ts";
 import { parseToolArguments } from "./parse-arguments.ts";
 import { readFileTool } from "./read-file.ts";

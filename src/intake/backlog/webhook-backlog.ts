@@ -3,7 +3,7 @@ import { Context, type ProbotOctokit } from "probot";
 import { z } from "zod";
 import type { NewDelivery } from "../../tasks/model.ts";
 import type { Store } from "../../tasks/store.ts";
-import { errorMessage } from "../../tasks/error-message.ts";
+import { errorMessage } from "../../error-message.ts";
 import { deliveryKey } from "./delivery-key.ts";
 
 /** A webhook handler as Probot calls it; the backlog gives it the same context, later. */

@@ -3,7 +3,7 @@ import { Worker } from "node:worker_threads";
 import type { Logger } from "pino";
 import type { NewDelivery } from "../../tasks/model.ts";
 import type { SweepReport } from "../../sweep/sweep-report.ts";
-import { errorMessage } from "../../tasks/error-message.ts";
+import { errorMessage } from "../../error-message.ts";
 import { listSegments, readSegment, removeSegment } from "./journal.ts";
 import type { MainMessage, ServerThreadData, ThreadMessage } from "./messages.ts";
 

@@ -2,6 +2,7 @@ import Docker from "dockerode";
 import { access } from "node:fs/promises";
 import { z } from "zod";
 import { SandboxError } from "../sandbox-error.ts";
+import { errorMessage } from "../../error-message.ts";
 
 /** What an operator does when no engine answers; said at start-up and when a task's sandbox cannot start. */
 export const NO_ENGINE_ADVICE =
@@ -33,7 +34,7 @@ export async function engineProblem(docker: Docker, timeoutMs = 3000): Promise<s
     await Promise.race([docker.ping(), late]);
     return undefined;
   } catch (error) {
-    return error instanceof Error ? error.message : String(error);
+    return errorMessage(error);
   } finally {
     clearTimeout(timer);
   }

@@ -1,5 +1,6 @@
 import type Docker from "dockerode";
 import { SandboxError } from "../sandbox-error.ts";
+import { errorMessage } from "../../error-message.ts";
 
 /**
  * Uses the image if the engine has it, else pulls it; says clearly when neither works. An abort
@@ -16,7 +17,7 @@ export async function ensureImage(docker: Docker, image: string, signal?: AbortS
     await pull(docker, image, signal);
   } catch (error) {
     signal?.throwIfAborted();
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = errorMessage(error);
     throw new SandboxError(`The sandbox image "${image}" is not on this Docker engine and could not be pulled (${reason}). Build or pull it, or set image: in .github/agent.yml / FERRY_IMAGE.`);
   }
 }
