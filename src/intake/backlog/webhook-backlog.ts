@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { NewDelivery } from "../../tasks/model.ts";
 import type { Store } from "../../tasks/store.ts";
 import { errorMessage } from "../../error-message.ts";
+import { runIteration } from "../../run-iteration.ts";
 import { deliveryKey } from "./delivery-key.ts";
 
 /** A webhook handler as Probot calls it; the backlog gives it the same context, later. */
@@ -80,8 +81,10 @@ export class WebhookBacklog {
 
   /** Picks up what an earlier process accepted and did not handle, and forgets ids too old to come back. */
   start(): void {
-    this.#forgetOldDeliveries();
-    this.#forgetting = setInterval(() => this.#forgetOldDeliveries(), FORGET_EVERY_MS).unref();
+    // Forgetting can fail (a busy database) without stopping start-up or the daily timer: it is tried again tomorrow.
+    const forget = () => void runIteration(this.#options.log, "could not forget old webhook deliveries; trying again in a day", {}, () => this.#forgetOldDeliveries());
+    forget();
+    this.#forgetting = setInterval(forget, FORGET_EVERY_MS).unref();
     const pending = this.#options.store.pendingDeliveries();
     if (pending.length > 0) this.#options.log.info({ deliveries: pending.length }, "handling webhook deliveries accepted before the restart");
     for (const delivery of pending) this.#enqueue({ id: delivery.id, key: deliveryKey(delivery.id, delivery.payload) });
@@ -134,7 +137,8 @@ export class WebhookBacklog {
       const [next] = this.#waiting.splice(index, 1);
       if (!next) break;
       this.#busy.add(next.key);
-      void this.#handle(next).finally(() => {
+      // A throw outside the handler's own try (reading the store) leaves the delivery pending for the next start; the others go on.
+      void runIteration(this.#options.log, "could not handle a webhook delivery; it stays in the store for the next start", { delivery: next.id }, () => this.#handle(next)).finally(() => {
         this.#busy.delete(next.key);
         this.#pump();
       });

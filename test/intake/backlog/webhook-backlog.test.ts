@@ -262,6 +262,40 @@ describe("WebhookBacklog", () => {
     ]);
   });
 
+  test("a delivery that fails outside its handler (reading the store) is logged, and the next one about the issue still runs", async () => {
+    expectLoggedError(/could not handle a webhook delivery; it stays in the store for the next start \(database is locked\)/);
+    const read = store.waitingDelivery.bind(store);
+    store.waitingDelivery = (id) => {
+      if (id === "d-1") throw new Error("database is locked");
+      return read(id);
+    };
+    const handled: string[] = [];
+    const { backlog } = backlogWith({ "issues.labeled": async (context) => void handled.push(context.id) });
+
+    backlog.accept(onIssue("d-1", 1));
+    backlog.accept(onIssue("d-2", 1));
+    await backlog.idle();
+
+    expect(handled).toEqual(["d-2"]);
+    expect(store.pendingDeliveries().map((delivery) => delivery.id)).toEqual(["d-1"]);
+  });
+
+  test("forgetting old deliveries that fails at start() is logged, and what was waiting is still handled", async () => {
+    expectLoggedError(/could not forget old webhook deliveries; trying again in a day \(database is locked\)/);
+    store.forgetDeliveriesSeenBefore = () => {
+      throw new Error("database is locked");
+    };
+    store.acceptDelivery(onIssue("d-1", 1));
+    const handled: string[] = [];
+    const { backlog } = backlogWith({ "issues.labeled": async (context) => void handled.push(context.id) });
+
+    backlog.start();
+    await backlog.idle();
+
+    expect(handled).toEqual(["d-1"]);
+    await backlog.stop();
+  });
+
   test("start() handles what an earlier process accepted and did not handle", async () => {
     store.acceptDelivery(onIssue("before-crash", 1));
     const seen: string[] = [];
