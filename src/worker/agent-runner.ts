@@ -72,7 +72,9 @@ export function createAgentRunner(deps: AgentRunnerDeps): TaskRunner {
     const { config, image } = limited;
     deps.progress.note(task.id, limited.notes);
     // The task is the text a writer approved at the trigger; a later edit reaches the agent only as untrusted context.
-    const issue = await fetchIssueContext(client, issueRef, deps.store.issueSnapshot(task.id));
+    // Read beside the checkout; awaited inside the try below, which gives the checkout back whatever throws.
+    const issueRead = fetchIssueContext(client, issueRef, deps.store.issueSnapshot(task.id));
+    issueRead.catch(() => undefined);
     const token = await deps.tokenFor(task.repo.installationId);
     const foreign = await foreignStackProblem(deps.store, task, { token, signal });
     if (foreign) return { outcome: "error", message: foreign };
@@ -84,6 +86,7 @@ export function createAgentRunner(deps: AgentRunnerDeps): TaskRunner {
     let trajectory: JsonlTrajectory | undefined;
     let disk: DiskLimit | undefined;
     try {
+      const issue = await issueRead;
       // Read now, applied in the sandbox after setup: networked setup only ever runs the trusted base.
       const points = await startPoints(checkout, task.repo.defaultBranch, plan.kind === "follow-up" ? plan.startFrom : undefined);
       if (!points.ok) return { outcome: "error", message: points.message };

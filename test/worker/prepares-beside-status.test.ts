@@ -11,12 +11,14 @@ import { githubApi } from "../helpers/github-api.ts";
 import { mockRepoConfig, repoPath } from "../helpers/github-mocks.ts";
 import { startGitHttpServer, type GitHttpServer } from "../helpers/git-http-server.ts";
 import { fakePulls } from "../helpers/github-pulls.ts";
+import { Workspaces } from "../../src/workspace/workspaces.ts";
 import { testRunner } from "./support/test-runner.ts";
 
 /**
  * Moving to `preparing` tells the queue's listener, which edits the status comment: a GitHub
  * write spaced about a second from the last (the 👀 and the queued comment went just before).
- * The run prepares its workspace and starts its agent meanwhile, not after.
+ * The run prepares its workspace and starts its agent meanwhile, not after. The issue is read
+ * beside the checkout too.
  */
 const TOKEN = "ghs_runnerTestToken0123456789";
 let root: string;
@@ -76,4 +78,15 @@ test("the agent runs while the preparing status edit is still on its way to GitH
   statusEdit.resolve();
   expect(result).toMatchObject({ outcome: "changes-ready" });
   expect(states).toEqual(["preparing", "running", "verifying", "delivering"]);
+});
+
+test("an issue GitHub fails to give, read beside the checkout, still gives the checkout back so its mirror can be evicted", async () => {
+  mockRepoConfig(githubApi(), "base: main\ntest: node test.js\n");
+  githubApi().get(`${repoPath}/issues/${REPO.issue}`).delay(200).reply(502, { message: "Bad Gateway" });
+  const task = newTask();
+  const workspaces = new Workspaces({ dataDir: join(root, "data") });
+  const runner = testRunner({ dataDir: join(root, "data"), store, model: new ScriptedModel([]), token: TOKEN, workspaces });
+  const run = runner({ task, run: store.startRun(task.id), signal: new AbortController().signal, moveTo: async (state) => store.transition(task.id, state) });
+  await expect(run).rejects.toThrow();
+  expect((await workspaces.evict(0)).evicted).toHaveLength(1);
 });
