@@ -3,19 +3,25 @@ import { z } from "zod";
 /** GitHub's largest page; a shorter page is the last one. */
 export const PAGE_SIZE = 100;
 
+type FetchPage = (page: { per_page: number; page: number }) => Promise<{ data: unknown }>;
+
 /**
- * Every item of a paginated REST list: `fetchPage` asks for one page (`per_page` = PAGE_SIZE),
- * each page is parsed with `item`, and pages are read until one comes back short.
+ * The pages of a paginated REST list, each parsed by `page` into its items: `fetchPage` asks for
+ * one page (`per_page` = PAGE_SIZE). Ends after a short page, after page `last`, or when the
+ * caller stops iterating (so a search asks for no page beyond the one that answered it).
  */
-export async function allPages<T extends z.ZodType>(
-  item: T,
-  fetchPage: (page: { per_page: number; page: number }) => Promise<{ data: unknown }>,
-): Promise<z.infer<T>[]> {
-  const items: z.infer<T>[] = [];
-  for (let page = 1; ; page++) {
-    const response = await fetchPage({ per_page: PAGE_SIZE, page });
-    const batch = z.array(item).parse(response.data) as z.infer<T>[];
-    items.push(...batch);
-    if (batch.length < PAGE_SIZE) return items;
+export async function* pagesOf<T>(page: z.ZodType<T[]>, fetchPage: FetchPage, { first = 1, last = Infinity } = {}): AsyncGenerator<T[]> {
+  for (let number = first; number <= last; number++) {
+    const response = await fetchPage({ per_page: PAGE_SIZE, page: number });
+    const items = page.parse(response.data);
+    yield items;
+    if (items.length < PAGE_SIZE) return;
   }
+}
+
+/** Every item of a paginated REST list whose pages are arrays of `item`. */
+export async function allPages<T extends z.ZodType>(item: T, fetchPage: FetchPage): Promise<z.infer<T>[]> {
+  const items: z.infer<T>[] = [];
+  for await (const batch of pagesOf(z.array(item) as z.ZodType<z.infer<T>[]>, fetchPage)) items.push(...batch);
+  return items;
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { pagesOf } from "./all-pages.ts";
 import type { GitHubClient } from "./client.ts";
 import { isFerrys, type AccountOf } from "./ferry-account.ts";
 
@@ -8,7 +9,6 @@ export type EnsureCommentResult = { id: number; action: "created" | "updated" | 
 
 const Comment = z.object({ id: z.number(), body: z.string().nullish(), user: z.object({ login: z.string(), type: z.string().optional() }).nullish() });
 const CommentPage = z.array(Comment);
-const PAGE_SIZE = 100;
 
 /**
  * Finds Ferry's issue comment that carries `marker`, scanning every page. A comment by anyone
@@ -20,22 +20,15 @@ export async function findMarkedComment(
   marker: string,
   accountOf: AccountOf,
 ): Promise<z.infer<typeof Comment> | undefined> {
-  for (let page = 1; ; page++) {
-    const response = await client.request("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
-      owner: issue.owner,
-      repo: issue.repo,
-      issue_number: issue.issueNumber,
-      per_page: PAGE_SIZE,
-      page,
-    });
-    const comments = CommentPage.parse(response.data);
+  const where = { owner: issue.owner, repo: issue.repo, issue_number: issue.issueNumber };
+  for await (const comments of pagesOf(CommentPage, (page) => client.request("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...where, ...page }))) {
     const marked = comments.filter((comment) => comment.body?.includes(marker));
     // The account is asked only once a comment carries the marker (not for a new task's first comment).
     const account = marked.length > 0 ? await accountOf() : undefined;
     const found = account && marked.find((comment) => isFerrys(account, comment.user));
     if (found) return found;
-    if (comments.length < PAGE_SIZE) return undefined;
   }
+  return undefined;
 }
 
 /**

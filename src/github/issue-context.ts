@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { IssueContext } from "../agent/prompt/issue-context.ts";
+import { PAGE_SIZE, pagesOf } from "./all-pages.ts";
 import type { GitHubClient } from "./client.ts";
 import type { IssueRef } from "./ensure-comment.ts";
 import { canWrite } from "./permissions.ts";
@@ -7,7 +8,6 @@ import { canWrite } from "./permissions.ts";
 const User = z.object({ login: z.string(), type: z.string().optional() });
 const Issue = z.object({ title: z.string(), body: z.string().nullish(), html_url: z.string().optional(), comments: z.number().int().nonnegative().optional() });
 const Comment = z.object({ body: z.string().nullish(), user: User.nullish() });
-const PAGE_SIZE = 100;
 /** Enough for any issue a person would hand to an agent; a longer thread keeps its latest pages. */
 const MAX_PAGES = 3;
 
@@ -50,11 +50,7 @@ export async function fetchIssueContext(client: GitHubClient, issue: IssueRef, a
 async function latestComments(client: GitHubClient, params: { owner: string; repo: string; issue_number: number }, count: number | undefined) {
   const lastPage = count === undefined ? MAX_PAGES : Math.max(1, Math.ceil(count / PAGE_SIZE));
   const comments: z.infer<typeof Comment>[] = [];
-  for (let page = Math.max(1, lastPage - MAX_PAGES + 1); page <= lastPage; page++) {
-    const response = await client.request("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...params, per_page: PAGE_SIZE, page });
-    const batch = z.array(Comment).parse(response.data);
-    comments.push(...batch);
-    if (batch.length < PAGE_SIZE) break;
-  }
+  const fetchPage = (page: { per_page: number; page: number }) => client.request("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...params, ...page });
+  for await (const batch of pagesOf(z.array(Comment), fetchPage, { first: Math.max(1, lastPage - MAX_PAGES + 1), last: lastPage })) comments.push(...batch);
   return comments;
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { allPages, pagesOf } from "../github/all-pages.ts";
 import type { GitHubClient } from "../github/client.ts";
 import { isNotFound } from "../github/http-status.ts";
 import { RepoRef } from "../tasks/model.ts";
@@ -25,31 +26,24 @@ const Repository = z.object({
   disabled: z.boolean().optional(),
   pushed_at: z.string().nullish(),
 });
-const RepositoryPage = z.object({ repositories: z.array(Repository) });
-const PAGE_SIZE = 100;
+/** This list comes wrapped: `{ total_count, repositories: [...] }`. */
+const RepositoryPage = z.object({ repositories: z.array(Repository) }).transform((page) => page.repositories);
 
 /** The App's installations that can act: suspended ones are left out. */
 export async function listInstallations(app: GitHubClient): Promise<number[]> {
-  const ids: number[] = [];
-  for (let page = 1; ; page++) {
-    const response = await app.request("GET /app/installations", { per_page: PAGE_SIZE, page });
-    const batch = z.array(Installation).parse(response.data);
-    ids.push(...batch.filter((installation) => !installation.suspended_at).map((installation) => installation.id));
-    if (batch.length < PAGE_SIZE) return ids;
-  }
+  const installations = await allPages(Installation, (page) => app.request("GET /app/installations", page));
+  return installations.filter((installation) => !installation.suspended_at).map((installation) => installation.id);
 }
 
 /** The repositories of an installation that can take work: archived and disabled ones are read-only. */
 export async function listInstalledRepos(client: GitHubClient, installationId: number): Promise<InstalledRepo[]> {
   const repos: InstalledRepo[] = [];
-  for (let page = 1; ; page++) {
-    const response = await client.request("GET /installation/repositories", { per_page: PAGE_SIZE, page });
-    const batch = RepositoryPage.parse(response.data).repositories;
+  for await (const batch of pagesOf(RepositoryPage, (page) => client.request("GET /installation/repositories", page))) {
     for (const repository of batch) {
       if (!repository.archived && !repository.disabled) repos.push(installedRepo(repository, installationId));
     }
-    if (batch.length < PAGE_SIZE) return repos;
   }
+  return repos;
 }
 
 /** One repository by name, with its installation's client; undefined when the App is not installed there. */
