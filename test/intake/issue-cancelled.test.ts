@@ -45,6 +45,13 @@ describe("cancelling a task from the issue", () => {
     expect(tasks()).toMatchObject([{ state: "cancelled", result: { reason: "@author closed the issue" } }]);
   });
 
+  // Stopping is the safe direction: unlike triggers and steering, it is not ignored from bots.
+  test("a bot closing the issue (an automation) cancels the queued task", async () => {
+    await deliver(probot, "issues", "close-1", issueClosed({ login: "stale[bot]", type: "Bot" }));
+
+    expect(tasks()).toMatchObject([{ state: "cancelled", result: { reason: "@stale[bot] closed the issue" } }]);
+  });
+
   test("closing an issue without an active task does nothing", async () => {
     await deliver(probot, "issues", "close-1", issueClosed());
     await deliver(probot, "issues", "close-2", issueClosed());

@@ -1,6 +1,7 @@
 import type { Context } from "probot";
 import { z } from "zod";
 import { retargetAfterMerge } from "../../delivery/publish/retarget.ts";
+import { parsePayload } from "./guarded-handler.ts";
 
 const PullRequestClosedEvent = z.object({
   action: z.literal("closed"),
@@ -15,12 +16,12 @@ const PullRequestClosedEvent = z.object({
 
 /**
  * A merged stack part → the next part is retargeted. Writing the same base twice changes
- * nothing, so a redelivery needs no dedupe.
+ * nothing, so a redelivery needs no dedupe; and a bot (a merge queue) may merge, so bots count.
  */
 export async function onPullRequestClosed(context: Context<"pull_request.closed">): Promise<void> {
-  const parsed = PullRequestClosedEvent.safeParse(context.payload);
-  if (!parsed.success) return context.log.warn({ issues: parsed.error.issues }, "ignoring a malformed pull_request.closed payload");
-  const { pull_request: pull, repository } = parsed.data;
+  const parsed = parsePayload(context, "pull_request.closed", PullRequestClosedEvent);
+  if (!parsed) return;
+  const { pull_request: pull, repository } = parsed;
   const where = { owner: repository.owner.login, repo: repository.name };
   const closed = {
     merged: pull.merged === true,

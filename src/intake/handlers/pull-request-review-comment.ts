@@ -1,33 +1,26 @@
-import type { Context } from "probot";
-import { onceForDelivery } from "../deliveries.ts";
 import { PullRequestReviewCommentEvent } from "../payloads.ts";
 import { canWrite } from "../../github/permissions.ts";
-import { isBot } from "../sender.ts";
 import { getReview } from "../../steering/review/get-review.ts";
 import { noteOf } from "../../steering/review/review-note.ts";
 import { asksForChanges } from "../../steering/review/review-states.ts";
-import { handOffReview, pullTargetOf, type ReviewDeps, type ReviewOptions } from "./review-intake.ts";
+import { guardedHandler } from "./guarded-handler.ts";
+import { handOffReview, onAgentPull, type ReviewDeps, type ReviewOptions } from "./review-intake.ts";
 
 /**
  * A writer's single inline comment (or reply in a thread) on a pull request Ferry delivered.
  * GitHub also sends one of these for each comment of a submitted review; they all join the same
  * batch, each comment once. Ferry's own replies come from a bot and are ignored.
  */
-export const onPullRequestReviewComment =
-  (deps: ReviewDeps, options: ReviewOptions = {}) => async (context: Context<"pull_request_review_comment.created">) => {
-    const parsed = PullRequestReviewCommentEvent.safeParse(context.payload);
-    if (!parsed.success) return context.log.warn({ issues: parsed.error.issues }, "ignoring a malformed pull_request_review_comment payload");
-    const { comment, sender } = parsed.data;
-    if (isBot(sender)) return;
-    const target = pullTargetOf(parsed.data);
-    const agentPull = deps.store.findTaskByPull(target.owner, target.repo, target.pull);
-    if (!agentPull) return;
-
-    await onceForDelivery(deps.store, { id: context.id, event: "pull_request_review_comment.created" }, async () => {
+export const onPullRequestReviewComment = (deps: ReviewDeps, options: ReviewOptions = {}) =>
+  guardedHandler(deps.store, {
+    name: "pull_request_review_comment.created",
+    payload: PullRequestReviewCommentEvent,
+    accept: (payload) => onAgentPull(deps.store, payload),
+    handle: async ({ payload: { comment, sender }, target, agentPull }, context) => {
       if (!(await canWrite(context.octokit, target.owner, target.repo, sender.login))) return;
       // A comment of an approving review asks for nothing, as the approval itself does not.
       const review = comment.pull_request_review_id ? await getReview(context.octokit, target, comment.pull_request_review_id) : undefined;
       if (review && !asksForChanges(review.state)) return;
       await handOffReview(deps, context, { target, agentPull, delayMs: options.delayMs }, { author: sender.login, review, comments: [noteOf(comment)] });
-    });
-  };
+    },
+  });

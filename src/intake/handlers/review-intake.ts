@@ -16,8 +16,11 @@ export const REVIEW_WINDOW_MS = 20_000;
 
 type PullEventPayload = { repository: RepositoryPayload; pull_request: { number: number } };
 
-export function pullTargetOf(payload: PullEventPayload): PullTarget {
-  return { owner: payload.repository.owner.login, repo: payload.repository.name, pull: payload.pull_request.number };
+/** The pull request the event is about, when Ferry delivered it (and its task is known); else undefined. */
+export function onAgentPull<P extends PullEventPayload>(store: ReviewDeps["store"], payload: P): { payload: P; target: PullTarget; agentPull: AgentPull } | undefined {
+  const target = { owner: payload.repository.owner.login, repo: payload.repository.name, pull: payload.pull_request.number };
+  const agentPull = store.findTaskByPull(target.owner, target.repo, target.pull);
+  return agentPull && { payload, target, agentPull };
 }
 
 /** 👀 on each comment taken, then the feedback goes to the task's follow-ups. */
