@@ -10,12 +10,13 @@ export function issueRoutes(ctx: RouteContext): Route[] {
     const repo = repoOf(ctx, call);
     return repo ? state.issue(repoKey(repo), int(call.params.issue_number)) : undefined;
   };
+  const shaped = (issue: Issue) => issueShape(issue, ctx.web(), state.comments.filter((comment) => comment.repo === issue.repo && comment.issueNumber === issue.number).length);
   const labelNames = (value: unknown): string[] | undefined =>
     Array.isArray(value) ? value.map((label: unknown) => (typeof label === "object" && label !== null && "name" in label ? String(label.name) : String(label))) : undefined;
   return [
     route("GET", "/repos/{owner}/{repo}/issues/{issue_number}", (call) => {
       const issue = found(call);
-      return issue ? ok(issueShape(issue, ctx.web())) : notFound();
+      return issue ? ok(shaped(issue)) : notFound();
     }),
     route("GET", "/repos/{owner}/{repo}/issues/{issue_number}/events", (call) => {
       const issue = found(call);
@@ -32,7 +33,7 @@ export function issueRoutes(ctx: RouteContext): Route[] {
         .filter((issue) => issue.repo === repoKey(repo) && (wanted === "all" || issue.state === wanted))
         .filter((issue) => labels.every((label) => issue.labels.some((name) => name.toLowerCase() === label)))
         .sort((a, b) => (call.query.get("direction") === "asc" ? a.number - b.number : b.number - a.number));
-      return page(call, listed.map((issue) => issueShape(issue, ctx.web())));
+      return page(call, listed.map((issue) => shaped(issue)));
     }),
     route("POST", "/repos/{owner}/{repo}/issues", (call) => {
       const repo = repoOf(ctx, call);
@@ -44,7 +45,7 @@ export function issueRoutes(ctx: RouteContext): Route[] {
         labels: labelNames(call.body.labels) ?? [], user: BOT, locked: false, createdAt: new Date().toISOString(), isPull: false,
       };
       state.issues.push(issue);
-      return ok(issueShape(issue, ctx.web()), 201);
+      return ok(shaped(issue), 201);
     }),
     route("PATCH", "/repos/{owner}/{repo}/issues/{issue_number}", (call) => {
       const issue = found(call);
@@ -54,13 +55,13 @@ export function issueRoutes(ctx: RouteContext): Route[] {
       if (typeof body === "string") issue.body = body;
       if (wanted === "open" || wanted === "closed") issue.state = wanted;
       issue.labels = labelNames(call.body.labels) ?? issue.labels;
-      return ok(issueShape(issue, ctx.web()));
+      return ok(shaped(issue));
     }),
     route("POST", "/repos/{owner}/{repo}/issues/{issue_number}/labels", (call) => {
       const issue = found(call);
       if (!issue) return notFound();
       for (const name of labelNames(call.body.labels) ?? []) if (!issue.labels.includes(name)) issue.labels.push(name);
-      return ok(issueShape(issue, ctx.web()).labels);
+      return ok(shaped(issue).labels);
     }),
     route("POST", "/repos/{owner}/{repo}/labels", (call) => {
       const repo = repoOf(ctx, call);

@@ -32,7 +32,8 @@ export function repoShape(repo: Repository, web: string) {
   };
 }
 
-export function issueShape(issue: Issue, web: string) {
+/** `comments` is how many comments the issue has, as GitHub counts them on the issue. */
+export function issueShape(issue: Issue, web: string, comments = 0) {
   const path = `${issue.repo}/${issue.isPull ? "pull" : "issues"}/${issue.number}`;
   return {
     id: 100000 + issue.number,
@@ -47,7 +48,7 @@ export function issueShape(issue: Issue, web: string) {
     html_url: `${web}/${path}`,
     created_at: issue.createdAt,
     updated_at: issue.createdAt,
-    comments: 0,
+    comments,
     ...(issue.isPull ? { pull_request: { url: `${web}/api/v3/repos/${issue.repo}/pulls/${issue.number}`, html_url: `${web}/${path}` } } : {}),
   };
 }

@@ -1,0 +1,302 @@
+import {
+  COMMENT_PAGE_SIZE,
+  type Author,
+  type CompletedCheckRun,
+  type GitHub,
+  type IssueChanges,
+  type IssueComment,
+  type IssueRef,
+  type NewPullRequest,
+  type PageRange,
+  type PullChanges,
+  type PullRef,
+  type PullRequest,
+  type Reaction,
+  type ReactionTarget,
+  type RepoFile,
+  type RepoName,
+  type ReviewComment,
+} from "./platform.ts";
+import { MemoryRepo, notFound, repoKeyOf, unprocessable, type MemoryReviewComment, type RepoRole } from "./memory-state.ts";
+
+/** GitHub only inlines files up to 1 MB in the contents API. */
+const INLINE_FILE_LIMIT = 1024 * 1024;
+
+/**
+ * GitHub in maps, for tests: it answers Ferry's verbs as GitHub does (the contract test holds it
+ * to what the Octokit platform gets from a GitHub), and tests seed it and read it back through
+ * `repo()`. Everything Ferry writes is written by the App's bot, `<appSlug>[bot]`.
+ */
+export class MemoryPlatform implements GitHub {
+  readonly #repos = new Map<string, MemoryRepo>();
+  readonly #web = "https://github.example";
+  readonly #slug: string;
+  #nextId = 1000;
+
+  constructor(options: { appSlug?: string } = {}) {
+    this.#slug = options.appSlug ?? "ferry";
+  }
+
+  get bot(): Author {
+    return { login: `${this.#slug}[bot]`, type: "Bot" };
+  }
+
+  /** The repository's records (made on first use, empty). */
+  repo(where: RepoName | IssueRef | PullRef): MemoryRepo {
+    const key = repoKeyOf(where);
+    const found = this.#repos.get(key) ?? new MemoryRepo();
+    this.#repos.set(key, found);
+    return found;
+  }
+
+  // Seeding: what people and other tools did before Ferry looks.
+
+  addIssue(where: RepoName, issue: { title: string; body?: string; author?: string; labels?: string[] }): IssueRef {
+    const repo = this.repo(where);
+    const number = repo.nextNumber();
+    repo.issues.set(number, { number, title: issue.title, body: issue.body ?? "", state: "open", labels: issue.labels ?? [], author: { login: issue.author ?? "reporter", type: "User" }, isPull: false });
+    return { owner: where.owner, repo: where.repo, issueNumber: number };
+  }
+
+  addComment(issue: IssueRef, body: string, author: Author = { login: "someone", type: "User" }): number {
+    this.#issue(issue);
+    const id = this.#nextId++;
+    this.repo(issue).comments.push({ id, issueNumber: issue.issueNumber, body, author, history: [body] });
+    return id;
+  }
+
+  setRole(where: RepoName, login: string, role: RepoRole): void {
+    this.repo(where).roles.set(login.toLowerCase(), role);
+  }
+
+  setFile(where: RepoName, ref: string, path: string, text: string): void {
+    this.repo(where).files.set(`${ref}:${path}`, text);
+  }
+
+  setBranch(where: RepoName, branch: string, sha: string): void {
+    this.repo(where).branches.set(branch, sha);
+  }
+
+  /** A submitted review with inline comments, each starting its own thread. */
+  addReview(pull: PullRef, review: { author: string; state: string; body?: string; comments: { path: string; line: number; body: string }[] }): { id: number; commentIds: number[] } {
+    const repo = this.repo(pull);
+    if (!repo.pulls.has(pull.pull)) throw notFound(`pull request #${pull.pull}`);
+    const id = this.#nextId++;
+    repo.reviews.push({ id, pull: pull.pull, state: review.state, body: review.body ?? "", author: review.author });
+    const author = { login: review.author, type: "User" };
+    const comments = review.comments.map((comment): MemoryReviewComment => ({
+      id: this.#nextId++, pull: pull.pull, reviewId: id, inReplyTo: undefined, path: comment.path, line: comment.line, diffHunk: `@@ -1 +1 @@\n+${comment.path}`, body: comment.body, author, resolved: false,
+    }));
+    repo.reviewComments.push(...comments);
+    return { id, commentIds: comments.map((comment) => comment.id) };
+  }
+
+  resolveThread(where: RepoName, rootCommentId: number): void {
+    const root = this.repo(where).reviewComments.find((comment) => comment.id === rootCommentId);
+    if (!root) throw notFound(`review comment ${rootCommentId}`);
+    root.resolved = true;
+  }
+
+  // The verbs.
+
+  async getIssue(ref: IssueRef) {
+    const issue = this.#issue(ref);
+    const commentCount = this.repo(ref).comments.filter((comment) => comment.issueNumber === ref.issueNumber).length;
+    return { number: issue.number, title: issue.title, body: issue.body, url: `${this.#web}/${ref.owner}/${ref.repo}/issues/${issue.number}`, commentCount };
+  }
+
+  async *issueComments(ref: IssueRef, { first = 1, last = Infinity }: PageRange = {}): AsyncIterable<IssueComment[]> {
+    this.#issue(ref);
+    const all = this.repo(ref).comments.filter((comment) => comment.issueNumber === ref.issueNumber);
+    for (let page = first; page <= last; page++) {
+      const batch = all.slice((page - 1) * COMMENT_PAGE_SIZE, page * COMMENT_PAGE_SIZE).map((comment) => ({ id: comment.id, body: comment.body, author: comment.author }));
+      yield batch;
+      if (batch.length < COMMENT_PAGE_SIZE) return;
+    }
+  }
+
+  async createComment(ref: IssueRef, body: string) {
+    this.#issue(ref);
+    const id = this.#nextId++;
+    this.repo(ref).comments.push({ id, issueNumber: ref.issueNumber, body, author: this.bot, history: [body] });
+    return { id };
+  }
+
+  async updateComment(where: RepoName, commentId: number, body: string) {
+    const comment = this.repo(where).comments.find((candidate) => candidate.id === commentId);
+    if (!comment) throw notFound(`comment ${commentId}`);
+    comment.body = body;
+    comment.history.push(body);
+  }
+
+  async react(target: ReactionTarget, content: Reaction) {
+    const where = target.kind === "issue" ? target.issue : target.repo;
+    const repo = this.repo(where);
+    if (target.kind === "issue") this.#issue(target.issue);
+    if (target.kind === "issue-comment" && !repo.comments.some((comment) => comment.id === target.commentId)) throw notFound(`comment ${target.commentId}`);
+    if (target.kind === "review-comment" && !repo.reviewComments.some((comment) => comment.id === target.commentId)) throw notFound(`review comment ${target.commentId}`);
+    const key = target.kind === "issue" ? `issue:${target.issue.issueNumber}` : `${target.kind}:${target.commentId}`;
+    const login = this.bot.login;
+    if (!repo.reactions.some((reaction) => reaction.target === key && reaction.content === content && reaction.login === login)) repo.reactions.push({ target: key, content, login });
+  }
+
+  async updateIssue(ref: IssueRef, changes: IssueChanges) {
+    const issue = this.#issue(ref);
+    Object.assign(issue, changes);
+  }
+
+  async permissionOf(where: RepoName, login: string) {
+    const role = this.repo(where).roles.get(login.toLowerCase());
+    if (role === undefined) return { level: "none", role: undefined };
+    // GitHub's classic levels know no maintain or triage.
+    return { level: role === "maintain" ? "write" : role === "triage" ? "read" : role, role };
+  }
+
+  async readFile(where: RepoName, path: string, ref: string): Promise<RepoFile> {
+    const files = this.repo(where).files;
+    const text = files.get(`${ref}:${path}`);
+    if (text !== undefined) return Buffer.byteLength(text) > INLINE_FILE_LIMIT ? { kind: "too-large" } : { kind: "file", text };
+    const isDirectory = [...files.keys()].some((key) => key.startsWith(`${ref}:${path}/`));
+    return isDirectory ? { kind: "not-a-file" } : { kind: "absent" };
+  }
+
+  async branchHeadSha(where: RepoName, branch: string) {
+    const sha = this.repo(where).branches.get(branch);
+    if (sha === undefined) throw notFound(`branch ${branch}`);
+    return sha;
+  }
+
+  async deleteBranch(where: RepoName, branch: string) {
+    return this.repo(where).branches.delete(branch);
+  }
+
+  async checkRuns(where: RepoName, headSha: string, name: string) {
+    return this.repo(where)
+      .checkRuns.filter((run) => run.headSha === headSha && run.name === name)
+      .map((run) => ({ id: run.id, name: run.name, externalId: run.externalId }));
+  }
+
+  async createCheckRun(where: RepoName, headSha: string, run: CompletedCheckRun) {
+    const id = this.#nextId++;
+    this.repo(where).checkRuns.push({ id, headSha, name: run.name, externalId: run.externalId, conclusion: run.conclusion, title: run.title, summary: run.summary });
+    return { id };
+  }
+
+  async updateCheckRun(where: RepoName, id: number, run: CompletedCheckRun) {
+    const found = this.repo(where).checkRuns.find((candidate) => candidate.id === id);
+    if (!found) throw notFound(`check run ${id}`);
+    Object.assign(found, { name: run.name, conclusion: run.conclusion, title: run.title, summary: run.summary }, run.externalId === undefined ? {} : { externalId: run.externalId });
+  }
+
+  async listPulls(where: RepoName, filter: { state: "open" | "all"; base?: string }) {
+    const repo = this.repo(where);
+    // GitHub lists the newest first.
+    return [...repo.pulls.values()]
+      .filter((pull) => filter.state === "all" || repo.issues.get(pull.number)?.state === "open")
+      .filter((pull) => filter.base === undefined || pull.base === filter.base)
+      .sort((a, b) => b.number - a.number)
+      .map((pull) => this.#pullRequest(where, pull.number));
+  }
+
+  async createPull(where: RepoName, pull: NewPullRequest) {
+    const repo = this.repo(where);
+    if (!repo.branches.has(pull.head)) throw unprocessable(`head ${pull.head} does not exist`);
+    if (!repo.branches.has(pull.base)) throw unprocessable(`base ${pull.base} does not exist`);
+    const open = [...repo.pulls.values()].some((other) => other.head === pull.head && repo.issues.get(other.number)?.state === "open");
+    if (open) throw unprocessable(`A pull request already exists for ${where.owner}:${pull.head}.`);
+    const number = repo.nextNumber();
+    repo.issues.set(number, { number, title: pull.title, body: pull.body, state: "open", labels: [], author: this.bot, isPull: true });
+    repo.pulls.set(number, { number, head: pull.head, base: pull.base, draft: pull.draft, requestedReviewers: [] });
+    return this.#pullRequest(where, number);
+  }
+
+  async updatePull(ref: PullRef, changes: PullChanges) {
+    const repo = this.repo(ref);
+    const pull = repo.pulls.get(ref.pull);
+    const issue = repo.issues.get(ref.pull);
+    if (!pull || !issue) throw notFound(`pull request #${ref.pull}`);
+    if (changes.base !== undefined && !repo.branches.has(changes.base)) throw unprocessable(`base ${changes.base} does not exist`);
+    if (changes.title !== undefined) issue.title = changes.title;
+    if (changes.body !== undefined) issue.body = changes.body;
+    if (changes.state !== undefined) issue.state = changes.state;
+    if (changes.base !== undefined) pull.base = changes.base;
+  }
+
+  async requestReviewers(ref: PullRef, reviewers: string[]) {
+    const pull = this.repo(ref).pulls.get(ref.pull);
+    if (!pull) throw notFound(`pull request #${ref.pull}`);
+    // GitHub refuses the whole request when one reviewer is not a collaborator.
+    if (reviewers.some((login) => this.repo(ref).roles.get(login.toLowerCase()) === undefined)) return false;
+    for (const login of reviewers) if (!pull.requestedReviewers.includes(login)) pull.requestedReviewers.push(login);
+    return true;
+  }
+
+  async getReview(ref: PullRef, reviewId: number) {
+    const review = this.repo(ref).reviews.find((candidate) => candidate.pull === ref.pull && candidate.id === reviewId);
+    if (!review) throw notFound(`review ${reviewId}`);
+    return { id: review.id, state: review.state.toLowerCase(), body: review.body, author: review.author };
+  }
+
+  async reviewComments(ref: PullRef, reviewId: number) {
+    return this.#reviewCommentsOn(ref)
+      .filter((comment) => comment.reviewId === reviewId)
+      .map((comment) => this.#reviewComment(ref, comment));
+  }
+
+  async pullComments(ref: PullRef) {
+    return this.#reviewCommentsOn(ref).map((comment) => ({ id: comment.id, body: comment.body, inReplyTo: comment.inReplyTo, author: comment.author }));
+  }
+
+  async replyToReviewComment(ref: PullRef, commentId: number, body: string) {
+    const parent = this.#reviewCommentsOn(ref).find((comment) => comment.id === commentId);
+    if (!parent) throw notFound(`review comment ${commentId}`);
+    const reply = { ...parent, id: this.#nextId++, reviewId: undefined, inReplyTo: parent.inReplyTo ?? parent.id, body, author: this.bot };
+    this.repo(ref).reviewComments.push(reply);
+  }
+
+  async reviewThreads(ref: PullRef) {
+    const comments = this.#reviewCommentsOn(ref);
+    return comments
+      .filter((comment) => comment.inReplyTo === undefined)
+      .map((root) => ({
+        resolved: root.resolved,
+        comments: comments.filter((comment) => comment.id === root.id || comment.inReplyTo === root.id).map((comment) => this.#reviewComment(ref, comment)),
+      }));
+  }
+
+  async appSlug() {
+    return this.#slug;
+  }
+
+  #issue(ref: IssueRef) {
+    const issue = this.repo(ref).issues.get(ref.issueNumber);
+    if (!issue) throw notFound(`issue #${ref.issueNumber}`);
+    return issue;
+  }
+
+  #pullRequest(where: RepoName, number: number): PullRequest {
+    const repo = this.repo(where);
+    const pull = repo.pulls.get(number);
+    const issue = repo.issues.get(number);
+    if (!pull || !issue) throw notFound(`pull request #${number}`);
+    return {
+      number,
+      url: `${this.#web}/${where.owner}/${where.repo}/pull/${number}`,
+      title: issue.title,
+      body: issue.body,
+      labels: [...issue.labels],
+      head: { ref: pull.head, sha: repo.branches.get(pull.head) ?? "0".repeat(40), repoFullName: `${where.owner}/${where.repo}` },
+      base: pull.base,
+    };
+  }
+
+  #reviewCommentsOn(ref: PullRef): MemoryReviewComment[] {
+    if (!this.repo(ref).pulls.has(ref.pull)) throw notFound(`pull request #${ref.pull}`);
+    return this.repo(ref).reviewComments.filter((comment) => comment.pull === ref.pull);
+  }
+
+  #reviewComment(where: RepoName, comment: MemoryReviewComment): ReviewComment {
+    const { id, path, line, diffHunk, body } = comment;
+    return { id, path, line, diffHunk, body, author: comment.author.login, url: `${this.#web}/${where.owner}/${where.repo}/pull/${comment.pull}#discussion_r${id}` };
+  }
+}
