@@ -4,6 +4,7 @@ import { publishStack } from "../../../src/delivery/publish/publish-stack.ts";
 import type { PublishRequest } from "../../../src/delivery/publish/publish-request.ts";
 import { githubApi } from "../../helpers/github-api.ts";
 import { fakePulls, type FakePulls } from "../../helpers/github-pulls.ts";
+import { expectLoggedWarning } from "../../helpers/logged-problems.ts";
 import { ISSUE, OWNER, passingCheck, publishRequest, REPO, silentLog } from "./publish-fixtures.ts";
 
 const client = new Octokit({ auth: "token", log: silentLog });
@@ -96,6 +97,7 @@ describe("the first delivery of a stack", () => {
     github.expectCreate(scope, 101);
     github.expectReviewRequest(scope, 101, "Reviews may only be requested from collaborators.");
     github.expectIssuePatch(scope, 101);
+    expectLoggedWarning(/GitHub refused the requester as reviewer \(Reviews may only be requested from collaborators\.\)/);
 
     const result = await publishStack(client, publishRequest(1), silentLog);
 
@@ -261,6 +263,7 @@ describe("a rerun with fewer parts", () => {
     github.expectPullPatch(scope, 101);
     github.expectComment(scope, 102);
     github.expectPullPatch(scope, 102);
+    expectLoggedWarning(/kept the branch of a closed part: its tip is not Ferry's/);
 
     const result = await publishStack(client, { ...request, parts: request.parts.slice(0, 1) }, silentLog);
 
