@@ -19,7 +19,7 @@ const modules = {
   },
   sweep: {
     mutate: ["src/sweep/plan-sweep.ts"],
-    tests: unitTests("test/sweep/*.test.ts"),
+    tests: unitTests("test/sweep/{caps,ranking,selection,dry-run,approvals}*.test.ts"),
   },
   tools: {
     mutate: ["src/agent/tools/**/*.ts"],

@@ -63,3 +63,19 @@ test("spend reports every token kind", () => {
   budgets.charge({ inputTokens: 10, cachedInputTokens: 4, outputTokens: 7, reasoningTokens: 3 }, 0.01, { step: true });
   expect(budgets.spend()).toEqual({ steps: 1, inputTokens: 10, cachedInputTokens: 4, outputTokens: 7, reasoningTokens: 3, costUsd: 0.01, minutes: 0 });
 });
+
+test("once a price was unknown the cost stays unknown, though later prices are known", () => {
+  const budgets = new Budgets(limits, clock().now);
+  budgets.charge(usage(1), null, { step: false });
+  budgets.charge(usage(1), 5, { step: false });
+  expect(budgets.spend().costUsd).toBeNull();
+  expect(budgets.exhausted()).toBeUndefined();
+});
+
+test("a run started at a real time of day has its minutes counted from its start", () => {
+  const time = clock(Date.UTC(2026, 11, 7, 9, 30));
+  const budgets = new Budgets(limits, time.now);
+  time.advance(60_000);
+  expect(budgets.spend().minutes).toBe(1);
+  expect(budgets.exhausted()).toBeUndefined();
+});
