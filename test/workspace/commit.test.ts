@@ -2,6 +2,7 @@ import { afterEach, beforeEach, expect, test } from "@jest/globals";
 import { execa } from "execa";
 import type { Checkout } from "../../src/workspace/checkout.ts";
 import { fixtureGit } from "../helpers/git-fixtures.ts";
+import { testAsRoot } from "../helpers/needs-root.ts";
 import type { WorkspaceFixture } from "./support/workspace-fixture.ts";
 import { workspaceFixture } from "./support/workspace-fixture.ts";
 import { editFiles } from "./support/work-tree.ts";
@@ -67,9 +68,7 @@ test("an empty commit message is refused", async () => {
 });
 
 // Changing a file's owner needs root; elsewhere there is no sandbox user to imitate.
-const asRoot = process.getuid?.() === 0 ? test : test.skip;
-
-asRoot("files owned by the sandbox user are committed as they are", async () => {
+testAsRoot("files owned by the sandbox user are committed as they are", async () => {
   await editFiles(checkout.workDir, { "src/new.js": "one\n" });
   // What the Docker sandbox does when Ferry runs as root.
   await execa("chown", ["-R", "1000:1000", checkout.workDir]);

@@ -3,11 +3,10 @@ import { chown, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { DockerSandbox } from "../../../src/sandbox/docker/docker-sandbox.ts";
 import { TEST_IMAGE, describeWithDocker, docker } from "../../helpers/docker.ts";
+import { testAsRoot } from "../../helpers/needs-root.ts";
 import { toolWorkspace, type ToolWorkspace } from "./support/tool-workspace.ts";
 
 jest.setTimeout(120_000);
-
-const asRoot = process.getuid?.() === 0 ? test : test.skip;
 
 describeWithDocker("the tools through the Docker sandbox", () => {
   let workspace: ToolWorkspace;
@@ -51,7 +50,7 @@ describeWithDocker("the tools through the Docker sandbox", () => {
     expect(result).toMatchObject({ isError: false, output: expect.stringMatching(/\n1000\n1000\ntool\ncontainer\n$/) });
   });
 
-  asRoot("write_file acts with the container user's rights, not the host's: a file that user may not write stays as it was", async () => {
+  testAsRoot("write_file acts with the container user's rights, not the host's: a file that user may not write stays as it was", async () => {
     await writeFile(join(workspace.workDir, "foreign.txt"), "kept\n", { mode: 0o644 });
     await chown(join(workspace.workDir, "foreign.txt"), 1234, 1234);
     const result = await workspace.call("write_file", { path: "foreign.txt", content: "changed\n" });
