@@ -1,31 +1,21 @@
-import { z } from "zod";
-import { pagesOf } from "./all-pages.ts";
-import type { GitHubClient } from "./client.ts";
 import { isFerrys, type AccountOf } from "./ferry-account.ts";
+import { asGitHub, type GitHubOrClient } from "./octokit-platform.ts";
+import type { GitHub, IssueComment, IssueRef } from "./platform.ts";
 
-export type IssueRef = { owner: string; repo: string; issueNumber: number };
+export type { IssueRef } from "./platform.ts";
 
 export type EnsureCommentResult = { id: number; action: "created" | "updated" | "unchanged" };
-
-const Comment = z.object({ id: z.number(), body: z.string().nullish(), user: z.object({ login: z.string(), type: z.string().optional() }).nullish() });
-const CommentPage = z.array(Comment);
 
 /**
  * Finds Ferry's issue comment that carries `marker`, scanning every page. A comment by anyone
  * but Ferry's bot counts for nothing, marker or not: it is never edited or taken for Ferry's.
  */
-export async function findMarkedComment(
-  client: GitHubClient,
-  issue: IssueRef,
-  marker: string,
-  accountOf: AccountOf,
-): Promise<z.infer<typeof Comment> | undefined> {
-  const where = { owner: issue.owner, repo: issue.repo, issue_number: issue.issueNumber };
-  for await (const comments of pagesOf(CommentPage, (page) => client.request("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...where, ...page }))) {
-    const marked = comments.filter((comment) => comment.body?.includes(marker));
+export async function findMarkedComment(github: GitHub, issue: IssueRef, marker: string, accountOf: AccountOf): Promise<IssueComment | undefined> {
+  for await (const comments of github.issueComments(issue)) {
+    const marked = comments.filter((comment) => comment.body.includes(marker));
     // The account is asked only once a comment carries the marker (not for a new task's first comment).
     const account = marked.length > 0 ? await accountOf() : undefined;
-    const found = account && marked.find((comment) => isFerrys(account, comment.user));
+    const found = account && marked.find((comment) => isFerrys(account, comment.author));
     if (found) return found;
   }
   return undefined;
@@ -35,40 +25,20 @@ export async function findMarkedComment(
  * The one comment Ferry owns for `marker`: created if missing, edited only when its
  * body changed. `body` must contain the marker so the next call finds it again.
  */
-export async function ensureComment(
-  client: GitHubClient,
-  issue: IssueRef,
-  marker: string,
-  body: string,
-  accountOf: AccountOf,
-): Promise<EnsureCommentResult> {
+export async function ensureComment(source: GitHubOrClient, issue: IssueRef, marker: string, body: string, accountOf: AccountOf): Promise<EnsureCommentResult> {
   if (!body.includes(marker)) throw new Error("ensureComment: the body must carry its marker");
-  const existing = await findMarkedComment(client, issue, marker, accountOf);
+  const github = asGitHub(source);
+  const existing = await findMarkedComment(github, issue, marker, accountOf);
   if (existing && existing.body === body) return { id: existing.id, action: "unchanged" };
   if (existing) {
-    await client.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", {
-      owner: issue.owner,
-      repo: issue.repo,
-      comment_id: existing.id,
-      body,
-    });
+    await github.updateComment(issue, existing.id, body);
     return { id: existing.id, action: "updated" };
   }
-  const created = await client.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
-    owner: issue.owner,
-    repo: issue.repo,
-    issue_number: issue.issueNumber,
-    body,
-  });
-  return { id: Comment.parse(created.data).id, action: "created" };
+  const created = await github.createComment(issue, body);
+  return { id: created.id, action: "created" };
 }
 
 /** A plain reply (help, refusals). Not marked: each answers one command. */
-export async function postComment(client: GitHubClient, issue: IssueRef, body: string): Promise<void> {
-  await client.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
-    owner: issue.owner,
-    repo: issue.repo,
-    issue_number: issue.issueNumber,
-    body,
-  });
+export async function postComment(github: GitHubOrClient, issue: IssueRef, body: string): Promise<void> {
+  await asGitHub(github).createComment(issue, body);
 }

@@ -1,5 +1,4 @@
-import { z } from "zod";
-import type { GitHubClient } from "./client.ts";
+import { asGitHub, type GitHubOrClient } from "./octokit-platform.ts";
 
 /** Ferry's own account on GitHub: its App's bot, `<app-slug>[bot]`, which writes every comment Ferry posts. */
 export type FerryAccount = { login: string };
@@ -7,20 +6,18 @@ export type FerryAccount = { login: string };
 /** How code that finds Ferry's own comments learns its account; asked only once a marked comment is found. */
 export type AccountOf = () => Promise<FerryAccount>;
 
-const App = z.object({ slug: z.string().min(1) });
-
 /**
  * The App's bot account, from `GET /app` (which takes the App's own JWT client), asked once per
  * process: the slug of a running App does not change. A failed lookup is not kept, so the next
  * caller asks again.
  */
-export function appAccount(appClient: () => Promise<GitHubClient>): AccountOf {
+export function appAccount(appClient: () => Promise<GitHubOrClient>): AccountOf {
   let asked: Promise<FerryAccount> | undefined;
   return () => {
     if (asked) return asked;
     const lookup = appClient()
-      .then((client) => client.request("GET /app"))
-      .then((response) => ({ login: `${App.parse(response.data).slug}[bot]` }));
+      .then((client) => asGitHub(client).appSlug())
+      .then((slug) => ({ login: `${slug}[bot]` }));
     asked = lookup;
     lookup.catch(() => {
       if (asked === lookup) asked = undefined;

@@ -173,7 +173,7 @@ export class MemoryPlatform implements GitHub {
   async checkRuns(where: RepoName, headSha: string, name: string) {
     return this.repo(where)
       .checkRuns.filter((run) => run.headSha === headSha && run.name === name)
-      .map((run) => ({ id: run.id, name: run.name, externalId: run.externalId }));
+      .map((run) => ({ id: run.id, externalId: run.externalId }));
   }
 
   async createCheckRun(where: RepoName, headSha: string, run: CompletedCheckRun) {

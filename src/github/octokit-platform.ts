@@ -91,7 +91,7 @@ export function octokitPlatform(client: GitHubClient): GitHub {
 
     async checkRuns(repo, headSha, name) {
       const response = await client.request("GET /repos/{owner}/{repo}/commits/{ref}/check-runs", { ...ids(repo), ref: headSha, check_name: name, filter: "all", per_page: 100 });
-      return Shape.CheckRunsShape.parse(response.data).check_runs.map((run) => ({ id: run.id, name: run.name, externalId: run.external_id ?? undefined }));
+      return Shape.CheckRunsShape.parse(response.data).check_runs.map((run) => ({ id: run.id, externalId: run.external_id ?? undefined }));
     },
     async createCheckRun(repo, headSha, run) {
       const created = await client.request("POST /repos/{owner}/{repo}/check-runs", { ...ids(repo), head_sha: headSha, ...checkFields(run) });

@@ -35,7 +35,7 @@ export type RepoFile = { kind: "file"; text: string } | { kind: "absent" } | { k
 export type CheckConclusion = "success" | "failure" | "cancelled";
 /** Ferry only ever writes completed check runs. */
 export type CompletedCheckRun = { name: string; externalId?: string; conclusion: CheckConclusion; title: string; summary: string };
-export type CheckRun = { id: number; name: string; externalId: string | undefined };
+export type CheckRun = { id: number; externalId: string | undefined };
 
 export type PullRequest = {
   number: number;

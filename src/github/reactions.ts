@@ -1,38 +1,20 @@
-import type { GitHubClient } from "./client.ts";
-import type { IssueRef } from "./ensure-comment.ts";
+import { asGitHub, type GitHubOrClient } from "./octokit-platform.ts";
+import type { IssueRef, RepoName } from "./platform.ts";
 
 /** 👀 on what triggered Ferry: the issue for a label, the comment for a command. GitHub dedupes reactions. */
-export async function reactSeen(client: GitHubClient, issue: IssueRef, commentId?: number): Promise<void> {
-  if (commentId === undefined) {
-    await client.request("POST /repos/{owner}/{repo}/issues/{issue_number}/reactions", {
-      owner: issue.owner,
-      repo: issue.repo,
-      issue_number: issue.issueNumber,
-      content: "eyes",
-    });
-    return;
-  }
-  await client.request("POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions", {
-    owner: issue.owner,
-    repo: issue.repo,
-    comment_id: commentId,
-    content: "eyes",
-  });
+export async function reactSeen(github: GitHubOrClient, issue: IssueRef, commentId?: number): Promise<void> {
+  const target = commentId === undefined ? ({ kind: "issue", issue } as const) : ({ kind: "issue-comment", repo: issue, commentId } as const);
+  await asGitHub(github).react(target, "eyes");
 }
 
 /** 👀 on an inline review comment Ferry took up. */
-export async function reactSeenOnReviewComment(client: GitHubClient, repo: { owner: string; repo: string }, commentId: number): Promise<void> {
-  await client.request("POST /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions", { owner: repo.owner, repo: repo.repo, comment_id: commentId, content: "eyes" });
+export async function reactSeenOnReviewComment(github: GitHubOrClient, repo: RepoName, commentId: number): Promise<void> {
+  await asGitHub(github).react({ kind: "review-comment", repo, commentId }, "eyes");
 }
 
 /** How a task ended, on the issue at a glance: 🚀 a change was made, 😕 it failed. */
 export type EndingReaction = "rocket" | "confused";
 
-export async function reactToIssue(client: GitHubClient, issue: IssueRef, content: EndingReaction): Promise<void> {
-  await client.request("POST /repos/{owner}/{repo}/issues/{issue_number}/reactions", {
-    owner: issue.owner,
-    repo: issue.repo,
-    issue_number: issue.issueNumber,
-    content,
-  });
+export async function reactToIssue(github: GitHubOrClient, issue: IssueRef, content: EndingReaction): Promise<void> {
+  await asGitHub(github).react({ kind: "issue", issue }, content);
 }

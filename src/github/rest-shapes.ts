@@ -26,7 +26,7 @@ export const ContentFile = z.object({ type: z.literal("file"), encoding: z.strin
 
 export const RefShape = z.object({ object: z.object({ sha: z.string() }) });
 
-export const CheckRunsShape = z.object({ check_runs: z.array(z.object({ id: z.number(), name: z.string(), external_id: z.string().nullish() })) });
+export const CheckRunsShape = z.object({ check_runs: z.array(z.object({ id: z.number(), external_id: z.string().nullish() })) });
 
 export const PullShape = z
   .object({

@@ -95,7 +95,7 @@ const FIX = [
 
 test("a labelled issue is fixed in a checkout of the repository, verified, pushed and opened as a pull request", async () => {
   mockRepoConfig(githubApi(), CONFIG);
-  mockIssue([{ body: "It broke in 2.0", user: { login: "reporter", type: "User" } }, { body: "status", user: { login: "ferry[bot]", type: "Bot" } }]);
+  mockIssue([{ id: 1, body: "It broke in 2.0", user: { login: "reporter", type: "User" } }, { id: 2, body: "status", user: { login: "ferry[bot]", type: "Bot" } }]);
   mockPermission(githubApi(), "reporter", "read");
   const pulls = mockDelivery();
   const model = new ScriptedModel(FIX);

@@ -38,8 +38,8 @@ test("a task made before snapshots works from the live text", async () => {
 });
 
 test("a thread longer than three pages keeps its latest pages, so a flood cannot push the newest comments out", async () => {
-  const page = (from: number) => Array.from({ length: 100 }, (_, at) => ({ body: `comment ${from + at}`, user: { login: "mallory", type: "User" } }));
-  mockIssue({ ...APPROVED, comments: 450 }, { 3: page(200), 4: page(300), 5: [{ body: "the newest", user: { login: "mallory", type: "User" } }] });
+  const page = (from: number) => Array.from({ length: 100 }, (_, at) => ({ id: from + at, body: `comment ${from + at}`, user: { login: "mallory", type: "User" } }));
+  mockIssue({ ...APPROVED, comments: 450 }, { 3: page(200), 4: page(300), 5: [{ id: 401, body: "the newest", user: { login: "mallory", type: "User" } }] });
   githubApi().get("/repos/octo/app/collaborators/mallory/permission").reply(200, { permission: "read", role_name: "read", user: { login: "mallory" } });
   const issue = await fetchIssueContext(client, ref, APPROVED);
   expect(issue.comments.at(-1)).toEqual({ author: "mallory", body: "the newest", writer: false });
