@@ -10,7 +10,6 @@ export type RunnerOutcome = { ok: true; result: TaskResult } | { ok: false; erro
 /** The end state a task takes for the result its runner returned. */
 export function endStateFor(result: TaskResult): TaskState {
   switch (result.outcome) {
-    case "placeholder":
     case "changes-ready":
     case "no-changes":
       return "done";

@@ -176,6 +176,16 @@ export const MIGRATIONS: readonly string[] = [
   ) STRICT, WITHOUT ROWID;
   CREATE INDEX delivery_bodies_by_age ON delivery_bodies (seen_at);
   `,
+  // 10: the placeholder runner's result (it stood in for the agent before there was one) is no
+  // longer a result. Those tasks changed no code: they read as no-changes, their note kept as the
+  // summary, nothing spent. CASE, because SQLite may evaluate json_extract before json_valid.
+  `
+  UPDATE tasks SET result = json_object(
+      'outcome', 'no-changes',
+      'summary', coalesce(json_extract(result, '$.message'), ''),
+      'spend', json_object('steps', 0, 'inputTokens', 0, 'cachedInputTokens', 0, 'outputTokens', 0, 'reasoningTokens', 0, 'costUsd', 0, 'minutes', 0))
+    WHERE CASE WHEN json_valid(result) THEN json_extract(result, '$.outcome') = 'placeholder' ELSE 0 END;
+  `,
 ];
 
 export class UnsupportedSchemaError extends Error {

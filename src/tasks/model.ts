@@ -38,7 +38,6 @@ export type RepoRef = z.infer<typeof RepoRef>;
  */
 export const TaskResult = z.union([
   z.discriminatedUnion("outcome", [
-    z.object({ outcome: z.literal("placeholder"), message: z.string() }),
     z.object({ outcome: z.literal("cancelled"), reason: z.string(), spend: Spend.optional() }),
     z.object({ outcome: z.literal("error"), message: z.string() }),
   ]),

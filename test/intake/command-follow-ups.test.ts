@@ -9,7 +9,7 @@ import { deliver, testProbot } from "../helpers/probot.ts";
 import { issueCommentCreated, pullRequestCommentCreated, REPO } from "../fixtures/webhooks.ts";
 
 const COMMENT_ID = 492700400;
-const noChanges: TaskResult = { outcome: "placeholder", message: "done" };
+const noChanges: TaskResult = { outcome: "no-changes", summary: "done", spend: { steps: 0, inputTokens: 0, cachedInputTokens: 0, outputTokens: 0, reasoningTokens: 0, costUsd: 0, minutes: 0 } };
 let deps: ReturnType<typeof intakeDeps>;
 let probot: Probot;
 

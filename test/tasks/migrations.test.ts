@@ -99,3 +99,37 @@ test("a database from before inbox kinds keeps its inbox messages, as redirects"
   expect(store.takeInbox(1)).toMatchObject([{ kind: "redirect", author: "monalisa", body: "use the v2 API" }]);
   store.close();
 });
+
+test("a database from before step 10 holding the placeholder runner's result still opens: the task reads as no-changes, its note kept", () => {
+  const file = join(dir.path, "ferry.db");
+  const db = new DatabaseSync(file);
+  migrate(db, MIGRATIONS.slice(0, 9));
+  const at = "2026-01-01T00:00:00.000Z";
+  db.prepare(
+    `INSERT INTO tasks (owner, repo, installation_id, clone_url, default_branch, issue_number, "trigger", requester, state, created_at, updated_at, result)
+     VALUES ('octo', 'app', 1, 'https://github.com/octo/app.git', 'main', 3, 'label', 'mona', 'done', ?, ?, ?)`,
+  ).run(at, at, JSON.stringify({ outcome: "placeholder", message: "No code was changed." }));
+  db.close();
+
+  const store = new SqliteStore({ dataDir: dir.path });
+  const [task] = store.listTasks(["done"]);
+  store.close();
+
+  expect(task?.result).toEqual({
+    outcome: "no-changes",
+    summary: "No code was changed.",
+    spend: { steps: 0, inputTokens: 0, cachedInputTokens: 0, outputTokens: 0, reasoningTokens: 0, costUsd: 0, minutes: 0 },
+  });
+});
+
+test("step 10 leaves every other result as it was", () => {
+  const db = new DatabaseSync(":memory:");
+  migrate(db, MIGRATIONS.slice(0, 9));
+  const error = JSON.stringify({ outcome: "error", message: "placeholder" });
+  db.prepare(
+    `INSERT INTO tasks (owner, repo, installation_id, clone_url, default_branch, issue_number, "trigger", requester, state, created_at, updated_at, result)
+     VALUES ('octo', 'app', 1, 'https://github.com/octo/app.git', 'main', 3, 'label', 'mona', 'failed', 'x', 'x', ?)`,
+  ).run(error);
+  migrate(db);
+  expect(db.prepare("SELECT result FROM tasks").get()).toEqual({ result: error });
+});

@@ -36,11 +36,12 @@ test("the placeholder runner moves the task through the working states to delive
   expect(moves).toEqual(["preparing", "running", "verifying", "delivering"]);
 });
 
-test("the placeholder runner's result says the agent is missing and no code was changed", async () => {
+test("the placeholder runner ends as no-changes, spending nothing, its note saying no code was changed", async () => {
   await expect(placeholderRunner(runContext())).resolves.toEqual({
-    outcome: "placeholder",
-    message:
+    outcome: "no-changes",
+    summary:
       "Ferry's agent is not installed in this build yet: this task was only moved through its states, and no code was changed.",
+    spend: { steps: 0, inputTokens: 0, cachedInputTokens: 0, outputTokens: 0, reasoningTokens: 0, costUsd: 0, minutes: 0 },
   });
   expect(PLACEHOLDER_MESSAGE).toContain("no code was changed");
 });

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, expect, test } from "@jest/globals";
 import type { RunContext } from "../../src/tasks/queue-types.ts";
-import { moveToDelivering, PLACEHOLDER_RESULT } from "./support/controlled-runner.ts";
+import { moveToDelivering, NO_CHANGES_RESULT } from "./support/controlled-runner.ts";
 import { queueFixture } from "./support/queue-fixture.ts";
 import type { QueueFixture } from "./support/queue-fixture.ts";
 
@@ -17,12 +17,12 @@ async function runUntilStarted(): Promise<{ id: number; context: RunContext }> {
   return { id, context: await fixture.control.started(id) };
 }
 
-test("a placeholder result from delivering ends the task done, with that result", async () => {
+test("a no-changes result from delivering ends the task done, with that result", async () => {
   const { id, context } = await runUntilStarted();
   await moveToDelivering(context);
-  fixture.control.finish(id, PLACEHOLDER_RESULT);
+  fixture.control.finish(id, NO_CHANGES_RESULT);
   await fixture.queue.idle();
-  expect(fixture.store.getTask(id)).toMatchObject({ state: "done", result: PLACEHOLDER_RESULT });
+  expect(fixture.store.getTask(id)).toMatchObject({ state: "done", result: NO_CHANGES_RESULT });
 });
 
 test("an error result ends the task failed, with that result", async () => {
@@ -65,16 +65,16 @@ test("a runner that throws leaves an error event in the trajectory", async () =>
   expect(errors.map((event) => event.data)).toEqual([{ message: "container exited with code 137" }]);
 });
 
-test("a placeholder result before delivering fails the task, saying why", async () => {
+test("a no-changes result before delivering fails the task, saying why", async () => {
   const { id, context } = await runUntilStarted();
   await context.moveTo("preparing");
-  fixture.control.finish(id, PLACEHOLDER_RESULT);
+  fixture.control.finish(id, NO_CHANGES_RESULT);
   await fixture.queue.idle();
   expect(fixture.store.getTask(id)).toMatchObject({
     state: "failed",
     result: {
       outcome: "error",
-      message: 'The task runner returned "placeholder" while the task was preparing, which cannot end as done.',
+      message: 'The task runner returned "no-changes" while the task was preparing, which cannot end as done.',
     },
   });
 });

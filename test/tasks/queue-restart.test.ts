@@ -83,7 +83,7 @@ test("after a crash, the interrupted task's trajectory keeps every event, in ord
     ["state", { from: "preparing", to: "running" }, second],
     ["state", { from: "running", to: "verifying" }, second],
     ["state", { from: "verifying", to: "delivering" }, second],
-    ["state", { from: "delivering", to: "done", result: expect.objectContaining({ outcome: "placeholder" }) }, second],
+    ["state", { from: "delivering", to: "done", result: expect.objectContaining({ outcome: "no-changes" }) }, second],
   ]);
   store.close();
 });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, expect, test } from "@jest/globals";
-import { moveToDelivering, PLACEHOLDER_RESULT } from "./support/controlled-runner.ts";
+import { moveToDelivering, NO_CHANGES_RESULT } from "./support/controlled-runner.ts";
 import { queueFixture } from "./support/queue-fixture.ts";
 import type { QueueFixture } from "./support/queue-fixture.ts";
 
@@ -52,7 +52,7 @@ test("a task stopped mid-run runs again at the next start", async () => {
   await queue.stop();
   await queue.start();
   await moveToDelivering(await control.started(id, 2));
-  control.finish(id, PLACEHOLDER_RESULT, 2);
+  control.finish(id, NO_CHANGES_RESULT, 2);
   await queue.idle();
   expect(control.calls).toEqual([id, id]);
   expect(store.getTask(id)?.state).toBe("done");

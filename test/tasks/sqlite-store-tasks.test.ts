@@ -144,9 +144,9 @@ test("a later transition keeps the result unless it brings a new one", () => {
   store.transition(task.id, "preparing");
   store.transition(task.id, "running");
   store.transition(task.id, "verifying");
-  store.transition(task.id, "delivering", { result: { outcome: "placeholder", message: "early" } });
+  store.transition(task.id, "delivering", { result: { outcome: "error", message: "early" } });
   const done = store.transition(task.id, "done");
-  expect(done.result).toEqual({ outcome: "placeholder", message: "early" });
+  expect(done.result).toEqual({ outcome: "error", message: "early" });
 });
 
 test("queuing an ended task again clears its result, since it has not ended any more", () => {

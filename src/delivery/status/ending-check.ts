@@ -8,7 +8,6 @@ import type { StatusView } from "./status-view.ts";
 const CONCLUSIONS: Partial<Record<TaskState, CheckConclusion>> = { done: "success", failed: "failure", cancelled: "cancelled" };
 
 const TITLES: Record<TaskResult["outcome"], string> = {
-  placeholder: "Done",
   "changes-ready": "The change is ready and the tests pass",
   "tests-failing": "The tests still fail",
   "no-changes": "The agent changed nothing",

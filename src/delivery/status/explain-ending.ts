@@ -10,8 +10,6 @@ export function explainEnding(view: StatusView): string | undefined {
   const result = task.result;
   if (!result || !isTerminal(task.state)) return undefined;
   switch (result.outcome) {
-    case "placeholder":
-      return `> [!NOTE]\n> ${result.message}`;
     case "cancelled":
       // The reason names who cancelled ("@mona closed the issue").
       return `**cancelled**: ${result.reason}`;

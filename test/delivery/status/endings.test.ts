@@ -154,8 +154,4 @@ For the operator: look at the server logs for task 7 (\`task: 7\`) and the traje
     expect(body).toContain("- [ ] ❌ Preparing the workspace");
     expect(body.toLowerCase()).not.toContain("crashed");
   });
-
-  test("the placeholder runner's note is kept", () => {
-    expect(ended("done", { outcome: "placeholder", message: "No code was changed." })).toContain("> [!NOTE]\n> No code was changed.");
-  });
 });

@@ -49,6 +49,7 @@ export function sweepDeps(store?: SqliteStore): SweepDeps & { store: SqliteStore
   };
 }
 
+const PASSED = { command: "npm test", passed: true, exitCode: 0, timedOut: false, durationMs: 1, output: "" };
 const SPEND: Spend = { steps: 3, inputTokens: 100, cachedInputTokens: 0, outputTokens: 10, reasoningTokens: 0, costUsd: 0.5, minutes: 1 };
 
 /** A task on the issue that has already ended the given way, at the store's current time. */
@@ -62,7 +63,7 @@ export function endedTask(store: SqliteStore, issueNumber: number, ending: "fail
   const result: TaskResult =
     ending === "no-changes"
       ? { outcome: "no-changes", summary: "nothing to do", spend }
-      : { outcome: "placeholder", message: "done" };
+      : { outcome: "changes-ready", summary: "done", tests: PASSED, files: [], weakening: [], spend: { ...spend, costUsd: 0 } };
   return store.transition(task.id, "done", { result });
 }
 

@@ -3,7 +3,7 @@ import type { RunContext, TaskRunner } from "../../../src/tasks/queue-types.ts";
 import { deferred } from "./deferred.ts";
 import type { Deferred } from "./deferred.ts";
 
-export const PLACEHOLDER_RESULT: TaskResult = { outcome: "placeholder", message: "test run" };
+export const NO_CHANGES_RESULT: TaskResult = { outcome: "no-changes", summary: "test run", spend: { steps: 0, inputTokens: 0, cachedInputTokens: 0, outputTokens: 0, reasoningTokens: 0, costUsd: 0, minutes: 0 } };
 
 /**
  * A runner the test drives: each call announces itself through `started(taskId)` and then
@@ -43,13 +43,13 @@ export function controlledRunner() {
     maxRunning: () => maxRunning,
     running: () => running,
     started: (taskId: number, run = 1): Promise<RunContext> => slot(starts, taskId, run).promise,
-    finish: (taskId: number, result: TaskResult = PLACEHOLDER_RESULT, run = 1): void =>
+    finish: (taskId: number, result: TaskResult = NO_CHANGES_RESULT, run = 1): void =>
       slot(ends, taskId, run).resolve(result),
     crash: (taskId: number, error: unknown, run = 1): void => slot(ends, taskId, run).reject(error),
   };
 }
 
-/** Walks a started run to `delivering`, where a placeholder result may end it as done. */
+/** Walks a started run to `delivering`, where a no-changes result may end it as done. */
 export async function moveToDelivering(context: RunContext): Promise<void> {
   for (const state of ["preparing", "running", "verifying", "delivering"] as const) await context.moveTo(state);
 }
