@@ -5,7 +5,8 @@ import { isTerminal } from "./model.ts";
 import type { Queue, RunContext, TaskListener, TaskRunner } from "./queue-types.ts";
 import { silentLog } from "./queue-log.ts";
 import type { QueueLog } from "./queue-log.ts";
-import { requeueInterrupted } from "./requeue-interrupted.ts";
+import { runIteration } from "../run-iteration.ts";
+import { IN_FLIGHT_STATES, requeueInterrupted } from "./requeue-interrupted.ts";
 import type { Store } from "./store.ts";
 import { taskAbortedError } from "./task-aborted-error.ts";
 
@@ -84,9 +85,14 @@ export class InProcessQueue implements Queue {
   async start(): Promise<void> {
     if (this.#started) return;
     this.#started = true;
-    for (const task of requeueInterrupted(this.#store)) {
-      this.#log.warn({ task: task.id }, "Re-queued a task interrupted by a restart");
-      await this.#notify(task);
+    // One task that cannot be re-queued (a busy database, a row it cannot move) is logged and left
+    // for the next start; the others are still re-queued and start-up goes on.
+    for (const interrupted of this.#store.listTasks(IN_FLIGHT_STATES)) {
+      await runIteration(this.#log, "Could not re-queue a task interrupted by a restart", { task: interrupted.id }, async () => {
+        const task = requeueInterrupted(this.#store, interrupted);
+        this.#log.warn({ task: task.id }, "Re-queued a task interrupted by a restart");
+        await this.#notify(task);
+      });
     }
     for (const task of this.#store.listTasks(["queued"])) this.enqueue(task.id);
     this.#resolveIdleWaiters();

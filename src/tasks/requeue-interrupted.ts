@@ -10,14 +10,13 @@ export const IN_FLIGHT_STATES: readonly TaskState[] = ["preparing", "running", "
 export const INTERRUPTED_REASON = "interrupted by a restart";
 
 /**
- * Queues again the tasks a previous process left in flight (it died or was stopped):
- * their open runs end as interrupted, and the trajectory says so. Returns the re-queued tasks.
+ * Queues again a task a previous process left in flight (it died or was stopped; see
+ * IN_FLIGHT_STATES): its open run ends as interrupted, and the trajectory says so. Returns the
+ * re-queued task.
  */
-export function requeueInterrupted(store: Store): Task[] {
-  return store.listTasks(IN_FLIGHT_STATES).map((task) => {
-    // Appended before the run ends, so the event belongs to the run that was cut off.
-    store.appendEvent(task.id, "interrupted", { state: task.state });
-    store.endRuns(task.id, { interrupted: true });
-    return store.transition(task.id, "queued", { reason: INTERRUPTED_REASON });
-  });
+export function requeueInterrupted(store: Store, task: Task): Task {
+  // Appended before the run ends, so the event belongs to the run that was cut off.
+  store.appendEvent(task.id, "interrupted", { state: task.state });
+  store.endRuns(task.id, { interrupted: true });
+  return store.transition(task.id, "queued", { reason: INTERRUPTED_REASON });
 }

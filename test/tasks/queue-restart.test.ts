@@ -7,6 +7,7 @@ import { SqliteStore } from "../../src/tasks/sqlite-store.ts";
 import { controlledRunner } from "./support/controlled-runner.ts";
 import { newTask } from "./support/new-task.ts";
 import { tempDir } from "./support/temp-dir.ts";
+import { recordingLog } from "../helpers/recording-log.ts";
 
 let dir: ReturnType<typeof tempDir>;
 let runningId: number;
@@ -123,5 +124,25 @@ test("the listener hears the interrupted task go back to the queue", async () =>
   const heard: string[] = [];
   const { store } = await restart(async (task) => void heard.push(`${task.id}:${task.state}`));
   expect(heard[0]).toBe(`${runningId}:queued`);
+  store.close();
+});
+
+test("a task that cannot be re-queued is logged and left as it was; the other tasks still run and start-up goes on", async () => {
+  const store = new SqliteStore({ dataDir: dir.path });
+  const append = store.appendEvent.bind(store);
+  store.appendEvent = (taskId, type, data) => {
+    if (taskId === runningId && type === "interrupted") throw new Error("database is locked");
+    return append(taskId, type, data);
+  };
+  const log = recordingLog();
+  const queue = new InProcessQueue({ store, runner: placeholderRunner, concurrency: 2, log });
+
+  await queue.start();
+  await queue.idle();
+  await queue.stop();
+
+  expect(log.lines).toEqual([expect.objectContaining({ level: "error", fields: expect.objectContaining({ task: runningId }), message: "Could not re-queue a task interrupted by a restart" })]);
+  expect(store.getTask(runningId)?.state).toBe("running");
+  expect(store.getTask(queuedId)?.state).toBe("done");
   store.close();
 });
