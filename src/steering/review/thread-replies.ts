@@ -1,10 +1,10 @@
-import type { GitHubClient } from "../../github/client.ts";
 import { isFerrys, type AccountOf } from "../../github/ferry-account.ts";
 import { reviewReplyMarker } from "../../github/markers.ts";
+import { asGitHub, type GitHubOrClient } from "../../github/octokit-platform.ts";
+import type { PullComment } from "../../github/platform.ts";
 import type { Log } from "../../logger.ts";
 import type { ReviewFeedback, ReviewNote } from "../follow-ups/follow-up-data.ts";
 import { parseCommentLines } from "./comment-lines.ts";
-import { listPullComments, type PullComment } from "./list-pull-comments.ts";
 import type { PullTarget } from "./pull-target.ts";
 import { renderReply } from "./reply-body.ts";
 import type { ReviewOutcome } from "./review-outcome.ts";
@@ -31,28 +31,29 @@ export type ReplyReport = { replied: number[]; alreadyReplied: number[]; failed:
  * markers and does not reply twice; a reply GitHub refuses is logged and the others still go out.
  */
 export async function replyToReview(
-  client: GitHubClient,
+  source: GitHubOrClient,
   target: PullTarget,
   taskId: number,
   feedback: ReviewFeedback,
   outcome: ReviewOutcome,
   options: ReplyOptions,
 ): Promise<ReplyReport> {
-  const existing = await listPullComments(client, target);
+  const github = asGitHub(source);
+  const existing = await github.pullComments(target);
   // An unchanged run's reason may carry the agent's summary, and with it its line per comment.
   const agentText = outcome.kind === "changed" ? outcome.summary : outcome.reason;
   const lines = parseCommentLines(agentText, feedback.comments.map((note) => note.id));
   const report: ReplyReport = { replied: [], alreadyReplied: [], failed: [] };
   for (const note of feedback.comments) {
     const marker = reviewReplyMarker(taskId, options.followUpId, note.id);
-    const marked = existing.filter((comment) => comment.body?.includes(marker));
+    const marked = existing.filter((comment) => comment.body.includes(marker));
     if (marked.length > 0 && (await wroteAny(options.account, marked))) {
       report.alreadyReplied.push(note.id);
       continue;
     }
     const body = renderReply({ note, part: feedback.part, outcome, agentLine: lines.get(note.id), marker });
     try {
-      await postReply(client, target, threadRootOf(note, existing), body);
+      await github.replyToReviewComment(target, threadRootOf(note, existing), body);
       report.replied.push(note.id);
     } catch (error) {
       options.log?.warn({ err: error, task: taskId, pull: target.pull, comment: note.id }, "Could not reply in a review thread");
@@ -65,20 +66,10 @@ export async function replyToReview(
 /** A marker anyone can paste; only a comment Ferry's own bot wrote proves a reply was made (the account is asked only then). */
 async function wroteAny(account: AccountOf, comments: readonly PullComment[]): Promise<boolean> {
   const ferry = await account();
-  return comments.some((comment) => isFerrys(ferry, comment.user));
+  return comments.some((comment) => isFerrys(ferry, comment.author));
 }
 
 /** GitHub takes replies only to a thread's first comment; a reply to a reply goes to its thread. */
 function threadRootOf(note: ReviewNote, comments: readonly PullComment[]): number {
-  return comments.find((comment) => comment.id === note.id)?.in_reply_to_id ?? note.id;
-}
-
-async function postReply(client: GitHubClient, target: PullTarget, commentId: number, body: string): Promise<void> {
-  await client.request("POST /repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies", {
-    owner: target.owner,
-    repo: target.repo,
-    pull_number: target.pull,
-    comment_id: commentId,
-    body,
-  });
+  return comments.find((comment) => comment.id === note.id)?.inReplyTo ?? note.id;
 }
