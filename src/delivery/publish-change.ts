@@ -4,7 +4,7 @@ import type { GitHubClient } from "../github/client.ts";
 import { inlineCode } from "../github/markdown.ts";
 import type { Store } from "../tasks/store.ts";
 import type { Checkout } from "../workspace/checkout.ts";
-import { DEFAULT_GIT_TIMEOUTS } from "../workspace/git-timeouts.ts";
+import { DEFAULT_GIT_TIMEOUTS } from "../workspace/git.ts";
 import { remoteBranchShas } from "../workspace/ls-remote.ts";
 import type { Workspaces } from "../workspace/workspaces.ts";
 import { leaseBranches } from "./publish/branch-leases.ts";

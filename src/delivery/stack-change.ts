@@ -3,7 +3,7 @@ import type { RepoConfig } from "../config/repo-config.ts";
 import { defusePlainReferences } from "../github/defuse-references.ts";
 import type { SandboxFactory, SandboxSpec } from "../sandbox/sandbox.ts";
 import type { Checkout } from "../workspace/checkout.ts";
-import { DEFAULT_GIT_TIMEOUTS } from "../workspace/git-timeouts.ts";
+import { DEFAULT_GIT_TIMEOUTS } from "../workspace/git.ts";
 import type { Identity } from "../workspace/identity.ts";
 import type { ChangedFile } from "../workspace/numstat.ts";
 import type { VerifyCheckout } from "../workspace/verify-checkout.ts";

@@ -1,9 +1,8 @@
-import { REDACTED } from "../workspace/redact.ts";
 import { findGenericSecrets } from "./generic-secret.ts";
 import { isPlaceholder } from "./placeholder.ts";
 import type { SecretMatch } from "./secret-patterns.ts";
 import { findSecretTokens } from "./secret-patterns.ts";
-import { maskRanges, withoutOverlaps } from "./secret-ranges.ts";
+import { maskRanges, REDACTED, withoutOverlaps } from "./secret-ranges.ts";
 import type { DiffLine } from "./unified-diff.ts";
 import { parseUnifiedDiff } from "./unified-diff.ts";
 

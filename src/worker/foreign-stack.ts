@@ -2,7 +2,7 @@ import { foreignTips } from "../delivery/publish/branch-leases.ts";
 import { partBranch } from "../github/ferry-pulls.ts";
 import type { Task } from "../tasks/model.ts";
 import type { Store } from "../tasks/store.ts";
-import { DEFAULT_GIT_TIMEOUTS } from "../workspace/git-timeouts.ts";
+import { DEFAULT_GIT_TIMEOUTS } from "../workspace/git.ts";
 import { remoteBranchShas } from "../workspace/ls-remote.ts";
 
 /**

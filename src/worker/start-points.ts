@@ -1,6 +1,6 @@
 import type { TrustedCommit } from "../agent/prompt/instructions.ts";
 import type { Checkout } from "../workspace/checkout.ts";
-import { DEFAULT_GIT_TIMEOUTS } from "../workspace/git-timeouts.ts";
+import { DEFAULT_GIT_TIMEOUTS } from "../workspace/git.ts";
 import { branchSha } from "../workspace/refs.ts";
 
 export type StartPoints =

@@ -1,7 +1,7 @@
 import { mkdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { runGit } from "./git.ts";
-import { createHostGitDir, removeHostGitDir } from "./host-git-dir.ts";
+import { createHostGitDir, removeHostGitDir } from "./host-git.ts";
 import type { TaskDirs } from "./layout.ts";
 import type { WorkspaceRepo } from "./repo-ref.ts";
 

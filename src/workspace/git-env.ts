@@ -1,5 +1,19 @@
-import type { GitConfigEntry } from "./git-config-env.ts";
-import { gitConfigEnv } from "./git-config-env.ts";
+/*
+ * What a host git process sees: a minimal environment, Ferry's hardening config, and an
+ * installation token only as command-scope config of the one call that needs it.
+ */
+
+export type GitConfigEntry = readonly [key: string, value: string];
+
+/** Command-scope git config as environment (git >= 2.31), the same scope as `-c` but out of argv. */
+export function gitConfigEnv(entries: readonly GitConfigEntry[]): Record<string, string> {
+  const env: Record<string, string> = { GIT_CONFIG_COUNT: String(entries.length) };
+  entries.forEach(([key, value], index) => {
+    env[`GIT_CONFIG_KEY_${index}`] = key;
+    env[`GIT_CONFIG_VALUE_${index}`] = value;
+  });
+  return env;
+}
 
 /** What git may see of our environment: enough to run and reach the network, no model keys or app secrets. */
 const PASSED_THROUGH = [
@@ -57,4 +71,22 @@ export function gitEnvironment(config: readonly GitConfigEntry[], extra: Record<
     ...extra,
     ...gitConfigEnv([...HARDENING, ...config]),
   };
+}
+
+/** The Basic credentials GitHub accepts for an installation token over HTTPS. */
+export function basicCredentials(token: string): string {
+  return Buffer.from(`x-access-token:${token}`).toString("base64");
+}
+
+/**
+ * The token reaches git only as an HTTP header in command-scope config, passed through the
+ * environment of one child process: never argv (visible in ps), a URL, or a config file.
+ */
+export function authConfig(token: string): GitConfigEntry[] {
+  return [["http.extraHeader", `Authorization: Basic ${basicCredentials(token)}`]];
+}
+
+/** Every form of the token that could show up in git's output. */
+export function authSecrets(token: string): string[] {
+  return [token, basicCredentials(token)];
 }

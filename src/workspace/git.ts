@@ -1,10 +1,22 @@
 import { execa } from "execa";
-import { authConfig, authSecrets } from "./auth.ts";
-import type { GitConfigEntry } from "./git-config-env.ts";
-import { gitEnvironment } from "./git-env.ts";
-import { enforceDeadline } from "./deadline.ts";
-import { GitError } from "./git-error.ts";
-import { redact } from "./redact.ts";
+import { redact } from "../policy/secret-ranges.ts";
+import { authConfig, authSecrets, gitEnvironment, type GitConfigEntry } from "./git-env.ts";
+
+/*
+ * Every git process the host runs: its environment (git-env.ts), its deadline, and what a
+ * failure looks like. Nothing else starts git.
+ */
+
+/** How long one git process may run before it is killed. */
+export type GitTimeouts = {
+  /** Creating and fetching a mirror, listing remote branches. */
+  fetchMs: number;
+  pushMs: number;
+  /** Everything on local disk: checkout, add, diff, commit. */
+  localMs: number;
+};
+
+export const DEFAULT_GIT_TIMEOUTS: GitTimeouts = { fetchMs: 10 * 60_000, pushMs: 2 * 60_000, localMs: 5 * 60_000 };
 
 /** How long a git call may take, and what cancels it. */
 export type GitDeadline = { timeoutMs: number; signal?: AbortSignal };
@@ -74,4 +86,66 @@ function lastLines(text: string, count = 5): string {
 
 function formatDuration(ms: number): string {
   return ms < 10_000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`;
+}
+
+export type GitFailure = "failed" | "timed-out" | "cancelled";
+
+/** A git command that failed, timed out or was cancelled; message and output are already redacted. */
+export class GitError extends Error {
+  override name = "GitError";
+  /** The git subcommand, e.g. `fetch`. */
+  readonly command: string;
+  readonly failure: GitFailure;
+  readonly exitCode: number | undefined;
+  readonly stderr: string;
+
+  constructor(message: string, details: { command: string; failure: GitFailure; exitCode?: number; stderr?: string }) {
+    super(message);
+    this.command = details.command;
+    this.failure = details.failure;
+    this.exitCode = details.exitCode;
+    this.stderr = details.stderr ?? "";
+  }
+}
+
+type Stop = "timed-out" | "cancelled";
+
+/** How long a stopped git gets to remove its lock files before it is killed. */
+const GRACE_MS = 2000;
+
+/**
+ * Stops a child started in its own process group when the deadline passes or the signal
+ * aborts. The whole group goes: git's remote helpers (git-remote-https) would otherwise
+ * outlive it and keep its output pipes, and the caller, waiting.
+ */
+function enforceDeadline(child: { readonly pid?: number | undefined }, timeoutMs: number, signal: AbortSignal | undefined) {
+  let stoppedBy: Stop | undefined;
+  let killTimer: NodeJS.Timeout | undefined;
+  const stop = (why: Stop): void => {
+    if (stoppedBy) return;
+    stoppedBy = why;
+    signalGroup(child, "SIGTERM");
+    killTimer = setTimeout(() => signalGroup(child, "SIGKILL"), GRACE_MS);
+  };
+  const timer = setTimeout(() => stop("timed-out"), timeoutMs);
+  const onAbort = (): void => stop("cancelled");
+  signal?.addEventListener("abort", onAbort, { once: true });
+  if (signal?.aborted) onAbort();
+  return {
+    stoppedBy: (): Stop | undefined => stoppedBy,
+    dispose(): void {
+      clearTimeout(timer);
+      clearTimeout(killTimer);
+      signal?.removeEventListener("abort", onAbort);
+    },
+  };
+}
+
+function signalGroup(child: { readonly pid?: number | undefined }, signal: NodeJS.Signals): void {
+  if (child.pid === undefined) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // The group is already gone.
+  }
 }

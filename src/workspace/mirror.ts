@@ -1,6 +1,6 @@
 import { mkdir, rm } from "node:fs/promises";
 import { dirname } from "node:path";
-import type { GitConfigEntry } from "./git-config-env.ts";
+import type { GitConfigEntry } from "./git-env.ts";
 import { runGit } from "./git.ts";
 import { lastUsed, markUsed } from "./mirror-marker.ts";
 

@@ -2,8 +2,7 @@ import { copyFile, rename, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { checkoutOf, type Checkout, type CreateCheckoutOptions } from "./checkout.ts";
 import { runGit } from "./git.ts";
-import { assertHostGitDirIntact, findHostGitDir } from "./host-git-dir.ts";
-import { hostGit } from "./host-git.ts";
+import { assertHostGitDirIntact, findHostGitDir, hostGit } from "./host-git.ts";
 import { pointHeadAt } from "./refs.ts";
 
 /**

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, expect, test } from "@jest/globals";
 import { access, chmod, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { ScriptedModel } from "../../src/agent/models/scripted-model.ts";
-import { HostGitDirTamperedError } from "../../src/workspace/host-git-dir.ts";
+import { HostGitDirTamperedError } from "../../src/workspace/host-git.ts";
 import { FINISH, FIX, pushedPart, shell } from "./support/frozen-attacks.ts";
 import { mockConfigAndIssue, mockFirstDelivery, PART_1, taskRuns, type TaskRuns } from "./support/task-runs.ts";
 

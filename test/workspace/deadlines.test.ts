@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, expect, test } from "@jest/globals";
 import { execa } from "execa";
-import { GitError } from "../../src/workspace/git-error.ts";
-import { runGit } from "../../src/workspace/git.ts";
+import { GitError, runGit } from "../../src/workspace/git.ts";
 import { Workspaces } from "../../src/workspace/workspaces.ts";
 import { startHangingServer } from "./support/hanging-server.ts";
 import { tempDir } from "../tasks/support/temp-dir.ts";

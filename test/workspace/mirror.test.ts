@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, expect, test } from "@jest/globals";
 import { join } from "node:path";
-import { GitError } from "../../src/workspace/git-error.ts";
+import { GitError } from "../../src/workspace/git.ts";
 import { BaseBranchNotFoundError, WorkspaceInputError } from "../../src/workspace/workspace-errors.ts";
 import { addCommits, fixtureGit } from "../helpers/git-fixtures.ts";
 import type { WorkspaceFixture } from "./support/workspace-fixture.ts";

@@ -3,7 +3,7 @@ import { chmod, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promis
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { execa } from "execa";
-import { basicCredentials } from "../../src/workspace/auth.ts";
+import { basicCredentials } from "../../src/workspace/git-env.ts";
 import type { WorkspaceFixture } from "./support/workspace-fixture.ts";
 import { workspaceFixture } from "./support/workspace-fixture.ts";
 import { editFiles } from "./support/work-tree.ts";

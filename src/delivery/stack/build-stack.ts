@@ -1,5 +1,5 @@
 import type { Checkout } from "../../workspace/checkout.ts";
-import { DEFAULT_GIT_TIMEOUTS } from "../../workspace/git-timeouts.ts";
+import { DEFAULT_GIT_TIMEOUTS } from "../../workspace/git.ts";
 import type { VerifyCheckout } from "../../workspace/verify-checkout.ts";
 import type { Slice } from "../split/slice.ts";
 import type { CommitStackOptions } from "./commit-stack.ts";

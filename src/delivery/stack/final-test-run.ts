@@ -4,7 +4,7 @@ import type { Trajectory } from "../../agent/trajectory/trajectory.ts";
 import type { RepoConfig } from "../../config/repo-config.ts";
 import type { SandboxFactory, SandboxSpec } from "../../sandbox/sandbox.ts";
 import { startSandbox } from "../../sandbox/sandbox-error.ts";
-import { DEFAULT_GIT_TIMEOUTS } from "../../workspace/git-timeouts.ts";
+import { DEFAULT_GIT_TIMEOUTS } from "../../workspace/git.ts";
 import type { VerifyCheckout } from "../../workspace/verify-checkout.ts";
 import { sandboxCheck } from "./sandbox-check.ts";
 import { showTree } from "./show-tree.ts";

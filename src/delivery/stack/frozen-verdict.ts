@@ -6,7 +6,7 @@ import { checkTestWeakening } from "../../policy/test-weakening.ts";
 import type { SandboxFactory, SandboxSpec } from "../../sandbox/sandbox.ts";
 import { changeFacts } from "../../workspace/change-facts.ts";
 import type { Checkout } from "../../workspace/checkout.ts";
-import { DEFAULT_GIT_TIMEOUTS } from "../../workspace/git-timeouts.ts";
+import { DEFAULT_GIT_TIMEOUTS } from "../../workspace/git.ts";
 import type { ChangedFile } from "../../workspace/numstat.ts";
 import type { VerifyCheckout } from "../../workspace/verify-checkout.ts";
 import { createVerifyCheckout } from "../../workspace/verify-checkout.ts";

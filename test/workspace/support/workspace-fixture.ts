@@ -3,7 +3,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Checkout } from "../../../src/workspace/checkout.ts";
-import type { GitTimeouts } from "../../../src/workspace/git-timeouts.ts";
+import type { GitTimeouts } from "../../../src/workspace/git.ts";
 import type { WorkspaceRepo } from "../../../src/workspace/repo-ref.ts";
 import { Workspaces } from "../../../src/workspace/workspaces.ts";
 import type { PrepareRequest } from "../../../src/workspace/prepare-request.ts";

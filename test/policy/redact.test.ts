@@ -1,5 +1,5 @@
 import { expect, test } from "@jest/globals";
-import { redact } from "../../src/workspace/redact.ts";
+import { redact } from "../../src/policy/secret-ranges.ts";
 
 test("every occurrence of a secret is replaced", () => {
   expect(redact("token abc then abc again", ["abc"])).toBe("token [redacted] then [redacted] again");

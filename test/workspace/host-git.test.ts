@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, expect, test } from "@jest/globals";
 import { appendFile, chmod, readFile, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { HOST_GIT_CONFIG, HostGitDirTamperedError } from "../../src/workspace/host-git-dir.ts";
+import { HOST_GIT_CONFIG, HostGitDirTamperedError } from "../../src/workspace/host-git.ts";
 import type { WorkspaceFixture } from "./support/workspace-fixture.ts";
 import { workspaceFixture } from "./support/workspace-fixture.ts";
 import { editFiles } from "./support/work-tree.ts";
