@@ -1,4 +1,5 @@
 import type { Logger } from "pino";
+import type { Context } from "probot";
 import type { RepoRef } from "../tasks/model.ts";
 import type { GitHubClient } from "../github/client.ts";
 import type { IssueRef } from "../github/ensure-comment.ts";
@@ -24,5 +25,27 @@ export function repoRefOf(repository: RepositoryPayload, installationId: number)
     installationId,
     cloneUrl: repository.clone_url,
     defaultBranch: repository.default_branch,
+  };
+}
+
+type IssueEventPayload = {
+  repository: RepositoryPayload;
+  installation: { id: number };
+  issue: { number: number; title?: string | undefined; body?: string | null | undefined };
+  sender: Sender;
+};
+
+/** The event, reduced to what intake needs, from Probot's context and the parsed payload. */
+export function eventContextOf(context: Context, payload: IssueEventPayload): EventContext {
+  const repo = repoRefOf(payload.repository, payload.installation.id);
+  return {
+    client: context.octokit,
+    log: context.log,
+    deliveryId: context.id,
+    event: context.name,
+    repo,
+    issue: { owner: repo.owner, repo: repo.name, issueNumber: payload.issue.number },
+    ...(payload.issue.title !== undefined && { issueText: { title: payload.issue.title, body: payload.issue.body ?? "" } }),
+    sender: payload.sender,
   };
 }

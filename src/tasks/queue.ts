@@ -3,12 +3,10 @@ import type { RunnerOutcome } from "./finish-run.ts";
 import type { Run, Task, TaskState } from "./model.ts";
 import { isTerminal } from "./model.ts";
 import type { Queue, RunContext, TaskListener, TaskRunner } from "./queue-types.ts";
-import { silentLog } from "./queue-log.ts";
-import type { QueueLog } from "./queue-log.ts";
 import { runIteration } from "../run-iteration.ts";
 import { IN_FLIGHT_STATES, requeueInterrupted } from "./requeue-interrupted.ts";
 import type { Store } from "./store.ts";
-import { taskAbortedError } from "./task-aborted-error.ts";
+import type { Log } from "../logger.ts";
 
 export type InProcessQueueOptions = {
   store: Store;
@@ -16,7 +14,7 @@ export type InProcessQueueOptions = {
   /** The most runners working at once. */
   concurrency: number;
   listener?: TaskListener;
-  log?: QueueLog;
+  log?: Log;
 };
 
 type ActiveRun = { controller: AbortController; settled: Promise<void> };
@@ -34,7 +32,7 @@ export class InProcessQueue implements Queue {
   readonly #runner: TaskRunner;
   readonly #concurrency: number;
   readonly #listener: TaskListener | undefined;
-  readonly #log: QueueLog;
+  readonly #log: Log;
   readonly #active = new Map<number, ActiveRun>();
   #pending: number[] = [];
   #started = false;
@@ -213,3 +211,8 @@ export class InProcessQueue implements Queue {
     for (const resolve of waiters) resolve();
   }
 }
+
+const silentLog: Log = { info: () => {}, warn: () => {}, error: () => {} };
+
+/** The reason a run's signal is aborted with; named AbortError like the platform's own aborts. */
+const taskAbortedError = (taskId: number, why: string): DOMException => new DOMException(`Task ${taskId} was aborted: ${why}`, "AbortError");

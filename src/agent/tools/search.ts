@@ -2,7 +2,6 @@ import { z } from "zod";
 import { execOutput, seconds } from "./exec-report.ts";
 import { fileProblemResult } from "./file-problems.ts";
 import { guardPath } from "./guard-path.ts";
-import { shellQuote } from "./shell-quote.ts";
 import type { Tool } from "./tool.ts";
 
 export const SEARCH_LIMITS = { matches: 200, lineChars: 300, timeoutMs: 30_000 };
@@ -49,3 +48,6 @@ function searchCommand(pattern: string, where: string[]): string {
   const grep = ["grep", "-rHInsE", "--color=never", "--exclude-dir=.git", "-e", shellQuote(pattern), ...where].join(" ");
   return `${grep} | cut -c1-${SEARCH_LIMITS.lineChars} | head -n ${SEARCH_LIMITS.matches + 1}; exit "\${PIPESTATUS[0]}"`;
 }
+
+/** One single-quoted shell word: nothing inside it is expanded or executed. */
+const shellQuote = (word: string): string => `'${word.replaceAll("'", `'\\''`)}'`;

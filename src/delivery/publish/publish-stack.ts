@@ -3,7 +3,6 @@ import type { GitHubClient } from "../../github/client.ts";
 import { partBranch } from "../../github/ferry-pulls.ts";
 import { closeExtraPart } from "./close-extra-part.ts";
 import { convergePull } from "./converge-pull.ts";
-import { countingClient } from "./counting-client.ts";
 import { desiredPull } from "./desired-pull.ts";
 import type { ListedPull } from "./listed-pull.ts";
 import { openPart } from "./open-part.ts";
@@ -70,4 +69,16 @@ async function openMissingParts(
     stack.push({ part, pull });
   }
   return stack;
+}
+
+/** The same client, counting its requests (each page of a listing is one), so a delivery can report what it cost. */
+function countingClient(client: GitHubClient): { client: GitHubClient; requests: () => number } {
+  let requests = 0;
+  const request = new Proxy(client.request, {
+    apply(target, self, args) {
+      requests++;
+      return Reflect.apply(target, self, args);
+    },
+  });
+  return { client: { request }, requests: () => requests };
 }

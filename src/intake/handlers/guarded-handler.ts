@@ -2,7 +2,6 @@ import type { Context } from "probot";
 import type { z } from "zod";
 import { canWrite } from "../../github/permissions.ts";
 import type { Store } from "../../tasks/store.ts";
-import { onceForDelivery } from "../deliveries.ts";
 import type { EventContext } from "../event-context.ts";
 import type { Sender } from "../payloads.ts";
 import { isBot } from "../sender.ts";
@@ -54,3 +53,17 @@ export function guardedHandler<Name extends EventName, P extends { sender: Sende
 
 /** Whether the event's sender may write to the repository: Ferry takes work and steering only from writers. */
 export const senderCanWrite = (event: EventContext): Promise<boolean> => canWrite(event.client, event.repo.owner, event.repo.name, event.sender.login);
+
+/**
+ * Runs a delivery's work once. A delivery is marked seen only after its work succeeded,
+ * so GitHub's redelivery of a failed one is handled again rather than lost.
+ */
+async function onceForDelivery(
+  store: Store,
+  delivery: { id: string; event: string },
+  work: () => Promise<void>,
+): Promise<void> {
+  if (store.hasSeenDelivery(delivery.id)) return;
+  await work();
+  store.markDeliverySeen(delivery.id, delivery.event);
+}

@@ -1,9 +1,9 @@
-import { cancelActiveTask } from "../cancel.ts";
+import type { Task } from "../../tasks/model.ts";
+import { eventContextOf, type EventContext } from "../event-context.ts";
 import type { IntakeDeps } from "../intake.ts";
 import { IssueClosedEvent, IssueLabelEvent } from "../payloads.ts";
 import { repoConfigFor } from "../repo-config-for-event.ts";
 import { sameLabel, triggerLabel } from "../../github/labels.ts";
-import { eventContextOf } from "./event-context-of.ts";
 import { guardedHandler } from "./guarded-handler.ts";
 
 /*
@@ -39,3 +39,17 @@ export const onIssueClosed = (deps: IntakeDeps) =>
       await cancelActiveTask(deps, eventContextOf(context, payload), `@${payload.sender.login} closed the issue`);
     },
   });
+
+/**
+ * Cancels the issue's active task, if any; the queue aborts it and the status comment says why.
+ * Follow-ups queued for the issue's task are dropped first, so the cancel starts nothing new.
+ */
+async function cancelActiveTask(deps: IntakeDeps, context: EventContext, reason: string): Promise<Task | undefined> {
+  const { owner, name } = context.repo;
+  const latest = deps.store.latestTaskFor(owner, name, context.issue.issueNumber);
+  if (latest) deps.store.dropFollowUps(latest.id);
+  const active = deps.store.findActiveTask(owner, name, context.issue.issueNumber);
+  if (!active) return undefined;
+  context.log.info({ task: active.id, reason }, "cancelling task");
+  return deps.queue.cancel(active.id, reason);
+}

@@ -4,9 +4,8 @@ import { IssueCommentEvent } from "../payloads.ts";
 import { postComment } from "../../github/ensure-comment.ts";
 import { reactSeen } from "../../github/reactions.ts";
 import { runCommand } from "../command-handlers.ts";
-import type { EventContext } from "../event-context.ts";
+import { eventContextOf, type EventContext } from "../event-context.ts";
 import { answerWaitingQuestion, findWaitingTask } from "../../steering/reply-to-pause.ts";
-import { eventContextOf } from "./event-context-of.ts";
 import { guardedHandler, senderCanWrite } from "./guarded-handler.ts";
 
 /**

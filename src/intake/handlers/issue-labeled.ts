@@ -3,7 +3,7 @@ import { IssueLabelEvent } from "../payloads.ts";
 import { repoConfigFor, reportInvalidConfig } from "../repo-config-for-event.ts";
 import { reactSeen } from "../../github/reactions.ts";
 import { sameLabel, triggerLabel } from "../../github/labels.ts";
-import { eventContextOf } from "./event-context-of.ts";
+import { eventContextOf } from "../event-context.ts";
 import { guardedHandler, senderCanWrite } from "./guarded-handler.ts";
 
 /** `issues.labeled` with the configured label, by a writer → a task. */
