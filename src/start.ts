@@ -58,7 +58,7 @@ export async function startFerry(env: Env, app: AppCredentials, log: Logger, opt
   if (refusal) throw new Error(refusal);
   const probotOptions = { appId: app.id, privateKey: app.privateKey, secret: app.webhookSecret, baseUrl: env.github.apiUrl, log };
   warnIfNoModel(env.model, log);
-  const store = new SqliteStore({ dataDir: env.dataDir, backgroundCheckpoints: true });
+  const store = new SqliteStore({ dataDir: env.dataDir, backgroundCheckpoints: true, log });
   const sandboxes = await createSandboxFactory(env.sandbox, env.dataDir, log);
   // Aborted by stop(): every GitHub call ends at once, so stopping never waits on GitHub.
   const stopping = new AbortController();

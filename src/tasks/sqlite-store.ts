@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { DatabaseSync } from "node:sqlite";
 import type { FollowUp, InboxKind, InboxMessage, IssueSnapshot, NewDelivery, NewFollowUp, NewTask, PendingDelivery, Run, Task, TaskEvent, TaskState, PublishedPart } from "./model.ts";
+import type { Log } from "../logger.ts";
 import { isTerminal } from "./model.ts";
 import { databaseFile, openDatabase, setAutoCheckpoint } from "./open-database.ts";
 import { WalCheckpointer } from "./wal-checkpointer.ts";
@@ -19,6 +20,8 @@ export type SqliteStoreOptions = {
   /** Clock for timestamps; tests pass a fixed one. */
   now?: () => Date;
   busyTimeoutMs?: number;
+  /** Where a failed background checkpoint is reported (the server's logger). */
+  log?: Pick<Log, "warn">;
   /**
    * Checkpoints the write-ahead log from a thread of its own instead of inside the commit
    * that fills it (the server: no commit stalls its event loop on disk syncs). Off for
@@ -48,6 +51,7 @@ export class SqliteStore implements Store {
         onFailure: () => {
           if (this.#db.isOpen) setAutoCheckpoint(this.#db, true);
         },
+        onMissedCheckpoint: (error) => options.log?.warn({ err: error, file: databaseFile(options.dataDir) }, "a background WAL checkpoint failed; the next one runs at the next interval"),
       });
     }
   }

@@ -11,6 +11,8 @@ export type WalCheckpointerOptions = {
   intervalMs?: number;
   /** Called if the thread dies: the caller lets its own commits checkpoint again. */
   onFailure(error: Error): void;
+  /** Called when one checkpoint failed; the thread goes on with the next. */
+  onMissedCheckpoint?(error: Error): void;
 };
 
 /**
@@ -37,6 +39,9 @@ export class WalCheckpointer {
       this.#stopped = true;
     };
     this.#worker.on("error", failed);
+    this.#worker.on("message", (message: unknown) => {
+      if (isMissedCheckpoint(message)) options.onMissedCheckpoint?.(new Error(message.message));
+    });
     this.#worker.on("exit", (code) => failed(new Error(`the WAL checkpoint thread exited with code ${code}`)));
   }
 
@@ -48,4 +53,8 @@ export class WalCheckpointer {
     Atomics.wait(this.#closed, 0, 0, STOP_TIMEOUT_MS);
     void this.#worker.terminate();
   }
+}
+
+function isMissedCheckpoint(message: unknown): message is { kind: "checkpoint-failed"; message: string } {
+  return typeof message === "object" && message !== null && "kind" in message && message.kind === "checkpoint-failed" && "message" in message && typeof message.message === "string";
 }
