@@ -115,3 +115,21 @@ test("the default schedule (croner, every minute) starts and stops cleanly", () 
   sweeps.stop();
   expect(loggedErrors(deps)).toEqual([]);
 });
+
+test("a tick that fails is logged and the next tick still sweeps", async () => {
+  const scope = githubApi();
+  scope.get("/app/installations").query(true).reply(500, { message: "boom" });
+  scope.get("/app/installations").query(true).reply(200, [{ id: 42 }]);
+  mockInstalledRepos(scope);
+  mockConfig(scope, 'sweep: { cron: "0 6 * * *" }\n');
+  mockIssues(scope, [listedIssue(3)]);
+  mockPulls(scope);
+  mockStatusComments(scope, [3]);
+  const sweeps = manualSweeps(deps);
+
+  await sweeps.tick();
+  await sweeps.tick();
+
+  expect(loggedErrors(deps).map((line) => line.message)).toEqual(["sweep tick failed"]);
+  expect(deps.store.listTasks(TASK_STATES)).toHaveLength(1);
+});
