@@ -1,5 +1,5 @@
 import type { PartToPublish, PublishRequest } from "../../../src/delivery/publish/publish-request.ts";
-import { partBranch } from "../../../src/delivery/stack/stack-part.ts";
+import { partBranch } from "../../../src/github/ferry-pulls.ts";
 import type { PrefixCheck } from "../../../src/delivery/stack/stack-part.ts";
 
 /** Not the helper in test/helpers/probot.ts (publishing needs no Probot app loaded); the same logger: warnings and errors fail a test unless declared. */
