@@ -1,8 +1,9 @@
 // The background checkpointer's thread (see wal-checkpointer.ts): its own connection to the
 // database, copying the write-ahead log into the database file at a fixed interval. It runs
-// under Node alone (no bundler, no test transform), so it imports nothing but Node (and its own loop).
+// under Node alone (no bundler, no test transform), so it imports nothing but Node, its own loop and errorMessage (neither imports anything).
 import { DatabaseSync } from "node:sqlite";
 import { parentPort, workerData } from "node:worker_threads";
+import { errorMessage } from "../error-message.ts";
 import { checkpointEvery } from "./checkpoint-every.ts";
 
 type Settings = { file: string; intervalMs: number; closed: Int32Array };
@@ -17,7 +18,7 @@ const checkpoint = db.prepare("PRAGMA wal_checkpoint(PASSIVE)");
 const stopCheckpoints = checkpointEvery(
   intervalMs,
   () => checkpoint.get(),
-  (error) => parentPort?.postMessage({ kind: "checkpoint-failed", message: error instanceof Error ? error.message : String(error) }),
+  (error) => parentPort?.postMessage({ kind: "checkpoint-failed", message: errorMessage(error) }),
 );
 
 parentPort?.on("message", (message: unknown) => {
