@@ -26,8 +26,10 @@ export function installFaultPolicy(options: FaultPolicyOptions): void {
   const exit = options.exit ?? ((code: number) => process.exit(code));
   const target = options.target ?? process;
   let stopping = false;
-  const onFault = (fault: Fault) => (error: unknown) => {
-    log.fatal({ err: error, fault }, "a fault nothing caught; stopping Ferry (restart it: accepted deliveries and tasks resume)");
+  const onFault = (fault: Fault) => (error: unknown, origin?: string) => {
+    // A rejected top-level await (start-up failing in main.ts) arrives as an uncaught exception of that origin.
+    const kind: Fault = origin === "unhandledRejection" ? "unhandled rejection" : fault;
+    log.fatal({ err: error, fault: kind }, "a fault nothing caught; stopping Ferry (restart it: accepted deliveries and tasks resume)");
     // A second fault while stopping is logged, not acted on: the first stop and its deadline hold.
     if (stopping) return;
     stopping = true;

@@ -43,3 +43,12 @@ test("a stop that fails is logged and the process still exits 1", async () => {
   expect(await exited).toBe(1);
   expect(lines).toContainEqual(expect.objectContaining({ level: 50, msg: "could not stop Ferry cleanly after the fault" }));
 });
+
+test("start-up failing (a rejected top-level await, which Node reports as an uncaught exception) is logged as the rejection it was", async () => {
+  const { target, lines, exited } = policy();
+
+  target.emit("uncaughtException", new Error("port in use"), "unhandledRejection");
+  await exited;
+
+  expect(lines).toContainEqual(expect.objectContaining({ level: 60, fault: "unhandled rejection" }));
+});
