@@ -161,18 +161,29 @@ export class Workspaces {
    */
   async release(checkout: Checkout): Promise<void> {
     const { root, verify } = taskDirsOf(this.#dataDir, checkout.taskId);
-    await rm(verify, { recursive: true, force: true });
-    await this.#mirrorLock.run(checkout.mirrorDir, () => keepSpare(this.#dataDir, checkout.mirrorDir, root));
-    this.#releases.get(checkout.taskId)?.();
-    this.#releases.delete(checkout.taskId);
+    try {
+      await rm(verify, { recursive: true, force: true });
+      await this.#mirrorLock.run(checkout.mirrorDir, () => keepSpare(this.#dataDir, checkout.mirrorDir, root));
+    } finally {
+      // Whatever happened to the directories, the task no longer uses the mirror: a lease left
+      // behind would keep it from ever being evicted.
+      this.#dropLease(checkout.taskId);
+    }
   }
 
   /** Removes a task's checkout (working tree, verify checkout and host git dir); removing one that is gone is fine. */
   async remove(taskId: string | number): Promise<void> {
     const id = parseInput(taskIdSchema, taskId, "task id");
-    await removeTaskRoot(this.#dataDir, taskDirsOf(this.#dataDir, id).root);
-    this.#releases.get(id)?.();
-    this.#releases.delete(id);
+    try {
+      await removeTaskRoot(this.#dataDir, taskDirsOf(this.#dataDir, id).root);
+    } finally {
+      this.#dropLease(id);
+    }
+  }
+
+  #dropLease(taskId: string): void {
+    this.#releases.get(taskId)?.();
+    this.#releases.delete(taskId);
   }
 
   /** Evicts least-recently-used mirrors no checkout uses until the mirrors fit the budget. */

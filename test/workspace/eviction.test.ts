@@ -41,6 +41,15 @@ async function endAllTasks(): Promise<void> {
   for (const taskId of [1, 2, 3]) await workspaces.remove(taskId);
 }
 
+test("a release that fails (its checkout vanished) still lets go of the mirror, which can then be evicted", async () => {
+  await rm(join(root, "data", "tasks", checkouts.alpha.taskId), { recursive: true, force: true });
+  await expect(workspaces.release(checkouts.alpha)).rejects.toThrow();
+  for (const taskId of [2, 3]) await workspaces.remove(taskId);
+  const result = await workspaces.evict(0);
+  expect(names(result.evicted)).toContain("alpha.git");
+  expect(await exists(checkouts.alpha.mirrorDir)).toBe(false);
+});
+
 test("mirrors within the budget are all kept", async () => {
   await endAllTasks();
   const result = await workspaces.evict(Number.MAX_SAFE_INTEGER);
