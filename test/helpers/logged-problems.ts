@@ -8,19 +8,31 @@ import { pino, type Logger } from "pino";
  */
 type Level = "warn" | "error";
 type Problem = { level: Level; text: string };
-type Expectation = { level: Level; pattern: RegExp; seen: boolean };
+type Expectation = { level: Level; pattern: RegExp; times: number };
 
 const problems: Problem[] = [];
 const expectations: Expectation[] = [];
 
-/** The test means to make Ferry log an error matching `pattern` (message or the error's message); missing it fails the test. */
-export function expectLoggedError(pattern: RegExp): void {
-  expectations.push({ level: "error", pattern, seen: false });
+/** The test means to make Ferry log an error matching `pattern` (message or the error's message), at least `times` times; missing it fails the test. */
+export function expectLoggedError(pattern: RegExp, times = 1): void {
+  expectations.push({ level: "error", pattern, times });
 }
 
 /** The same for a warning ("could not react", "ignoring a malformed payload", a retried delivery). */
-export function expectLoggedWarning(pattern: RegExp): void {
-  expectations.push({ level: "warn", pattern, seen: false });
+export function expectLoggedWarning(pattern: RegExp, times = 1): void {
+  expectations.push({ level: "warn", pattern, times });
+}
+
+/**
+ * takeLogProblems, once every declared line came or `waitMs` passed: a Ferry process (end-to-end
+ * tests) writes its lines through a pipe, and the test's last answer can arrive before them.
+ */
+export async function takeLogProblemsSettled(waitMs = 3000): Promise<ReturnType<typeof takeLogProblems>> {
+  const deadline = Date.now() + waitMs;
+  while (expectations.some((expected) => !cameOften(expected)) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return takeLogProblems();
 }
 
 /** What the test logged without declaring it, and what it declared and never logged; both cleared. */
@@ -28,11 +40,16 @@ export function takeLogProblems(): { unexpectedLogs: string[]; expectedLogsMissi
   const unexpectedLogs = problems
     .filter((problem) => !expectations.some((expected) => matches(expected, problem)))
     .map(({ level, text }) => `${level}: ${text}`);
-  for (const expected of expectations) expected.seen = problems.some((problem) => matches(expected, problem));
-  const expectedLogsMissing = expectations.filter(({ seen }) => !seen).map(({ level, pattern }) => `${level}: ${String(pattern)}`);
+  const expectedLogsMissing = expectations
+    .filter((expected) => !cameOften(expected))
+    .map(({ level, pattern, times }) => `${level}: ${String(pattern)}${times > 1 ? ` ×${times}` : ""}`);
   problems.length = 0;
   expectations.length = 0;
   return { unexpectedLogs, expectedLogsMissing };
+}
+
+function cameOften(expected: Expectation): boolean {
+  return problems.filter((problem) => matches(expected, problem)).length >= expected.times;
 }
 
 function matches(expected: Expectation, problem: Problem): boolean {
@@ -52,6 +69,11 @@ const shownFrom = shown === undefined ? Infinity : (pino.levels.values[shown] ??
  * swallowed) is Ferry's own line, which does count.
  */
 const OCTOKIT_REQUEST_LOG = /^[A-Z]+ \S+ - (\d{3}|undefined) with id \S+ in \d+ms$/;
+
+/** A JSON log line from elsewhere (a Ferry process an end-to-end test started) counts as if logged here. */
+export function recordLogLine(line: string): void {
+  if (line.trim().startsWith("{")) record(line);
+}
 
 function record(line: string): void {
   const entry = parsed(line);
