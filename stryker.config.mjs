@@ -23,7 +23,7 @@ const modules = {
   },
   tools: {
     mutate: ["src/agent/tools/**/*.ts"],
-    tests: unitTests("test/agent/tools/*.test.ts", "test/security/sandbox-file-race.test.ts"),
+    tests: unitTests("test/agent/tools/*.test.ts"),
   },
   publish: {
     mutate: ["src/delivery/publish/**/*.ts"],
