@@ -18,6 +18,8 @@ export function parsePartBranch(ref: string): { issueNumber: number; index: numb
   return { issueNumber: Number(match[1]), index: Number(match[2]) };
 }
 
-/** Whether the pull request's branch lives in `where` itself, not in a fork that reuses the branch name. */
-export const isFromRepo = (pull: { head: { repo: { full_name: string } | null } }, where: RepoName): boolean =>
-  pull.head.repo?.full_name.toLowerCase() === `${where.owner}/${where.repo}`.toLowerCase();
+/** Whether a pull request's head repository (`owner/name`, undefined when its fork is gone) is `where` itself, not a fork that reuses the branch name. */
+export const isHeadIn = (headRepoFullName: string | undefined, where: RepoName): boolean => headRepoFullName?.toLowerCase() === `${where.owner}/${where.repo}`.toLowerCase();
+
+/** isHeadIn for a pull request as REST lists it (the sweep's, until it speaks the platform). */
+export const isFromRepo = (pull: { head: { repo: { full_name: string } | null } }, where: RepoName): boolean => isHeadIn(pull.head.repo?.full_name, where);

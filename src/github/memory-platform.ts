@@ -226,9 +226,10 @@ export class MemoryPlatform implements GitHub {
     const pull = this.repo(ref).pulls.get(ref.pull);
     if (!pull) throw notFound(`pull request #${ref.pull}`);
     // GitHub refuses the whole request when one reviewer is not a collaborator.
-    if (reviewers.some((login) => this.repo(ref).roles.get(login.toLowerCase()) === undefined)) return false;
+    const outsider = reviewers.find((login) => this.repo(ref).roles.get(login.toLowerCase()) === undefined);
+    if (outsider !== undefined) return { kind: "refused", reason: `Reviews may only be requested from collaborators. ${outsider} is not a collaborator.` } as const;
     for (const login of reviewers) if (!pull.requestedReviewers.includes(login)) pull.requestedReviewers.push(login);
-    return true;
+    return { kind: "requested" } as const;
   }
 
   async getReview(ref: PullRef, reviewId: number) {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { errorMessage } from "../error-message.ts";
 import { allPages } from "./all-pages.ts";
 import type { GitHubClient } from "./client.ts";
 import { httpStatusOf, isNotFound } from "./http-status.ts";
@@ -11,7 +12,7 @@ import * as Shape from "./rest-shapes.ts";
  * `client.request`, so the client's hooks still apply: Ferry's Octokit names an unreachable
  * GitHub and cuts calls off on stop, a counting client counts. GitHub's errors pass through
  * as Octokit throws them, except the answers a verb turns into a value (a 404 permission is
- * `none`, a 404 file is absent, a refused reviewer is `false`).
+ * `none`, a 404 file is absent, a 422 reviewer is refused).
  */
 export function octokitPlatform(client: GitHubClient): GitHub {
   const ids = (where: { owner: string; repo: string }) => ({ owner: where.owner, repo: where.repo });
@@ -113,9 +114,9 @@ export function octokitPlatform(client: GitHubClient): GitHub {
     async requestReviewers(pull, reviewers) {
       try {
         await client.request("POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers", { ...pullIds(pull), reviewers });
-        return true;
+        return { kind: "requested" };
       } catch (error) {
-        if (httpStatusOf(error) === 422) return false;
+        if (httpStatusOf(error) === 422) return { kind: "refused", reason: errorMessage(error) };
         throw error;
       }
     },

@@ -49,6 +49,7 @@ export type PullRequest = {
 };
 export type NewPullRequest = { head: string; base: string; title: string; body: string; draft: boolean };
 export type PullChanges = { title?: string; body?: string; base?: string; state?: "closed" };
+export type ReviewRequest = { kind: "requested" } | { kind: "refused"; reason: string };
 export type IssueChanges = { title?: string; body?: string; labels?: string[] };
 
 /** A submitted review: `state` lowercase, as webhooks say it; `author` is `ghost` for a deleted account. */
@@ -84,8 +85,8 @@ export interface GitHub {
   listPulls(repo: RepoName, filter: { state: "open" | "all"; base?: string }): Promise<PullRequest[]>;
   createPull(repo: RepoName, pull: NewPullRequest): Promise<PullRequest>;
   updatePull(pull: PullRef, changes: PullChanges): Promise<void>;
-  /** False when GitHub refused a reviewer (not a collaborator, or the author). */
-  requestReviewers(pull: PullRef, reviewers: string[]): Promise<boolean>;
+  /** GitHub refuses a reviewer who is not a collaborator, or who wrote the pull request. */
+  requestReviewers(pull: PullRef, reviewers: string[]): Promise<ReviewRequest>;
 
   getReview(pull: PullRef, reviewId: number): Promise<Review>;
   reviewComments(pull: PullRef, reviewId: number): Promise<ReviewComment[]>;

@@ -174,8 +174,8 @@ describe.each([memoryWorlds(), standInWorlds()])("the GitHub platform, $name", (
     test("a collaborator can be asked to review; someone else is refused", async () => {
       const pull = await openPull("review-me");
       world.setRole("mia", "write");
-      expect(await github.requestReviewers({ ...world.repo, pull: pull.number }, ["mia"])).toBe(true);
-      expect(await github.requestReviewers({ ...world.repo, pull: pull.number }, ["stranger"])).toBe(false);
+      expect(await github.requestReviewers({ ...world.repo, pull: pull.number }, ["mia"])).toEqual({ kind: "requested" });
+      expect(await github.requestReviewers({ ...world.repo, pull: pull.number }, ["stranger"])).toEqual({ kind: "refused", reason: expect.stringContaining("stranger is not a collaborator") });
     });
   });
 

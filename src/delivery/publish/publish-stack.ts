@@ -1,10 +1,11 @@
 import type { Log } from "../../logger.ts";
 import type { GitHubClient } from "../../github/client.ts";
 import { partBranch } from "../../github/ferry-pulls.ts";
+import { octokitPlatform } from "../../github/octokit-platform.ts";
+import type { GitHub, PullRequest } from "../../github/platform.ts";
 import { closeExtraPart } from "./close-extra-part.ts";
 import { convergePull } from "./converge-pull.ts";
 import { desiredPull } from "./desired-pull.ts";
-import type { ListedPull } from "./listed-pull.ts";
 import { openPart } from "./open-part.ts";
 import type { PartToPublish, PublishRequest, PublishResult } from "./publish-request.ts";
 import { findStackPulls } from "./stack-pulls.ts";
@@ -21,7 +22,7 @@ import { findStackPulls } from "./stack-pulls.ts";
 export async function publishStack(client: GitHubClient, request: PublishRequest, log?: Log): Promise<PublishResult> {
   checkBranches(request);
   const counted = countingClient(client);
-  const github = counted.client;
+  const github = octokitPlatform(counted.client);
   const where = { owner: request.owner, repo: request.repo };
 
   const existing = await findStackPulls(github, where, request.issue.number);
@@ -41,7 +42,7 @@ export async function publishStack(client: GitHubClient, request: PublishRequest
     index: at + 1,
     branch: part.branch,
     number: pull.number,
-    url: pull.html_url,
+    url: pull.url,
     headSha: part.headSha,
   }));
   return { parts, closed: extras.map(([, pull]) => pull.number), deletedBranches, requests: counted.requests() };
@@ -57,15 +58,15 @@ function checkBranches(request: PublishRequest): void {
 }
 
 async function openMissingParts(
-  client: GitHubClient,
+  github: GitHub,
   request: PublishRequest,
-  existing: Map<number, ListedPull>,
+  existing: Map<number, PullRequest>,
   log: Log | undefined,
-): Promise<{ part: PartToPublish; pull: ListedPull }[]> {
-  const stack: { part: PartToPublish; pull: ListedPull }[] = [];
+): Promise<{ part: PartToPublish; pull: PullRequest }[]> {
+  const stack: { part: PartToPublish; pull: PullRequest }[] = [];
   for (const [at, part] of request.parts.entries()) {
     const known = request.parts.map((_, other) => (stack[other]?.pull ?? existing.get(other + 1))?.number);
-    const pull = existing.get(at + 1) ?? (await openPart(client, request, part.branch, desiredPull(request, at + 1, known), log));
+    const pull = existing.get(at + 1) ?? (await openPart(github, request, part.branch, desiredPull(request, at + 1, known), log));
     stack.push({ part, pull });
   }
   return stack;

@@ -1,8 +1,8 @@
 import type { Log } from "../../logger.ts";
-import type { GitHubClient } from "../../github/client.ts";
-import { isFromRepo, parsePartBranch } from "../../github/ferry-pulls.ts";
+import { isHeadIn, parsePartBranch } from "../../github/ferry-pulls.ts";
 import { carriesFerryMarker } from "../../github/markers.ts";
-import { listOpenPulls, type RepoName } from "./listed-pull.ts";
+import { asGitHub, type GitHubOrClient } from "../../github/octokit-platform.ts";
+import type { RepoName } from "../../github/platform.ts";
 
 /** A closed pull request, as much of it as retargeting needs. */
 export type ClosedPull = {
@@ -17,16 +17,17 @@ export type ClosedPull = {
  * retargeted to where part k went, so its diff shows only its own change. Only Ferry's
  * own stacks are touched. Returns the retargeted pull request numbers.
  */
-export async function retargetAfterMerge(client: GitHubClient, where: RepoName, closed: ClosedPull, log?: Log): Promise<number[]> {
+export async function retargetAfterMerge(source: GitHubOrClient, where: RepoName, closed: ClosedPull, log?: Log): Promise<number[]> {
   const part = parsePartBranch(closed.head.ref);
   if (!closed.merged || !part || !carriesFerryMarker(closed.body)) return [];
-  if (closed.head.repoFullName?.toLowerCase() !== `${where.owner}/${where.repo}`.toLowerCase()) return [];
+  if (!isHeadIn(closed.head.repoFullName, where)) return [];
 
-  const above = (await listOpenPulls(client, where, closed.head.ref)).filter(
-    (pull) => isFromRepo(pull, where) && carriesFerryMarker(pull.body) && parsePartBranch(pull.head.ref)?.issueNumber === part.issueNumber,
+  const github = asGitHub(source);
+  const above = (await github.listPulls(where, { state: "open", base: closed.head.ref })).filter(
+    (pull) => isHeadIn(pull.head.repoFullName, where) && carriesFerryMarker(pull.body) && parsePartBranch(pull.head.ref)?.issueNumber === part.issueNumber,
   );
   for (const pull of above) {
-    await client.request("PATCH /repos/{owner}/{repo}/pulls/{pull_number}", { ...where, pull_number: pull.number, base: closed.base.ref });
+    await github.updatePull({ ...where, pull: pull.number }, { base: closed.base.ref });
     log?.info({ pull: pull.number, from: closed.head.ref, to: closed.base.ref }, "retargeted the next part after a merge");
   }
   return above.map((pull) => pull.number);
