@@ -26,6 +26,13 @@ describe("what a test leaves behind", () => {
     expect(takeLogProblems()).toEqual({ unexpectedLogs: ["warn: Task runner failed"], expectedLogsMissing: ["error: /Task runner failed/"] });
   });
 
+  test("a line declared twice must come twice", () => {
+    expectLoggedWarning(/webhook delivery refused/, 2);
+    testLog.warn({}, "webhook delivery refused or not answered");
+
+    expect(takeLogProblems()).toEqual({ unexpectedLogs: [], expectedLogsMissing: ["warn: /webhook delivery refused/ ×2"] });
+  });
+
   test("Octokit's own line for a failed request is not a problem of its own", () => {
     testLog.error("GET /repos/o/r/contents/.github%2Fagent.yml?ref=main - 404 with id UNKNOWN in 12ms");
 

@@ -3,14 +3,18 @@ import { pino, type Logger } from "pino";
 /**
  * Handlers, the webhook backlog and the status reporter catch what they cannot do and log it:
  * a test that hit a missing mock, a forged payload or a bug would stay green. Every logger a
- * test hands to Ferry (`testLog`, also exported as `silentLog` by test/helpers/probot.ts) keeps
- * its warnings and errors here, and test/setup.ts fails the test on any it did not declare.
+ * test hands to Ferry (`testLog`, also exported as `silentLog` by test/helpers/probot.ts), and the
+ * output of a Ferry process an end-to-end test starts, keep their warnings and errors here;
+ * test/setup.ts fails the test on any it did not declare.
  */
 type Level = "warn" | "error";
 type Problem = { level: Level; text: string };
 type Expectation = { level: Level; pattern: RegExp; times: number };
 
 const problems: Problem[] = [];
+// Taken before a test could fake the clock: the wait for lines still on their way is in real time.
+const realNow = Date.now;
+const realSetTimeout = globalThis.setTimeout;
 const expectations: Expectation[] = [];
 
 /** The test means to make Ferry log an error matching `pattern` (message or the error's message), at least `times` times; missing it fails the test. */
@@ -28,9 +32,9 @@ export function expectLoggedWarning(pattern: RegExp, times = 1): void {
  * tests) writes its lines through a pipe, and the test's last answer can arrive before them.
  */
 export async function takeLogProblemsSettled(waitMs = 3000): Promise<ReturnType<typeof takeLogProblems>> {
-  const deadline = Date.now() + waitMs;
-  while (expectations.some((expected) => !cameOften(expected)) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 20));
+  const deadline = realNow() + waitMs;
+  while (expectations.some((expected) => !cameOften(expected)) && realNow() < deadline) {
+    await new Promise((resolve) => realSetTimeout(resolve, 20));
   }
   return takeLogProblems();
 }
