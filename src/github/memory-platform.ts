@@ -17,7 +17,7 @@ import {
   type RepoName,
   type ReviewComment,
 } from "./platform.ts";
-import { MemoryRepo, notFound, repoKeyOf, unprocessable, type MemoryReviewComment, type RepoRole } from "./memory-state.ts";
+import { MemoryRepo, notFound, repoKeyOf, unprocessable, type MemoryIssue, type MemoryReviewComment, type RepoRole } from "./memory-state.ts";
 
 /** GitHub only inlines files up to 1 MB in the contents API. */
 const INLINE_FILE_LIMIT = 1024 * 1024;
@@ -51,10 +51,22 @@ export class MemoryPlatform implements GitHub {
 
   // Seeding: what people and other tools did before Ferry looks.
 
-  addIssue(where: RepoName, issue: { title: string; body?: string; author?: string; labels?: string[] }): IssueRef {
+  /** `labelledBy`: who applied the labels (the author unless named), as the issue's events say. */
+  addIssue(where: RepoName, issue: { title: string; body?: string; author?: string; labels?: string[]; labelledBy?: string; locked?: boolean; createdAt?: string; thumbsUp?: number }): IssueRef {
     const repo = this.repo(where);
     const number = repo.nextNumber();
-    repo.issues.set(number, { number, title: issue.title, body: issue.body ?? "", state: "open", labels: issue.labels ?? [], author: { login: issue.author ?? "reporter", type: "User" }, isPull: false });
+    const author = { login: issue.author ?? "reporter", type: "User" };
+    const labels = issue.labels ?? [];
+    const actor = issue.labelledBy === undefined ? author : { login: issue.labelledBy, type: "User" };
+    const createdAt = issue.createdAt ?? new Date().toISOString();
+    repo.issues.set(number, {
+      ...this.#newIssue(number, issue.title, issue.body ?? "", labels, author, false),
+      locked: issue.locked ?? false,
+      createdAt,
+      updatedAt: createdAt,
+      thumbsUp: issue.thumbsUp ?? 0,
+      labelEvents: labels.map((label) => ({ label, actor })),
+    });
     return { owner: where.owner, repo: where.repo, issueNumber: number };
   }
 
@@ -105,6 +117,35 @@ export class MemoryPlatform implements GitHub {
     return { number: issue.number, title: issue.title, body: issue.body, url: `${this.#web}/${ref.owner}/${ref.repo}/issues/${issue.number}`, commentCount };
   }
 
+  async listOpenIssues(where: RepoName, label: string) {
+    const wanted = label.toLowerCase();
+    return [...this.repo(where).issues.values()]
+      .filter((issue) => !issue.isPull && issue.state === "open" && issue.labels.some((name) => name.toLowerCase() === wanted))
+      .sort((a, b) => b.number - a.number)
+      .map((issue) => ({
+        number: issue.number,
+        title: issue.title,
+        body: issue.body,
+        locked: issue.locked,
+        createdAt: issue.createdAt,
+        updatedAt: issue.updatedAt,
+        author: issue.author,
+        labels: [...issue.labels],
+        thumbsUp: issue.thumbsUp,
+      }));
+  }
+
+  async labelEvents(ref: IssueRef) {
+    return [...this.#issue(ref).labelEvents];
+  }
+
+  async createIssue(where: RepoName, issue: { title: string; body: string; labels: string[] }) {
+    const repo = this.repo(where);
+    const number = repo.nextNumber();
+    repo.issues.set(number, this.#newIssue(number, issue.title, issue.body, issue.labels, this.bot, false));
+    return { number };
+  }
+
   async *issueComments(ref: IssueRef, { first = 1, last = Infinity }: PageRange = {}): AsyncIterable<IssueComment[]> {
     this.#issue(ref);
     const all = this.repo(ref).comments.filter((comment) => comment.issueNumber === ref.issueNumber);
@@ -142,7 +183,9 @@ export class MemoryPlatform implements GitHub {
 
   async updateIssue(ref: IssueRef, changes: IssueChanges) {
     const issue = this.#issue(ref);
-    Object.assign(issue, changes);
+    const added = (changes.labels ?? []).filter((label) => !issue.labels.includes(label));
+    Object.assign(issue, changes, { updatedAt: new Date().toISOString() });
+    issue.labelEvents.push(...added.map((label) => ({ label, actor: this.bot })));
   }
 
   async permissionOf(where: RepoName, login: string) {
@@ -205,7 +248,7 @@ export class MemoryPlatform implements GitHub {
     const open = [...repo.pulls.values()].some((other) => other.head === pull.head && repo.issues.get(other.number)?.state === "open");
     if (open) throw unprocessable(`A pull request already exists for ${where.owner}:${pull.head}.`);
     const number = repo.nextNumber();
-    repo.issues.set(number, { number, title: pull.title, body: pull.body, state: "open", labels: [], author: this.bot, isPull: true });
+    repo.issues.set(number, this.#newIssue(number, pull.title, pull.body, [], this.bot, true));
     repo.pulls.set(number, { number, head: pull.head, base: pull.base, draft: pull.draft, requestedReviewers: [] });
     return this.#pullRequest(where, number);
   }
@@ -267,6 +310,11 @@ export class MemoryPlatform implements GitHub {
 
   async appSlug() {
     return this.#slug;
+  }
+
+  #newIssue(number: number, title: string, body: string, labels: string[], author: Author, isPull: boolean): MemoryIssue {
+    const now = new Date().toISOString();
+    return { number, title, body, state: "open", labels, author, isPull, locked: false, createdAt: now, updatedAt: now, thumbsUp: 0, labelEvents: [] };
   }
 
   #issue(ref: IssueRef) {

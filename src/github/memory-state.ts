@@ -1,11 +1,25 @@
-import type { Author, CheckConclusion, IssueRef, PullRef, Reaction, RepoName } from "./platform.ts";
+import type { Author, CheckConclusion, IssueRef, LabelEvent, PullRef, Reaction, RepoName } from "./platform.ts";
 
 /*
  * What the in-memory GitHub holds, as plain records tests seed and read back. One repository's
  * issues and pull requests share a number sequence, as on GitHub; ids are unique across all.
  */
 
-export type MemoryIssue = { number: number; title: string; body: string; state: "open" | "closed"; labels: string[]; author: Author; isPull: boolean };
+export type MemoryIssue = {
+  number: number;
+  title: string;
+  body: string;
+  state: "open" | "closed";
+  labels: string[];
+  author: Author;
+  isPull: boolean;
+  locked: boolean;
+  createdAt: string;
+  updatedAt: string;
+  thumbsUp: number;
+  /** `labeled` events, oldest first. */
+  labelEvents: LabelEvent[];
+};
 /** `history` holds every body the comment had: each edit appends. */
 export type MemoryComment = { id: number; issueNumber: number; body: string; author: Author; history: string[] };
 export type MemoryPull = { number: number; head: string; base: string; draft: boolean; requestedReviewers: string[] };

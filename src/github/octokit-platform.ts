@@ -31,6 +31,18 @@ export function octokitPlatform(client: GitHubClient): GitHub {
     async getIssue(issue) {
       return Shape.IssueShape.parse((await client.request("GET /repos/{owner}/{repo}/issues/{issue_number}", issueIds(issue))).data);
     },
+    async listOpenIssues(repo, label) {
+      const listed = await allPages(Shape.ListedIssueShape, (page) => client.request("GET /repos/{owner}/{repo}/issues", { ...ids(repo), state: "open", labels: label, ...page }));
+      return listed.flatMap((entry) => (entry.isPull ? [] : [entry.issue]));
+    },
+    async labelEvents(issue) {
+      const events = await allPages(Shape.IssueEventShape, (page) => client.request("GET /repos/{owner}/{repo}/issues/{issue_number}/events", { ...issueIds(issue), ...page }));
+      return events.flatMap((event) => (event.event === "labeled" && event.label ? [{ label: event.label.name, actor: event.actor ? { login: event.actor.login, type: event.actor.type } : null }] : []));
+    },
+    async createIssue(repo, issue) {
+      const created = await client.request("POST /repos/{owner}/{repo}/issues", { ...ids(repo), ...issue });
+      return { number: Shape.CreatedIssue.parse(created.data).number };
+    },
     async *issueComments(issue, { first = 1, last = Infinity }: PageRange = {}) {
       for (let page = first; page <= last; page++) {
         const response = await client.request("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...issueIds(issue), per_page: COMMENT_PAGE_SIZE, page });

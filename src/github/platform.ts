@@ -15,6 +15,20 @@ export type PullRef = { owner: string; repo: string; pull: number };
 export type Author = { login: string; type?: string | undefined };
 
 export type Issue = { number: number; title: string; body: string; url: string | undefined; commentCount: number | undefined };
+/** An open issue as the sweep lists it; `labels` is undefined when GitHub did not list them. */
+export type ListedIssue = {
+  number: number;
+  title: string;
+  body: string;
+  locked: boolean;
+  createdAt: string;
+  updatedAt: string;
+  author: Author | null;
+  labels: string[] | undefined;
+  thumbsUp: number;
+};
+/** Someone applied `label` (an issue's `labeled` event); `actor` is null for a deleted account. */
+export type LabelEvent = { label: string; actor: Author | null };
 export type IssueComment = { id: number; body: string; author: Author | null };
 /** Comments come in pages of this many; a short page is the last. */
 export const COMMENT_PAGE_SIZE = 100;
@@ -62,6 +76,11 @@ export type ReviewThread = { resolved: boolean; comments: ReviewComment[] };
 
 export interface GitHub {
   getIssue(issue: IssueRef): Promise<Issue>;
+  /** Open issues carrying `label`, never pull requests. */
+  listOpenIssues(repo: RepoName, label: string): Promise<ListedIssue[]>;
+  /** Who applied which label, oldest first. */
+  labelEvents(issue: IssueRef): Promise<LabelEvent[]>;
+  createIssue(repo: RepoName, issue: { title: string; body: string; labels: string[] }): Promise<{ number: number }>;
   /** The issue's comments, oldest first, one page at a time. */
   issueComments(issue: IssueRef, pages?: PageRange): AsyncIterable<IssueComment[]>;
   createComment(issue: IssueRef, body: string): Promise<{ id: number }>;

@@ -13,11 +13,44 @@ export const IssueShape = z
   .object({ number: z.number().int().positive(), title: z.string(), body: z.string().nullish(), html_url: z.string().optional(), comments: z.number().int().nonnegative().optional() })
   .transform((issue) => ({ number: issue.number, title: issue.title, body: issue.body ?? "", url: issue.html_url, commentCount: issue.comments }));
 
+export const ListedIssueShape = z
+  .object({
+    number: z.number().int().positive(),
+    title: z.string(),
+    body: z.string().nullish(),
+    locked: z.boolean(),
+    created_at: z.string(),
+    updated_at: z.string(),
+    user: User.nullable(),
+    /** GitHub may list a label as its bare name. */
+    labels: z.array(z.union([z.string(), z.object({ name: z.string().nullish() })])).optional(),
+    reactions: z.object({ "+1": z.number() }).optional(),
+    /** Present when the "issue" is a pull request: the issues list returns both. */
+    pull_request: z.unknown().optional(),
+  })
+  .transform((issue) => ({
+    isPull: issue.pull_request !== undefined,
+    issue: {
+      number: issue.number,
+      title: issue.title,
+      body: issue.body ?? "",
+      locked: issue.locked,
+      createdAt: issue.created_at,
+      updatedAt: issue.updated_at,
+      author: authorOf(issue.user),
+      labels: issue.labels?.flatMap((label) => (typeof label === "string" ? [label] : label.name ? [label.name] : [])),
+      thumbsUp: issue.reactions?.["+1"] ?? 0,
+    },
+  }));
+
+export const IssueEventShape = z.object({ event: z.string(), actor: User.nullish(), label: z.object({ name: z.string() }).nullish() });
+
 export const IssueCommentShape = z
   .object({ id: z.number(), body: z.string().nullish(), user: User.nullish() })
   .transform((comment) => ({ id: comment.id, body: comment.body ?? "", author: authorOf(comment.user) }));
 
 export const Created = z.object({ id: z.number() });
+export const CreatedIssue = z.object({ number: z.number().int().positive() });
 
 export const PermissionShape = z.object({ permission: z.string(), role_name: z.string().optional() }).transform((found) => ({ level: found.permission, role: found.role_name }));
 

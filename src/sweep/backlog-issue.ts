@@ -1,12 +1,9 @@
-import { z } from "zod";
-import type { GitHubClient, RepoName } from "../github/client.ts";
 import { FERRY_LABEL } from "../github/ferry-pulls.ts";
 import { isFerrys, type AccountOf } from "../github/ferry-account.ts";
 import { BACKLOG_MARKER } from "../github/markers.ts";
+import { asGitHub, type GitHubOrClient } from "../github/octokit-platform.ts";
+import type { RepoName } from "../github/platform.ts";
 import { BACKLOG_TITLE } from "./backlog-body.ts";
-import { listOpenIssuesWithLabel } from "./listed-issues.ts";
-
-const CreatedIssue = z.object({ number: z.number().int().positive() });
 
 export type BacklogResult = { number: number; action: "created" | "updated" | "unchanged" };
 
@@ -15,16 +12,17 @@ export type BacklogResult = { number: number; action: "created" | "updated" | "u
  * bot opened and whose body carries the marker (anyone else's, another App's included, is never
  * edited); created when missing, edited only when its body changed.
  */
-export async function ensureBacklogIssue(client: GitHubClient, where: RepoName, body: string, accountOf: AccountOf): Promise<BacklogResult> {
-  const labelled = await listOpenIssuesWithLabel(client, where, FERRY_LABEL);
-  const marked = labelled.filter((issue) => issue.body?.includes(BACKLOG_MARKER));
+export async function ensureBacklogIssue(source: GitHubOrClient, where: RepoName, body: string, accountOf: AccountOf): Promise<BacklogResult> {
+  const github = asGitHub(source);
+  const labelled = await github.listOpenIssues(where, FERRY_LABEL);
+  const marked = labelled.filter((issue) => issue.body.includes(BACKLOG_MARKER));
   const account = marked.length > 0 ? await accountOf() : undefined;
-  const existing = marked.filter((issue) => account && isFerrys(account, issue.user)).sort((a, b) => a.number - b.number)[0];
+  const existing = marked.filter((issue) => account && isFerrys(account, issue.author)).sort((a, b) => a.number - b.number)[0];
   if (existing?.body === body) return { number: existing.number, action: "unchanged" };
   if (existing) {
-    await client.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", { ...where, issue_number: existing.number, body });
+    await github.updateIssue({ ...where, issueNumber: existing.number }, { body });
     return { number: existing.number, action: "updated" };
   }
-  const created = await client.request("POST /repos/{owner}/{repo}/issues", { ...where, title: BACKLOG_TITLE, body, labels: [FERRY_LABEL] });
-  return { number: CreatedIssue.parse(created.data).number, action: "created" };
+  const created = await github.createIssue(where, { title: BACKLOG_TITLE, body, labels: [FERRY_LABEL] });
+  return { number: created.number, action: "created" };
 }

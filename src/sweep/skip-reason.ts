@@ -45,7 +45,7 @@ function endedRecently({ issue, latestTask }: IssueFacts, now: Date): Skip | und
   if (!ending) return undefined;
   const endedAt = Date.parse(latestTask.updatedAt);
   if (now.getTime() - endedAt >= RETRY_AFTER_MS) return undefined;
-  if (Date.parse(issue.updated_at) > endedAt + OWN_ACTIVITY_SLACK_MS) return undefined;
+  if (Date.parse(issue.updatedAt) > endedAt + OWN_ACTIVITY_SLACK_MS) return undefined;
   const day = latestTask.updatedAt.slice(0, 10);
   return {
     code: "ended-recently",

@@ -43,7 +43,7 @@ export async function sweepRepository(
   const approved = (number: number) => {
     const issue = issues.find((candidate) => candidate.number === number);
     const approvedBy = approvals.get(number)?.approvedBy;
-    return issue && approvedBy ? { title: issue.title, body: issue.body ?? "", approvedBy } : undefined;
+    return issue && approvedBy ? { title: issue.title, body: issue.body, approvedBy } : undefined;
   };
   const { started, taken } = await startPicks(deps, client, repo, plan.picks.map((pick) => ({ ...pick, issue: approved(pick.number) })), dueAt);
   deps.log.info({ repo: base.repo, dueAt, tasks: started.map((pick) => pick.taskId), skipped: plan.skipped.length }, "sweep started tasks");

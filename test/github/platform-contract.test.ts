@@ -65,10 +65,46 @@ describe.each([memoryWorlds(), standInWorlds()])("the GitHub platform, $name", (
       expect((await commentsOf(github, issue, { first: 2 })).map((comment) => comment.body)).toEqual([`comment ${COMMENT_PAGE_SIZE + 1}`]);
     });
 
+    test("open issues are listed by label, newest first, without pull requests", async () => {
+      const older = world.addIssue("older", "b", { labels: ["agent-backlog"] });
+      world.addIssue("unlabelled", "b");
+      const newer = world.addIssue("newer", "b", { labels: ["Agent-Backlog", "bug"] });
+      await world.addBranch("labelled-pull");
+      const pull = await github.createPull(world.repo, { head: "labelled-pull", base: "main", title: "t", body: "b", draft: false });
+      await github.updateIssue({ ...world.repo, issueNumber: pull.number }, { labels: ["agent-backlog"] });
+      const listed = await github.listOpenIssues(world.repo, "agent-backlog");
+      expect(listed.map((issue) => [issue.number, issue.labels])).toEqual([
+        [newer.issueNumber, ["Agent-Backlog", "bug"]],
+        [older.issueNumber, ["agent-backlog"]],
+      ]);
+      expect(listed[1]).toEqual({
+        number: older.issueNumber,
+        title: "older",
+        body: "b",
+        locked: false,
+        createdAt: expect.any(String),
+        updatedAt: expect.any(String),
+        author: { login: "reporter", type: "User" },
+        labels: ["agent-backlog"],
+        thumbsUp: 0,
+      });
+    });
+
+    test("an issue's label events say who applied each label", async () => {
+      const issue = world.addIssue("t", "b", { labels: ["agent-backlog"], labelledBy: "mia" });
+      expect(await github.labelEvents(issue)).toEqual([{ label: "agent-backlog", actor: { login: "mia", type: "User" } }]);
+    });
+
+    test("an issue Ferry opens is listed with its labels, written by the App's bot", async () => {
+      const { number } = await github.createIssue(world.repo, { title: "Ferry backlog", body: "marked", labels: ["ferry"] });
+      const [listed] = await github.listOpenIssues(world.repo, "ferry");
+      expect(listed).toMatchObject({ number, title: "Ferry backlog", body: "marked", labels: ["ferry"], author: { login: "ferry[bot]", type: "Bot" } });
+    });
+
     test("labels set on an issue replace its labels", async () => {
-      const issue = world.addIssue("t", "b");
+      const issue = world.addIssue("t", "b", { labels: ["question"] });
       await github.updateIssue(issue, { labels: ["ferry", "bug"], title: "renamed" });
-      expect((await github.getIssue(issue)).title).toBe("renamed");
+      expect((await github.listOpenIssues(world.repo, "bug")).map((listed) => [listed.title, listed.labels])).toEqual([["renamed", ["ferry", "bug"]]]);
     });
 
     test("reacting twice with the same reaction is no error", async () => {

@@ -26,7 +26,8 @@ export type World = {
   /** The platform with the App's own credentials (for `appSlug`). */
   app: GitHub;
   repo: RepoName;
-  addIssue(title: string, body: string): IssueRef;
+  /** `labelledBy`: who applied `labels` (the author, `reporter`, unless named). */
+  addIssue(title: string, body: string, labels?: { labels: string[]; labelledBy?: string }): IssueRef;
   addComment(issue: IssueRef, body: string, login: string): number;
   setRole(login: string, role: RepoRole): void;
   /** A new branch at `main`'s commit; returns that commit. */
@@ -55,7 +56,7 @@ export function memoryWorlds(): Worlds {
         github,
         app: github,
         repo,
-        addIssue: (title, body) => github.addIssue(repo, { title, body }),
+        addIssue: (title, body, labels) => github.addIssue(repo, { title, body, ...labels }),
         addComment: (issue, body, login) => github.addComment(issue, body, { login, type: "User" }),
         setRole: (login, role) => github.setRole(repo, login, role),
         addBranch: async (name) => {
@@ -92,7 +93,7 @@ export function standInWorlds(): Worlds {
         github: octokitPlatform(client(data.token)),
         app: octokitPlatform(client(appJwt())),
         repo,
-        addIssue: (title, body) => ({ ...repo, issueNumber: standin.addIssue(seeded, { title, body }).number }),
+        addIssue: (title, body, labels) => ({ ...repo, issueNumber: standin.addIssue(seeded, { title, body, ...labels }).number }),
         addComment: (issue, body, login) => standin.addComment(seeded, issue.issueNumber, body, login).id,
         setRole: (login, role) => standin.setPermission(seeded, login, role),
         addBranch: async (name) => fixtureGit(seeded.gitDir, ["branch", name, "main"]).then(() => fixtureGit(seeded.gitDir, ["rev-parse", name])),

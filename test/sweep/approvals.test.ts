@@ -1,5 +1,5 @@
 import { expect, test } from "@jest/globals";
-import { ListedIssue } from "../../src/sweep/listed-issues.ts";
+import { ListedIssueShape } from "../../src/github/rest-shapes.ts";
 import { sweepApprovals } from "../../src/sweep/sweep-approvals.ts";
 import { githubApi } from "../helpers/github-api.ts";
 import { listedIssue, type IssueOverrides } from "./support/github-data.ts";
@@ -16,7 +16,7 @@ function permission(login: string, role: "admin" | "maintain" | "write" | "triag
 }
 const events = (number: number, list: object[]) => githubApi().get(`${REPO_PATH}/issues/${number}/events`).query(PAGE).reply(200, list);
 const approvalOf = async (overrides: IssueOverrides = {}, number = 3) =>
-  (await sweepApprovals(testClient(), where, [ListedIssue.parse(listedIssue(number, overrides))], LABELS)).get(number);
+  (await sweepApprovals(testClient(), where, [ListedIssueShape.parse(listedIssue(number, overrides)).issue], LABELS)).get(number);
 
 test.each(["write", "maintain", "admin"] as const)("a label applied by someone with %s permission approves the issue", async (role) => {
   events(3, [labeledEvent("agent-backlog", "alice")]);
@@ -61,7 +61,7 @@ test("a person's permission is asked once per sweep", async () => {
   events(3, [labeledEvent("agent-backlog", "alice")]);
   events(4, [labeledEvent("agent-backlog", "alice")]);
   permission("alice", "write");
-  const issues = [3, 4].map((number) => ListedIssue.parse(listedIssue(number)));
+  const issues = [3, 4].map((number) => ListedIssueShape.parse(listedIssue(number)).issue);
   const approvals = await sweepApprovals(testClient(), where, issues, LABELS);
   expect([...approvals.values()]).toEqual([{ approvedBy: "alice" }, { approvedBy: "alice" }]);
 });

@@ -1,11 +1,12 @@
 import { expect, test } from "@jest/globals";
-import { ListedIssue } from "../../src/sweep/listed-issues.ts";
+import { ListedIssueShape } from "../../src/github/rest-shapes.ts";
+import type { ListedIssue } from "../../src/github/platform.ts";
 import { rankIssues } from "../../src/sweep/rank-issues.ts";
 import { listedIssue } from "./support/github-data.ts";
 import { pickedNumbers, planFor } from "./support/plan.ts";
 import { SqliteStore } from "../../src/tasks/sqlite-store.ts";
 
-const issue = (...args: Parameters<typeof listedIssue>) => ListedIssue.parse(listedIssue(...args));
+const issue = (...args: Parameters<typeof listedIssue>) => ListedIssueShape.parse(listedIssue(...args)).issue;
 const numbers = (issues: ListedIssue[]) => issues.map((entry) => entry.number);
 
 test("the oldest issue comes first", () => {

@@ -1,5 +1,5 @@
 import { agentPullsOf } from "../../../src/sweep/agent-pulls.ts";
-import { ListedIssue } from "../../../src/sweep/listed-issues.ts";
+import { ListedIssueShape } from "../../../src/github/rest-shapes.ts";
 import { planSweep, type SweepConfig, type SweepPlan } from "../../../src/sweep/plan-sweep.ts";
 import type { Approval } from "../../../src/sweep/sweep-approvals.ts";
 import type { Store } from "../../../src/tasks/store.ts";
@@ -10,7 +10,7 @@ export type PlanInput = { pulls?: object[]; sweep?: Partial<SweepConfig>; spentU
 
 /** planSweep over GitHub-shaped issues and pull requests, with the fixture's repository and time. */
 export function planFor(store: Store, issues: object[], input: PlanInput = {}): SweepPlan {
-  const listed = issues.map((issue) => ListedIssue.parse(issue));
+  const listed = issues.map((issue) => ListedIssueShape.parse(issue).issue);
   return planSweep(store, sweepConfig(input.sweep), {
     owner: OWNER,
     repo: NAME,
