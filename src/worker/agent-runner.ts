@@ -76,8 +76,9 @@ export function createAgentRunner(deps: AgentRunnerDeps): TaskRunner {
     const issueRead = fetchIssueContext(client, issueRef, deps.store.issueSnapshot(task.id));
     issueRead.catch(() => undefined);
     const token = await deps.tokenFor(task.repo.installationId);
-    const foreign = await foreignStackProblem(deps.store, task, { token, signal });
-    if (foreign) return { outcome: "error", message: foreign };
+    // Asked beside the checkout (a git round trip each); a refusal still comes before the agent runs.
+    const foreign = foreignStackProblem(deps.store, task, { token, signal });
+    foreign.catch(() => undefined);
     const base = config.base ?? task.repo.defaultBranch;
     const previousShas = new Set(deps.store.partsOf(task.id).map((part) => part.headSha));
     const checkout = await deps.workspaces.prepare({ taskId: task.id, repo: task.repo, base, branch: `agent/issue-${task.issueNumber}/part-1`, token, signal });
@@ -86,6 +87,8 @@ export function createAgentRunner(deps: AgentRunnerDeps): TaskRunner {
     let trajectory: JsonlTrajectory | undefined;
     let disk: DiskLimit | undefined;
     try {
+      const refused = await foreign;
+      if (refused) return { outcome: "error", message: refused };
       const issue = await issueRead;
       // Read now, applied in the sandbox after setup: networked setup only ever runs the trusted base.
       const points = await startPoints(checkout, task.repo.defaultBranch, plan.kind === "follow-up" ? plan.startFrom : undefined);

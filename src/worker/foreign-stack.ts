@@ -6,7 +6,7 @@ import { DEFAULT_GIT_TIMEOUTS } from "../workspace/git.ts";
 import { remoteBranchShas } from "../workspace/ls-remote.ts";
 
 /**
- * Refuses a run before it costs anything when the issue's first part branch holds a commit Ferry
+ * Refuses a run before its agent starts when the issue's first part branch holds a commit Ferry
  * did not push (a maintainer's, or a branch Ferry never made): its delivery would be refused at
  * the push anyway (publish-change.ts), which stays the guarantee. Undefined when the run may go.
  */

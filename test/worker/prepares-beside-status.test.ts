@@ -10,6 +10,7 @@ import { INSTALLATION_ID, REPO } from "../fixtures/webhooks.ts";
 import { githubApi } from "../helpers/github-api.ts";
 import { mockRepoConfig, repoPath } from "../helpers/github-mocks.ts";
 import { startGitHttpServer, type GitHttpServer } from "../helpers/git-http-server.ts";
+import { addCommits } from "../helpers/git-fixtures.ts";
 import { fakePulls } from "../helpers/github-pulls.ts";
 import { Workspaces } from "../../src/workspace/workspaces.ts";
 import { testRunner } from "./support/test-runner.ts";
@@ -17,8 +18,8 @@ import { testRunner } from "./support/test-runner.ts";
 /**
  * Moving to `preparing` tells the queue's listener, which edits the status comment: a GitHub
  * write spaced about a second from the last (the 👀 and the queued comment went just before).
- * The run prepares its workspace and starts its agent meanwhile, not after. The issue is read
- * beside the checkout too.
+ * The run prepares its workspace and starts its agent meanwhile, not after. The issue is read,
+ * and the part branch checked for commits Ferry did not push, beside the checkout too.
  */
 const TOKEN = "ghs_runnerTestToken0123456789";
 let root: string;
@@ -88,5 +89,24 @@ test("an issue GitHub fails to give, read beside the checkout, still gives the c
   const runner = testRunner({ dataDir: join(root, "data"), store, model: new ScriptedModel([]), token: TOKEN, workspaces });
   const run = runner({ task, run: store.startRun(task.id), signal: new AbortController().signal, moveTo: async (state) => store.transition(task.id, state) });
   await expect(run).rejects.toThrow();
+  expect((await workspaces.evict(0)).evicted).toHaveLength(1);
+});
+
+test("a part branch holding someone else's commit, checked beside the checkout, refuses the run before the agent and gives the checkout back", async () => {
+  mockRepoConfig(githubApi(), "base: main\ntest: node test.js\n");
+  githubApi()
+    .get(`${repoPath}/issues/${REPO.issue}`)
+    .reply(200, { number: REPO.issue, title: "add() subtracts", body: "add(2, 3) gives -1.", html_url: "https://github.com/x/y/issues/1" })
+    .get(`${repoPath}/issues/${REPO.issue}/comments`)
+    .query(true)
+    .reply(200, []);
+  await addCommits(join(root, "git", REPO.owner, `${REPO.name}.git`), [{ message: "Maintainer's touch", branch: `agent/issue-${REPO.issue}/part-1`, files: { "NOTES.md": "mine\n" } }]);
+  const task = newTask();
+  const workspaces = new Workspaces({ dataDir: join(root, "data") });
+  const model = new ScriptedModel([]);
+  const runner = testRunner({ dataDir: join(root, "data"), store, model, token: TOKEN, workspaces });
+  const result = await runner({ task, run: store.startRun(task.id), signal: new AbortController().signal, moveTo: async (state) => store.transition(task.id, state) });
+  expect(result.outcome === "error" && result.message).toMatch(/^Not started: /);
+  expect(model.requests).toHaveLength(0);
   expect((await workspaces.evict(0)).evicted).toHaveLength(1);
 });
