@@ -20,6 +20,3 @@ export function parsePartBranch(ref: string): { issueNumber: number; index: numb
 
 /** Whether a pull request's head repository (`owner/name`, undefined when its fork is gone) is `where` itself, not a fork that reuses the branch name. */
 export const isHeadIn = (headRepoFullName: string | undefined, where: RepoName): boolean => headRepoFullName?.toLowerCase() === `${where.owner}/${where.repo}`.toLowerCase();
-
-/** isHeadIn for a pull request as REST lists it (the sweep's, until it speaks the platform). */
-export const isFromRepo = (pull: { head: { repo: { full_name: string } | null } }, where: RepoName): boolean => isHeadIn(pull.head.repo?.full_name, where);

@@ -103,6 +103,15 @@ export class MemoryPlatform implements GitHub {
     return { id, commentIds: comments.map((comment) => comment.id) };
   }
 
+  /** Someone merged the pull request: it is closed, and merged. */
+  mergePull(ref: PullRef): void {
+    const pull = this.repo(ref).pulls.get(ref.pull);
+    const issue = this.repo(ref).issues.get(ref.pull);
+    if (!pull || !issue) throw notFound(`pull request #${ref.pull}`);
+    pull.merged = true;
+    issue.state = "closed";
+  }
+
   resolveThread(where: RepoName, rootCommentId: number): void {
     const root = this.repo(where).reviewComments.find((comment) => comment.id === rootCommentId);
     if (!root) throw notFound(`review comment ${rootCommentId}`);
@@ -249,7 +258,7 @@ export class MemoryPlatform implements GitHub {
     if (open) throw unprocessable(`A pull request already exists for ${where.owner}:${pull.head}.`);
     const number = repo.nextNumber();
     repo.issues.set(number, this.#newIssue(number, pull.title, pull.body, [], this.bot, true));
-    repo.pulls.set(number, { number, head: pull.head, base: pull.base, draft: pull.draft, requestedReviewers: [] });
+    repo.pulls.set(number, { number, head: pull.head, base: pull.base, draft: pull.draft, merged: false, requestedReviewers: [] });
     return this.#pullRequest(where, number);
   }
 
@@ -330,6 +339,8 @@ export class MemoryPlatform implements GitHub {
     if (!pull || !issue) throw notFound(`pull request #${number}`);
     return {
       number,
+      state: issue.state,
+      merged: pull.merged,
       url: `${this.#web}/${where.owner}/${where.repo}/pull/${number}`,
       title: issue.title,
       body: issue.body,

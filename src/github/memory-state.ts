@@ -22,7 +22,7 @@ export type MemoryIssue = {
 };
 /** `history` holds every body the comment had: each edit appends. */
 export type MemoryComment = { id: number; issueNumber: number; body: string; author: Author; history: string[] };
-export type MemoryPull = { number: number; head: string; base: string; draft: boolean; requestedReviewers: string[] };
+export type MemoryPull = { number: number; head: string; base: string; draft: boolean; merged: boolean; requestedReviewers: string[] };
 export type MemoryCheckRun = { id: number; headSha: string; name: string; externalId: string | undefined; conclusion: CheckConclusion; title: string; summary: string };
 export type MemoryReview = { id: number; pull: number; state: string; body: string; author: string };
 export type MemoryReviewComment = {

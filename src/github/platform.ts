@@ -53,6 +53,8 @@ export type CheckRun = { id: number; externalId: string | undefined };
 
 export type PullRequest = {
   number: number;
+  state: "open" | "closed";
+  merged: boolean;
   url: string;
   title: string;
   body: string | null;

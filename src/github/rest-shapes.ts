@@ -64,6 +64,8 @@ export const CheckRunsShape = z.object({ check_runs: z.array(z.object({ id: z.nu
 export const PullShape = z
   .object({
     number: z.number().int().positive(),
+    state: z.enum(["open", "closed"]),
+    merged_at: z.string().nullish(),
     html_url: z.string(),
     title: z.string(),
     body: z.string().nullable(),
@@ -74,6 +76,8 @@ export const PullShape = z
   .transform(
     (pull): PullRequest => ({
       number: pull.number,
+      state: pull.state,
+      merged: Boolean(pull.merged_at),
       url: pull.html_url,
       title: pull.title,
       body: pull.body,

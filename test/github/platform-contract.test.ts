@@ -171,6 +171,8 @@ describe.each([memoryWorlds(), standInWorlds()])("the GitHub platform, $name", (
       const pull = await github.createPull(world.repo, { head: "part-1", base: "main", title: "Part 1", body: "b", draft: true });
       expect(pull).toEqual({
         number: expect.any(Number),
+        state: "open",
+        merged: false,
         url: expect.any(String),
         title: "Part 1",
         body: "b",
@@ -196,6 +198,12 @@ describe.each([memoryWorlds(), standInWorlds()])("the GitHub platform, $name", (
       await github.updatePull({ ...world.repo, pull: pull.number }, { state: "closed" });
       expect(await github.listPulls(world.repo, { state: "open" })).toEqual([]);
       expect((await github.listPulls(world.repo, { state: "all" })).map((listed) => listed.number)).toEqual([pull.number]);
+    });
+
+    test("a merged pull request is closed and merged", async () => {
+      const pull = await openPull("merging");
+      world.mergePull({ ...world.repo, pull: pull.number });
+      expect((await github.listPulls(world.repo, { state: "all" })).map((listed) => [listed.state, listed.merged])).toEqual([["closed", true]]);
     });
 
     test("a pull request takes a new base, title and body, and labels through its issue", async () => {

@@ -11,6 +11,7 @@ import { fixtureGit } from "../helpers/git-fixtures.ts";
 import { testPrivateKey } from "../helpers/probot.ts";
 import { addReview, resolveThread } from "../e2e/github-standin/seed-reviews.ts";
 import { APP_ID, GitHubStandIn } from "../e2e/github-standin/standin.ts";
+import { repoKey } from "../e2e/github-standin/state.ts";
 
 /** The files every contract repository starts with on `main`. */
 export const FILES = { ".github/agent.yml": "label: ferry\n", "src/a.js": "export const a = 1;\n" };
@@ -34,6 +35,7 @@ export type World = {
   addBranch(name: string): Promise<string>;
   addReview(pull: PullRef, review: NewReview): { id: number; commentIds: number[] };
   resolveThread(rootCommentId: number): void;
+  mergePull(pull: PullRef): void;
 };
 
 export type Worlds = { name: string; start(): Promise<void>; stop(): Promise<void>; world(): Promise<World> };
@@ -65,6 +67,7 @@ export function memoryWorlds(): Worlds {
         },
         addReview: (pull, review) => github.addReview(pull, review),
         resolveThread: (id) => github.resolveThread(repo, id),
+        mergePull: (pull) => github.mergePull(pull),
       };
     },
   };
@@ -102,6 +105,12 @@ export function standInWorlds(): Worlds {
           return { id: added.review.id, commentIds: added.comments.map((comment) => comment.id) };
         },
         resolveThread: (id) => resolveThread(standin.state, id),
+        mergePull: (pull) => {
+          const [merged, issue] = [standin.state.pull(repoKey(seeded), pull.pull), standin.state.issue(repoKey(seeded), pull.pull)];
+          if (!merged || !issue) throw new Error(`no pull request #${pull.pull}`);
+          merged.merged = true;
+          issue.state = "closed";
+        },
       };
     },
   };

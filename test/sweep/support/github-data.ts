@@ -36,11 +36,15 @@ export function listedPull(number: number, issue: number, overrides: PullOverrid
   const merged = overrides.merged ?? false;
   return {
     number,
+    html_url: `https://github.com/octo-org/widgets/pull/${number}`,
+    title: `Part ${overrides.part ?? 1} of #${issue}`,
+    body: "<!-- ferry -->",
     state: overrides.state ?? (merged ? "closed" : "open"),
     merged_at: merged ? "2025-02-01T00:00:00Z" : null,
     labels: [{ name: "ferry" }],
     head: {
       ref: overrides.ref ?? `agent/issue-${issue}/part-${overrides.part ?? 1}`,
+      sha: "c".repeat(40),
       repo: { full_name: overrides.fork ? "someone/widgets" : "octo-org/widgets" },
     },
     base: { ref: "main" },

@@ -1,5 +1,5 @@
 import { agentPullsOf } from "../../../src/sweep/agent-pulls.ts";
-import { ListedIssueShape } from "../../../src/github/rest-shapes.ts";
+import { ListedIssueShape, PullShape } from "../../../src/github/rest-shapes.ts";
 import { planSweep, type SweepConfig, type SweepPlan } from "../../../src/sweep/plan-sweep.ts";
 import type { Approval } from "../../../src/sweep/sweep-approvals.ts";
 import type { Store } from "../../../src/tasks/store.ts";
@@ -16,7 +16,7 @@ export function planFor(store: Store, issues: object[], input: PlanInput = {}): 
     repo: NAME,
     issues: listed,
     approvals: input.approvals ?? new Map(listed.map((issue) => [issue.number, { approvedBy: "maintainer" }])),
-    pulls: agentPullsOf(input.pulls ?? [], { owner: OWNER, repo: NAME }),
+    pulls: agentPullsOf((input.pulls ?? []).map((pull) => PullShape.parse(pull)), { owner: OWNER, repo: NAME }),
     spentUsd: input.spentUsd ?? 0,
     now: input.now ?? NOW,
   });
