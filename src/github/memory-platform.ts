@@ -15,9 +15,21 @@ import {
   type ReactionTarget,
   type RepoFile,
   type RepoName,
+  type Repository,
   type ReviewComment,
 } from "./platform.ts";
-import { MemoryRepo, notFound, repoKeyOf, unprocessable, type MemoryIssue, type MemoryReviewComment, type RepoRole } from "./memory-state.ts";
+import {
+  MemoryGitHubError,
+  MemoryRepo,
+  notFound,
+  repoKeyOf,
+  unprocessable,
+  type MemoryIssue,
+  type MemoryReviewComment,
+  type MemoryWorld,
+  type RepoRole,
+  type RepositoryFacts,
+} from "./memory-state.ts";
 
 /** GitHub only inlines files up to 1 MB in the contents API. */
 const INLINE_FILE_LIMIT = 1024 * 1024;
@@ -28,13 +40,21 @@ const INLINE_FILE_LIMIT = 1024 * 1024;
  * `repo()`. Everything Ferry writes is written by the App's bot, `<appSlug>[bot]`.
  */
 export class MemoryPlatform implements GitHub {
-  readonly #repos = new Map<string, MemoryRepo>();
+  readonly #world: MemoryWorld;
   readonly #web = "https://github.example";
   readonly #slug: string;
-  #nextId = 1000;
+  /** Whose credentials these are: an installation's, or the App's own when undefined. */
+  readonly #installation: number | undefined;
 
-  constructor(options: { appSlug?: string } = {}) {
+  constructor(options: { appSlug?: string; world?: MemoryWorld; installation?: number } = {}) {
     this.#slug = options.appSlug ?? "ferry";
+    this.#world = options.world ?? { repos: new Map(), installations: new Map(), nextId: 1000 };
+    this.#installation = options.installation;
+  }
+
+  /** The same GitHub through an installation's credentials (what `installationRepos` lists). */
+  forInstallation(id: number): MemoryPlatform {
+    return new MemoryPlatform({ appSlug: this.#slug, world: this.#world, installation: id });
   }
 
   get bot(): Author {
@@ -44,8 +64,8 @@ export class MemoryPlatform implements GitHub {
   /** The repository's records (made on first use, empty). */
   repo(where: RepoName | IssueRef | PullRef): MemoryRepo {
     const key = repoKeyOf(where);
-    const found = this.#repos.get(key) ?? new MemoryRepo();
-    this.#repos.set(key, found);
+    const found = this.#world.repos.get(key) ?? new MemoryRepo();
+    this.#world.repos.set(key, found);
     return found;
   }
 
@@ -70,9 +90,19 @@ export class MemoryPlatform implements GitHub {
     return { owner: where.owner, repo: where.repo, issueNumber: number };
   }
 
+  /** The repository exists and the App's installation `installationId` reaches it. */
+  addRepository(where: RepoName, facts: { installationId: number; defaultBranch?: string; archived?: boolean; disabled?: boolean; pushedAt?: string | null }): void {
+    if (!this.#world.installations.has(facts.installationId)) this.#world.installations.set(facts.installationId, { suspended: false });
+    this.repo(where).facts = { owner: where.owner, name: where.repo, defaultBranch: "main", archived: false, disabled: false, pushedAt: null, ...facts };
+  }
+
+  suspendInstallation(id: number): void {
+    this.#world.installations.set(id, { suspended: true });
+  }
+
   addComment(issue: IssueRef, body: string, author: Author = { login: "someone", type: "User" }): number {
     this.#issue(issue);
-    const id = this.#nextId++;
+    const id = this.#world.nextId++;
     this.repo(issue).comments.push({ id, issueNumber: issue.issueNumber, body, author, history: [body] });
     return id;
   }
@@ -93,11 +123,11 @@ export class MemoryPlatform implements GitHub {
   addReview(pull: PullRef, review: { author: string; state: string; body?: string; comments: { path: string; line: number; body: string }[] }): { id: number; commentIds: number[] } {
     const repo = this.repo(pull);
     if (!repo.pulls.has(pull.pull)) throw notFound(`pull request #${pull.pull}`);
-    const id = this.#nextId++;
+    const id = this.#world.nextId++;
     repo.reviews.push({ id, pull: pull.pull, state: review.state, body: review.body ?? "", author: review.author });
     const author = { login: review.author, type: "User" };
     const comments = review.comments.map((comment): MemoryReviewComment => ({
-      id: this.#nextId++, pull: pull.pull, reviewId: id, inReplyTo: undefined, path: comment.path, line: comment.line, diffHunk: `@@ -1 +1 @@\n+${comment.path}`, body: comment.body, author, resolved: false,
+      id: this.#world.nextId++, pull: pull.pull, reviewId: id, inReplyTo: undefined, path: comment.path, line: comment.line, diffHunk: `@@ -1 +1 @@\n+${comment.path}`, body: comment.body, author, resolved: false,
     }));
     repo.reviewComments.push(...comments);
     return { id, commentIds: comments.map((comment) => comment.id) };
@@ -167,7 +197,7 @@ export class MemoryPlatform implements GitHub {
 
   async createComment(ref: IssueRef, body: string) {
     this.#issue(ref);
-    const id = this.#nextId++;
+    const id = this.#world.nextId++;
     this.repo(ref).comments.push({ id, issueNumber: ref.issueNumber, body, author: this.bot, history: [body] });
     return { id };
   }
@@ -229,7 +259,7 @@ export class MemoryPlatform implements GitHub {
   }
 
   async createCheckRun(where: RepoName, headSha: string, run: CompletedCheckRun) {
-    const id = this.#nextId++;
+    const id = this.#world.nextId++;
     this.repo(where).checkRuns.push({ id, headSha, name: run.name, externalId: run.externalId, conclusion: run.conclusion, title: run.title, summary: run.summary });
     return { id };
   }
@@ -303,7 +333,7 @@ export class MemoryPlatform implements GitHub {
   async replyToReviewComment(ref: PullRef, commentId: number, body: string) {
     const parent = this.#reviewCommentsOn(ref).find((comment) => comment.id === commentId);
     if (!parent) throw notFound(`review comment ${commentId}`);
-    const reply = { ...parent, id: this.#nextId++, reviewId: undefined, inReplyTo: parent.inReplyTo ?? parent.id, body, author: this.bot };
+    const reply = { ...parent, id: this.#world.nextId++, reviewId: undefined, inReplyTo: parent.inReplyTo ?? parent.id, body, author: this.bot };
     this.repo(ref).reviewComments.push(reply);
   }
 
@@ -317,8 +347,32 @@ export class MemoryPlatform implements GitHub {
       }));
   }
 
+  async getRepository(where: RepoName) {
+    const facts = this.repo(where).facts;
+    if (!facts) throw notFound(`repository ${where.owner}/${where.repo}`);
+    return this.#repository(facts);
+  }
+
+  async installationRepos() {
+    if (this.#installation === undefined) throw new MemoryGitHubError(403, "installationRepos needs an installation's credentials (forInstallation)");
+    return [...this.#world.repos.values()].flatMap((repo) => (repo.facts && repo.facts.installationId === this.#installation ? [this.#repository(repo.facts)] : []));
+  }
+
   async appSlug() {
     return this.#slug;
+  }
+
+  async installations() {
+    return [...this.#world.installations].map(([id, installation]) => ({ id, suspended: installation.suspended }));
+  }
+
+  async installationOf(where: RepoName) {
+    return this.repo(where).facts?.installationId;
+  }
+
+  #repository(facts: RepositoryFacts): Repository {
+    const { owner, name, defaultBranch, archived, disabled, pushedAt } = facts;
+    return { owner, name, cloneUrl: `${this.#web}/${owner}/${name}.git`, defaultBranch, archived, disabled, pushedAt };
   }
 
   #newIssue(number: number, title: string, body: string, labels: string[], author: Author, isPull: boolean): MemoryIssue {

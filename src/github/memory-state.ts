@@ -39,7 +39,14 @@ export type MemoryReviewComment = {
 };
 export type RepoRole = "admin" | "maintain" | "write" | "triage" | "read" | "none";
 
+/** A repository's own facts, once seeded with `addRepository` (a repository not seeded is not found). */
+export type RepositoryFacts = { owner: string; name: string; installationId: number; defaultBranch: string; archived: boolean; disabled: boolean; pushedAt: string | null };
+
+/** Everything one in-memory GitHub holds; the App's view and each installation's share it. */
+export type MemoryWorld = { repos: Map<string, MemoryRepo>; installations: Map<number, { suspended: boolean }>; nextId: number };
+
 export class MemoryRepo {
+  facts: RepositoryFacts | undefined;
   readonly issues = new Map<number, MemoryIssue>();
   readonly comments: MemoryComment[] = [];
   /** `issue:<n>`, `issue-comment:<id>` or `review-comment:<id>`, with each account's reactions. */

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { errorMessage } from "../error-message.ts";
-import { allPages } from "./all-pages.ts";
+import { allPages, pagesOf } from "./all-pages.ts";
 import type { GitHubClient } from "./client.ts";
 import { httpStatusOf, isNotFound } from "./http-status.ts";
 import { reviewThreadsOf } from "./octokit-review-threads.ts";
@@ -150,8 +150,28 @@ export function octokitPlatform(client: GitHubClient): GitHub {
     },
     reviewThreads: (pull) => reviewThreadsOf(client, pull),
 
+    async getRepository(repo) {
+      return Shape.RepositoryShape.parse((await client.request("GET /repos/{owner}/{repo}", ids(repo))).data);
+    },
+    async installationRepos() {
+      const repos = [];
+      for await (const batch of pagesOf(Shape.RepositoryPageShape, (page) => client.request("GET /installation/repositories", page))) repos.push(...batch);
+      return repos;
+    },
+
     async appSlug() {
       return Shape.AppShape.parse((await client.request("GET /app")).data).slug;
+    },
+    async installations() {
+      return allPages(Shape.InstallationShape, (page) => client.request("GET /app/installations", page));
+    },
+    async installationOf(repo) {
+      try {
+        return Shape.InstallationShape.parse((await client.request("GET /repos/{owner}/{repo}/installation", ids(repo))).data).id;
+      } catch (error) {
+        if (isNotFound(error)) return undefined;
+        throw error;
+      }
     },
   };
 }

@@ -74,6 +74,10 @@ export type Review = { id: number; state: string; body: string; author: string }
 export type ReviewComment = { id: number; path: string; line: number | null; diffHunk: string; body: string; author: string; url?: string };
 /** An inline comment as listed on the pull request: enough to find replies and thread roots. */
 export type PullComment = { id: number; body: string; inReplyTo: number | undefined; author: Author | null };
+/** A repository as an installation sees it; `pushedAt` changes with every push. */
+export type Repository = { owner: string; name: string; cloneUrl: string; defaultBranch: string; archived: boolean; disabled: boolean; pushedAt: string | null };
+export type Installation = { id: number; suspended: boolean };
+
 export type ReviewThread = { resolved: boolean; comments: ReviewComment[] };
 
 export interface GitHub {
@@ -116,6 +120,14 @@ export interface GitHub {
   replyToReviewComment(pull: PullRef, commentId: number, body: string): Promise<void>;
   reviewThreads(pull: PullRef): Promise<ReviewThread[]>;
 
-  /** The App's slug; needs the App's own (JWT) credentials. */
+  getRepository(repo: RepoName): Promise<Repository>;
+  /** The repositories the installation whose credentials these are can reach. */
+  installationRepos(): Promise<Repository[]>;
+
+  // The App's own routes, with its own (JWT) credentials.
   appSlug(): Promise<string>;
+  /** Suspended ones included. */
+  installations(): Promise<Installation[]>;
+  /** The App's installation on `repo`; undefined when the App is not installed there. */
+  installationOf(repo: RepoName): Promise<number | undefined>;
 }

@@ -118,4 +118,28 @@ export const PullCommentShape = z
   .object({ id: z.number().int().positive(), body: z.string().nullish(), in_reply_to_id: z.number().int().positive().nullish(), user: User.nullable() })
   .transform((comment): PullComment => ({ id: comment.id, body: comment.body ?? "", inReplyTo: comment.in_reply_to_id ?? undefined, author: authorOf(comment.user) }));
 
+export const InstallationShape = z.object({ id: z.number().int().positive(), suspended_at: z.string().nullish() }).transform((found) => ({ id: found.id, suspended: Boolean(found.suspended_at) }));
+
+export const RepositoryShape = z
+  .object({
+    name: z.string(),
+    owner: z.object({ login: z.string() }),
+    clone_url: z.string(),
+    default_branch: z.string(),
+    archived: z.boolean().optional(),
+    disabled: z.boolean().optional(),
+    pushed_at: z.string().nullish(),
+  })
+  .transform((repo) => ({
+    owner: repo.owner.login,
+    name: repo.name,
+    cloneUrl: repo.clone_url,
+    defaultBranch: repo.default_branch,
+    archived: repo.archived ?? false,
+    disabled: repo.disabled ?? false,
+    pushedAt: repo.pushed_at ?? null,
+  }));
+/** This list comes wrapped: `{ total_count, repositories: [...] }`. */
+export const RepositoryPageShape = z.object({ repositories: z.array(RepositoryShape) }).transform((page) => page.repositories);
+
 export const AppShape = z.object({ slug: z.string().min(1) });

@@ -275,7 +275,24 @@ describe.each([memoryWorlds(), standInWorlds()])("the GitHub platform, $name", (
 
   });
 
-  test("the App's slug is read with its own credentials", async () => {
-    expect(await world.app.appSlug()).toBe("ferry");
+  describe("the App and its installations", () => {
+    test("the App's slug is read with its own credentials", async () => {
+      expect(await world.app.appSlug()).toBe("ferry");
+    });
+
+    test("the App lists its installation, which is not suspended", async () => {
+      expect(await world.app.installations()).toContainEqual({ id: world.installationId, suspended: false });
+    });
+
+    test("the App finds its installation on a repository, and none where it is not installed", async () => {
+      expect(await world.app.installationOf(world.repo)).toBe(world.installationId);
+      expect(await world.app.installationOf({ owner: "elsewhere", repo: "nothing" })).toBeUndefined();
+    });
+
+    test("an installation reaches the repository, and reads it", async () => {
+      const expected = { owner: world.repo.owner, name: world.repo.repo, cloneUrl: expect.any(String), defaultBranch: "main", archived: false, disabled: false, pushedAt: null };
+      expect(await github.installationRepos()).toContainEqual(expected);
+      expect(await github.getRepository(world.repo)).toEqual(expected);
+    });
   });
 });

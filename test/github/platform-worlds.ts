@@ -24,9 +24,11 @@ export type NewReview = { author: string; state: "CHANGES_REQUESTED" | "COMMENTE
  */
 export type World = {
   github: GitHub;
-  /** The platform with the App's own credentials (for `appSlug`). */
+  /** The platform with the App's own credentials. */
   app: GitHub;
   repo: RepoName;
+  /** The App's installation on `repo`, whose credentials `github` carries. */
+  installationId: number;
   /** `labelledBy`: who applied `labels` (the author, `reporter`, unless named). */
   addIssue(title: string, body: string, labels?: { labels: string[]; labelledBy?: string }): IssueRef;
   addComment(issue: IssueRef, body: string, login: string): number;
@@ -50,14 +52,18 @@ export function memoryWorlds(): Worlds {
     start: async () => {},
     stop: async () => {},
     world: async () => {
-      const github = new MemoryPlatform();
+      const app = new MemoryPlatform();
       const repo = { owner: "octo-org", repo: nextName() };
+      const installationId = 4001;
+      app.addRepository(repo, { installationId, defaultBranch: "main" });
+      const github = app.forInstallation(installationId);
       github.setBranch(repo, "main", MAIN_SHA);
       for (const [path, text] of Object.entries(FILES)) github.setFile(repo, "main", path, text);
       return {
         github,
-        app: github,
+        app,
         repo,
+        installationId,
         addIssue: (title, body, labels) => github.addIssue(repo, { title, body, ...labels }),
         addComment: (issue, body, login) => github.addComment(issue, body, { login, type: "User" }),
         setRole: (login, role) => github.setRole(repo, login, role),
@@ -96,6 +102,7 @@ export function standInWorlds(): Worlds {
         github: octokitPlatform(client(data.token)),
         app: octokitPlatform(client(appJwt())),
         repo,
+        installationId: seeded.installationId,
         addIssue: (title, body, labels) => ({ ...repo, issueNumber: standin.addIssue(seeded, { title, body, ...labels }).number }),
         addComment: (issue, body, login) => standin.addComment(seeded, issue.issueNumber, body, login).id,
         setRole: (login, role) => standin.setPermission(seeded, login, role),
