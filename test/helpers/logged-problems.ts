@@ -17,7 +17,11 @@ const realNow = Date.now;
 const realSetTimeout = globalThis.setTimeout;
 const expectations: Expectation[] = [];
 
-/** The test means to make Ferry log an error matching `pattern` (message or the error's message), at least `times` times; missing it fails the test. */
+/**
+ * The test means to make Ferry log an error matching `pattern` (message or the error's message),
+ * at least `times` times; missing it fails the test. `times` 0: it may come (a race the test does
+ * not control, such as what a stop cuts off), and is then no finding.
+ */
 export function expectLoggedError(pattern: RegExp, times = 1): void {
   expectations.push({ level: "error", pattern, times });
 }
