@@ -148,7 +148,7 @@ export class MemoryPlatform implements GitHub {
     root.resolved = true;
   }
 
-  // The verbs.
+  // The verbs. Issues, comments, reactions.
 
   async getIssue(ref: IssueRef) {
     const issue = this.#issue(ref);
@@ -227,6 +227,8 @@ export class MemoryPlatform implements GitHub {
     issue.labelEvents.push(...added.map((label) => ({ label, actor: this.bot })));
   }
 
+  // Permissions, files, branches.
+
   async permissionOf(where: RepoName, login: string) {
     const role = this.repo(where).roles.get(login.toLowerCase());
     if (role === undefined) return { level: "none", role: undefined };
@@ -252,6 +254,8 @@ export class MemoryPlatform implements GitHub {
     return this.repo(where).branches.delete(branch);
   }
 
+  // Check runs.
+
   async checkRuns(where: RepoName, headSha: string, name: string) {
     return this.repo(where)
       .checkRuns.filter((run) => run.headSha === headSha && run.name === name)
@@ -269,6 +273,8 @@ export class MemoryPlatform implements GitHub {
     if (!found) throw notFound(`check run ${id}`);
     Object.assign(found, { name: run.name, conclusion: run.conclusion, title: run.title, summary: run.summary }, run.externalId === undefined ? {} : { externalId: run.externalId });
   }
+
+  // Pull requests.
 
   async listPulls(where: RepoName, filter: { state: "open" | "all"; base?: string }) {
     const repo = this.repo(where);
@@ -314,6 +320,8 @@ export class MemoryPlatform implements GitHub {
     return { kind: "requested" } as const;
   }
 
+  // Reviews.
+
   async getReview(ref: PullRef, reviewId: number) {
     const review = this.repo(ref).reviews.find((candidate) => candidate.pull === ref.pull && candidate.id === reviewId);
     if (!review) throw notFound(`review ${reviewId}`);
@@ -346,6 +354,8 @@ export class MemoryPlatform implements GitHub {
         comments: comments.filter((comment) => comment.id === root.id || comment.inReplyTo === root.id).map((comment) => this.#reviewComment(ref, comment)),
       }));
   }
+
+  // Repositories, and the App's own routes.
 
   async getRepository(where: RepoName) {
     const facts = this.repo(where).facts;
