@@ -1,6 +1,7 @@
 import { appendFileSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, test } from "@jest/globals";
+import { expectLoggedWarning } from "../helpers/logged-problems.ts";
 import { waitFor } from "../helpers/process.ts";
 import type { Issue, Repository } from "./github-standin/state.ts";
 import { deliveriesInDatabase, runsInDatabase, tasksInDatabase, type StoredTask } from "./support/ferry-db.ts";
@@ -53,6 +54,7 @@ describe("kill -9 while the agent waits on the model", () => {
     await h.ferry.kill9();
     atCrash = { tasks: tasksInDatabase(h.dir), comments: h.standin.commentsOn(repo, issue.number).length, reactions: h.standin.reactionsOn(repo, issue.number) };
 
+    expectLoggedWarning(/Re-queued a task interrupted by a restart/);
     await h.restart();
     await waitForEnding(h, repo, issue, 120000);
     await waitFor("the Ferry check run", () => (h.standin.checkRunsOf(repo).some((run) => run.status === "completed") ? true : undefined), 30000);
@@ -191,6 +193,7 @@ describe("kill -9 while GitHub opens the pull request, which it does after Ferry
     await waitFor("GitHub to open the pull request", () => (h.standin.pullsOf(repo).length > 0 ? true : undefined), 10000);
     afterCrash = { pulls: h.standin.pullsOf(repo).length };
 
+    expectLoggedWarning(/Re-queued a task interrupted by a restart/);
     await h.restart();
     await waitForEnding(h, repo, issue, 120000);
     await waitFor("the status comment to say Done", () => (h.standin.commentsOn(repo, issue.number).some((comment) => comment.body.includes("✅ **Done**")) ? true : undefined), 30000);

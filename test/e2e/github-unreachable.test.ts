@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { testPrivateKey } from "../helpers/probot.ts";
+import { expectLoggedWarning } from "../helpers/logged-problems.ts";
 import { freePort, waitFor } from "../helpers/process.ts";
 import { APP_ID, GitHubStandIn } from "./github-standin/standin.ts";
 import { startFerry, type FerryProcess } from "./support/ferry-process.ts";
@@ -35,6 +36,8 @@ describe("GitHub unreachable", () => {
     apiUrl = `http://${closed}/api/v3`;
     ferry = await startFerry({ appId: APP_ID, privateKey: testPrivateKey(), webhookSecret: SECRET, gheHost: closed, modelBaseUrl: "http://127.0.0.1:9/v1", dataDir: dir });
     const running = ferry;
+    // The failure this file is about (checked with the first test: the scenario all runs here).
+    expectLoggedWarning(/handling a webhook delivery failed; it is retried \(GitHub at http:\/\/127\.0\.0\.1:\d+\/api\/v3 is unreachable/);
     expect((await sendWebhook(running.url, SECRET, { event: "issues", payload: issuesLabeled(standin, repo, issue, "agent", { login: "maintainer" }) })).status).toBe(200);
     // Octokit retries a refused connection three times (1 + 4 + 9 s) before the handler sees it.
     failure = await waitFor("the handler's first failure in the log", () => logLines(running).find((line) => line.msg.startsWith("handling a webhook delivery failed")), 40000);

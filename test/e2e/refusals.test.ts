@@ -1,4 +1,5 @@
 import { beforeAll, expect, test } from "@jest/globals";
+import { expectLoggedWarning } from "../helpers/logged-problems.ts";
 import { waitFor } from "../helpers/process.ts";
 import type { Repository } from "./github-standin/state.ts";
 import { tasksInDatabase } from "./support/ferry-db.ts";
@@ -57,6 +58,7 @@ test("a delivery with a forged signature is refused before Ferry asks GitHub any
   const issue = world().standin.addIssue(repo, { title: "add() subtracts" });
   const before = world().standin.requests.length;
   const payload = issuesLabeled(world().standin, repo, issue, "agent", { login: "maintainer" });
+  expectLoggedWarning(/webhook delivery refused or not answered/, 2);
   const forged = await world().deliver({ event: "issues", payload, secret: "not-the-secret" });
   const unsigned = await world().deliver({ event: "issues", payload, signature: "" });
 
@@ -70,6 +72,7 @@ test("a signature over other bytes than the body is refused", async () => {
   const before = world().standin.requests.length;
   const payload = issuesLabeled(world().standin, repo, issue, "agent", { login: "maintainer" });
   const signature = signatureOf(JSON.stringify({ ...payload, sender: { login: "someone-else", type: "User" } }), "e2e-webhook-secret");
+  expectLoggedWarning(/webhook delivery refused or not answered/);
   const delivery = await world().deliver({ event: "issues", payload, signature });
 
   expect(delivery.status).toBe(400);

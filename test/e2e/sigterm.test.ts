@@ -3,6 +3,7 @@ import type { Issue, Repository } from "./github-standin/state.ts";
 import { deliveriesInDatabase, tasksInDatabase } from "./support/ferry-db.ts";
 import { seedBuggyRepo, startHarness, waitForEnding, type Harness } from "./support/harness.ts";
 import { fixAddScript } from "./support/model-scripts.ts";
+import { expectLoggedWarning } from "../helpers/logged-problems.ts";
 
 /**
  * SIGTERM while a GitHub call hangs (GitHub took the request and never answers): Ferry aborts
@@ -43,6 +44,8 @@ describe("SIGTERM while a webhook handler's GitHub request hangs", () => {
 
   beforeAll(async () => {
     ({ h, repo, issue } = await world());
+    // What the stop cuts off is said in the log (checked with the first test, as the scenario all runs here).
+    expectLoggedWarning(/handling a webhook delivery was cut off by the stop; it is handled again after the restart/);
     // Only the label's handler asks for the sender's permission: it waits on GitHub for good.
     const hung = h.standin.hold("GET", /\/collaborators\/maintainer\/permission$/);
     const { id } = await h.label(repo, issue, "agent", { login: "maintainer" });
@@ -82,6 +85,11 @@ describe("SIGTERM while a running task's status edit hangs", () => {
 
   beforeAll(async () => {
     ({ h, repo, issue } = await world());
+    // What the stop cuts off, and the task taken up again after the restart, are said in the log (checked with the first test).
+    expectLoggedWarning(/could not update the status comment \(Ferry is stopping/);
+    expectLoggedWarning(/Re-queued a task interrupted by a restart/);
+    // The task's ending, cut off too if the stop comes before it reports its check run: it may or may not get that far.
+    expectLoggedWarning(/could not report the check run \(Ferry is stopping/, 0);
     // The first edit of the status comment comes from the task, once it runs.
     const hung = h.standin.hold("PATCH", /\/issues\/comments\/\d+$/);
     await h.label(repo, issue, "agent", { login: "maintainer" });

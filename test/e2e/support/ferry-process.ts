@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import { recordLogLine } from "../../helpers/logged-problems.ts";
 import { freePort, waitFor } from "../../helpers/process.ts";
 import { sandboxEnv } from "./sandbox-mode.ts";
 
@@ -27,6 +28,8 @@ export type FerryProcess = {
   stop(graceMs?: number): Promise<number | null>;
   /** `kill -9`, as a crash would. */
   kill9(): Promise<void>;
+  /** The harness is closing: what this process logs from now on (a stop cutting off its last GitHub call) is no finding of the scenario. */
+  endOfScenario(): void;
 };
 
 export async function startFerry(options: FerryOptions): Promise<FerryProcess> {
@@ -61,10 +64,23 @@ export async function startFerry(options: FerryOptions): Promise<FerryProcess> {
     lines.splice(0, Math.max(lines.length - 200, 0));
   };
   child.stdout?.on("data", keep);
+  // Ferry's warnings and errors fail the scenario unless it declares them (test/setup.ts), as in-process ones do.
+  let checked = true;
+  child.stdout?.on(
+    "data",
+    wholeLines((line) => {
+      if (checked && !CHOSEN_SANDBOX_NOTICE.test(line)) recordLogLine(line);
+    }),
+  );
   child.stderr?.on("data", keep);
   const exited = once(child, "exit").then(([code]) => code as number | null);
   const url = `http://127.0.0.1:${port}`;
-  const process_ = handle(child, url, exited, () => lines.join("\n"));
+  const process_ = {
+    ...handle(child, url, exited, () => lines.join("\n")),
+    endOfScenario: () => {
+      checked = false;
+    },
+  };
   try {
     await waitFor("Ferry to answer /ping", async () => {
       if (child.exitCode !== null) throw new Error(`Ferry exited with ${child.exitCode}:\n${lines.join("\n")}`);
@@ -78,7 +94,7 @@ export async function startFerry(options: FerryOptions): Promise<FerryProcess> {
   return process_;
 }
 
-function handle(child: ChildProcess, url: string, exited: Promise<number | null>, output: () => string): FerryProcess {
+function handle(child: ChildProcess, url: string, exited: Promise<number | null>, output: () => string): Omit<FerryProcess, "endOfScenario"> {
   const gone = () => child.exitCode !== null || child.signalCode !== null;
   return {
     url,
@@ -98,5 +114,18 @@ function handle(child: ChildProcess, url: string, exited: Promise<number | null>
       child.kill("SIGKILL");
       await exited;
     },
+  };
+}
+
+/** What Ferry says of the local sandbox the harness chose on purpose (sandbox-mode.ts): expected, not a finding. */
+const CHOSEN_SANDBOX_NOTICE = /"msg":"(FERRY_SANDBOX=local: |Local sandbox: )/;
+
+/** Log lines as they complete (a chunk may end mid-line); pino writes one JSON object per line. */
+function wholeLines(each: (line: string) => void): (chunk: Buffer) => void {
+  let partial = "";
+  return (chunk) => {
+    const lines = (partial + chunk.toString()).split("\n");
+    partial = lines.pop() ?? "";
+    for (const line of lines) each(line);
   };
 }

@@ -51,6 +51,7 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
       const requests = standin.requests.map((request) => `${request.status} ${request.method} ${request.path}${request.query}`);
       process.stderr.write(`Ferry's output:\n${ferry.output()}\nGitHub requests:\n${requests.join("\n")}\n`);
     }
+    ferry?.endOfScenario();
     const code = await ferry?.stop();
     await standin.stop();
     await model?.close();
