@@ -6,6 +6,8 @@
  * Only each module's own fast tests run (a run-the-agent test takes 35 s per mutant), so a
  * score here is a floor. Not run in CI: it takes hours on two cores.
  */
+import process from "node:process";
+
 const unitTests = (...globs) => globs.map((glob) => `<rootDir>/${glob}`);
 
 const modules = {
