@@ -2,7 +2,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/**", "data/**", "coverage/**"] },
+  { ignores: ["node_modules/**", "data/**", "coverage/**", ".stryker-tmp/**", "reports/**", "scratch/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   // bin/ is plain JavaScript that any Node runs (it hands over to the bundled Node 24).
