@@ -4,6 +4,7 @@ import type { Task, TaskResult } from "../../../src/tasks/model.ts";
 import { InProcessQueue } from "../../../src/tasks/queue.ts";
 import type { TaskRunner } from "../../../src/tasks/queue-types.ts";
 import { SqliteStore } from "../../../src/tasks/sqlite-store.ts";
+import { expectLoggedWarning } from "../../helpers/logged-problems.ts";
 import { silentLog } from "../../helpers/probot.ts";
 import { newTask } from "../../tasks/support/new-task.ts";
 
@@ -126,6 +127,7 @@ describe("follow-ups", () => {
     followUps.stop();
     store.createTask(newTask());
     clock = new Date("2026-11-22T10:00:21.000Z");
+    expectLoggedWarning(/Dropped follow-ups: the issue has another active task/);
 
     await followUps.start();
 
