@@ -51,3 +51,11 @@ test("names that only start with .git are ordinary files", () => {
 test("paths.deny matches whatever the letter case, as a case-insensitive file system does", () => {
   expect(checkWritePath("Secrets/Prod.ENV", ["secrets/**"])).toMatchObject({ allowed: false, pattern: "secrets/**" });
 });
+
+test("a deny glob covers files in dot directories too (mutation testing: dot matching)", () => {
+  expect(checkWritePath(".github/workflows/ci.yml", ["**/*.yml"])).toMatchObject({ allowed: false, pattern: "**/*.yml" });
+});
+
+test("a path spelled with ./ and doubled slashes is still denied", () => {
+  expect(checkWritePath("./.github//workflows/ci.yml", [".github/workflows"])).toMatchObject({ allowed: false, pattern: ".github/workflows" });
+});

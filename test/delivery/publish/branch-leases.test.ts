@@ -23,3 +23,9 @@ test("a branch Ferry never pushed is refused, even without any commit of Ferry's
   const result = leaseBranches(wanted, new Map([["agent/issue-7/part-1", B]]), () => undefined);
   expect(result).toEqual({ ok: false, message: expect.stringContaining("agent/issue-7/part-1 already exists (at bbbbbbb) and Ferry did not push it") });
 });
+
+test("every refused branch is named, each in its own clause", () => {
+  const both = [wanted[0]!, { name: "agent/issue-7/part-2", sha: NEW }];
+  const result = leaseBranches(both, new Map([["agent/issue-7/part-1", B], ["agent/issue-7/part-2", B]]), () => undefined);
+  expect(result).toEqual({ ok: false, message: expect.stringContaining("Ferry did not push it; agent/issue-7/part-2 already exists") });
+});
