@@ -1,7 +1,7 @@
 import { PullRequestReviewCommentEvent } from "../payloads.ts";
 import { canWrite } from "../../github/permissions.ts";
 import { getReview } from "../../steering/review/get-review.ts";
-import { noteOf } from "../../steering/review/review-note.ts";
+import { ReviewCommentShape } from "../../github/rest-shapes.ts";
 import { asksForChanges } from "../../steering/review/review-states.ts";
 import { guardedHandler } from "./guarded-handler.ts";
 import { handOffReview, onAgentPull, type ReviewDeps, type ReviewOptions } from "./review-intake.ts";
@@ -21,6 +21,6 @@ export const onPullRequestReviewComment = (deps: ReviewDeps, options: ReviewOpti
       // A comment of an approving review asks for nothing, as the approval itself does not.
       const review = comment.pull_request_review_id ? await getReview(context.octokit, target, comment.pull_request_review_id) : undefined;
       if (review && !asksForChanges(review.state)) return;
-      await handOffReview(deps, context, { target, agentPull, delayMs: options.delayMs }, { author: sender.login, review, comments: [noteOf(comment)] });
+      await handOffReview(deps, context, { target, agentPull, delayMs: options.delayMs }, { author: sender.login, review, comments: [ReviewCommentShape.parse(comment)] });
     },
   });
