@@ -125,3 +125,12 @@ function expectUntouched(github: ReturnType<typeof fakePulls>, deliveryId: strin
   nock.cleanAll();
   expect(deps.store.hasSeenDelivery(deliveryId)).toBe(true);
 }
+
+test("a merged part whose head repository is gone (a deleted fork) retargets nothing, and the delivery is handled", async () => {
+  const github = ferryPartWaitingOn(part(1));
+  const payload = pullRequestClosed({ head: part(1), base: REPO.defaultBranch, merged: true });
+
+  await deliver(probot, "pull_request", "merge-5", { ...payload, pull_request: { ...payload.pull_request, head: { ...payload.pull_request.head, repo: null } } });
+
+  expectUntouched(github, "merge-5");
+});
