@@ -2,6 +2,7 @@ import { appendFileSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, test } from "@jest/globals";
 import { expectLoggedWarning } from "../helpers/logged-problems.ts";
+import { e2eSandbox } from "./support/sandbox-mode.ts";
 import { waitFor } from "../helpers/process.ts";
 import type { Issue, Repository } from "./github-standin/state.ts";
 import { deliveriesInDatabase, runsInDatabase, tasksInDatabase, type StoredTask } from "./support/ferry-db.ts";
@@ -55,6 +56,8 @@ describe("kill -9 while the agent waits on the model", () => {
     atCrash = { tasks: tasksInDatabase(h.dir), comments: h.standin.commentsOn(repo, issue.number).length, reactions: h.standin.reactionsOn(repo, issue.number) };
 
     expectLoggedWarning(/Re-queued a task interrupted by a restart/);
+    // With the Docker sandbox the killed process leaves its task's container running; the next start removes it and says so.
+    if (e2eSandbox() === "docker") expectLoggedWarning(/Removed sandbox containers left by an earlier process/);
     await h.restart();
     await waitForEnding(h, repo, issue, 120000);
     await waitFor("the Ferry check run", () => (h.standin.checkRunsOf(repo).some((run) => run.status === "completed") ? true : undefined), 30000);
