@@ -20,6 +20,22 @@ describe("closing a part a rerun no longer has", () => {
     });
   });
 
+  test("a stack of several parts says parts, each linked", async () => {
+    const { github, writes } = recordingGitHub();
+
+    await closeExtraPart(github, where, extra, [101, 103], ferryPushed, undefined);
+
+    expect(writes[0]?.changes).toBe("Ferry split this change again, into 2 parts, and this part was folded into the new stack: #101, #103. Closing this one.");
+  });
+
+  test("a kept branch is closed the same without a log to write to", async () => {
+    const { github, writes } = recordingGitHub();
+    const foreign = { ...extra, head: { ...extra.head, sha: "9".repeat(40) } };
+
+    expect(await closeExtraPart(github, where, foreign, [101], ferryPushed, undefined)).toBe(false);
+    expect(writes.map((write) => write.call)).toEqual(["createComment", "updatePull"]);
+  });
+
   test("the operator's log names the pull request closed and its deleted branch", async () => {
     const { github } = recordingGitHub();
     const { log, lines } = recordingLog();

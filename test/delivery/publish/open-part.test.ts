@@ -36,6 +36,12 @@ describe("opening a part's pull request", () => {
     ]);
   });
 
+  test("a reviewer GitHub refused still leaves the pull request, without a log to write to", async () => {
+    const { github } = recordingGitHub([], { review: { kind: "refused", reason: "not a collaborator" } });
+
+    expect((await openPart(github, publishRequest(1), head, desired, undefined)).number).toBe(101);
+  });
+
   test("a reviewer GitHub accepted logs no warning", async () => {
     const { github } = recordingGitHub();
     const { log, lines } = recordingLog();
