@@ -56,9 +56,9 @@ export class SqliteStore implements Store {
     }
   }
 
-  createTask(input: NewTask): CreateTaskResult {
+  async createTask(input: NewTask): Promise<CreateTaskResult> {
     return inTransaction(this.#db, () => {
-      const existing = this.findActiveTask(input.repo.owner, input.repo.name, input.issueNumber);
+      const existing = this.#findActiveTask(input.repo.owner, input.repo.name, input.issueNumber);
       if (existing) return { created: false, task: existing };
       const at = this.#timestamp();
       const row = this.#sql.insertTask.get({
@@ -73,99 +73,99 @@ export class SqliteStore implements Store {
         at,
       });
       const task = toTask(row);
-      if (input.issue) this.snapshotIssue(task.id, input.issue);
+      if (input.issue) this.#snapshotIssue(task.id, input.issue);
       return { created: true, task };
     });
   }
 
-  snapshotIssue(taskId: number, snapshot: Omit<IssueSnapshot, "approvedAt">): void {
-    this.#sql.upsertIssueSnapshot.run({ task: taskId, title: snapshot.title, body: snapshot.body, by: snapshot.approvedBy, at: this.#timestamp() });
+  async snapshotIssue(taskId: number, snapshot: Omit<IssueSnapshot, "approvedAt">): Promise<void> {
+    this.#snapshotIssue(taskId, snapshot);
   }
 
-  issueSnapshot(taskId: number): IssueSnapshot | undefined {
+  async issueSnapshot(taskId: number): Promise<IssueSnapshot | undefined> {
     const row = this.#sql.selectIssueSnapshot.get(taskId);
     return row ? toIssueSnapshot(row) : undefined;
   }
 
-  getTask(id: number): Task | undefined {
+  async getTask(id: number): Promise<Task | undefined> {
     const row = this.#sql.selectTask.get(id);
     return row ? toTask(row) : undefined;
   }
 
-  findActiveTask(owner: string, repo: string, issueNumber: number): Task | undefined {
-    const row = this.#sql.selectActiveTask.get(owner, repo, issueNumber);
-    return row ? toTask(row) : undefined;
+  async findActiveTask(owner: string, repo: string, issueNumber: number): Promise<Task | undefined> {
+    return this.#findActiveTask(owner, repo, issueNumber);
   }
 
-  latestTaskFor(owner: string, repo: string, issueNumber: number): Task | undefined {
+  async latestTaskFor(owner: string, repo: string, issueNumber: number): Promise<Task | undefined> {
     const row = this.#sql.selectLatestTask.get(owner, repo, issueNumber);
     return row ? toTask(row) : undefined;
   }
 
-  findTaskByPull(owner: string, repo: string, pullNumber: number): { task: Task; part: PublishedPart } | undefined {
+  async findTaskByPull(owner: string, repo: string, pullNumber: number): Promise<{ task: Task; part: PublishedPart } | undefined> {
     const row = this.#sql.selectTaskByPull.get(owner, repo, pullNumber);
     return row ? { task: toTask(row), part: toPart(row) } : undefined;
   }
 
-  listTasks(states: readonly TaskState[]): Task[] {
+  async listTasks(states: readonly TaskState[]): Promise<Task[]> {
     return this.#sql.selectTasksByState.all(JSON.stringify(states)).map(toTask);
   }
 
   /** Moving to `queued` clears the result: the task has not ended any more. */
-  transition(id: number, to: TaskState, options: TransitionOptions = {}): Task {
+  async transition(id: number, to: TaskState, options: TransitionOptions = {}): Promise<Task> {
     return inTransaction(this.#db, () => {
-      const task = this.getTask(id);
-      if (!task) throw new TaskNotFoundError(id);
+      const row = this.#sql.selectTask.get(id);
+      if (!row) throw new TaskNotFoundError(id);
+      const task = toTask(row);
       assertTransition(task.state, to);
       if (isTerminal(task.state)) this.#assertNoOtherActiveTask(task);
       const result = options.result ?? (to === "queued" ? null : task.result);
       const at = this.#timestamp();
-      const row = this.#sql.updateTaskState.get(to, at, result === null ? null : JSON.stringify(result), id);
+      const updated = this.#sql.updateTaskState.get(to, at, result === null ? null : JSON.stringify(result), id);
       // A pause lasts only while its task waits: a cancel or a restart must not leave it answerable.
       if (task.state === "waiting") this.#sql.deletePause.run(id);
       const data = { from: task.state, to, reason: options.reason, result: options.result };
       this.#sql.insertEvent.get({ task: id, at, type: "state", data: JSON.stringify(data) });
-      return toTask(row);
+      return toTask(updated);
     });
   }
 
-  startRun(taskId: number): Run {
+  async startRun(taskId: number): Promise<Run> {
     return toRun(this.#sql.insertRun.get({ task: taskId, at: this.#timestamp() }));
   }
 
-  listRuns(taskId: number): Run[] {
+  async listRuns(taskId: number): Promise<Run[]> {
     return this.#sql.selectRuns.all(taskId).map(toRun);
   }
 
-  endRuns(taskId: number, options: { interrupted?: boolean } = {}): void {
+  async endRuns(taskId: number, options: { interrupted?: boolean } = {}): Promise<void> {
     this.#sql.endRuns.run({ task: taskId, at: this.#timestamp(), interrupted: options.interrupted ? 1 : 0 });
   }
 
   /** The event belongs to the task's open run, if it has one. */
-  appendEvent(taskId: number, type: string, data?: unknown): TaskEvent {
+  async appendEvent(taskId: number, type: string, data?: unknown): Promise<TaskEvent> {
     const json = data === undefined ? null : JSON.stringify(data);
     return toEvent(this.#sql.insertEvent.get({ task: taskId, at: this.#timestamp(), type, data: json }));
   }
 
-  listEvents(taskId: number): TaskEvent[] {
+  async listEvents(taskId: number): Promise<TaskEvent[]> {
     return this.#sql.selectEvents.all(taskId).map(toEvent);
   }
 
-  pushInbox(taskId: number, author: string, body: string, kind: InboxKind = "redirect"): InboxMessage {
+  async pushInbox(taskId: number, author: string, body: string, kind: InboxKind = "redirect"): Promise<InboxMessage> {
     return toInboxMessage(this.#sql.insertInbox.get(taskId, kind, author, body, this.#timestamp()));
   }
 
-  takeInbox(taskId: number, kinds: readonly InboxKind[] = ["redirect"]): InboxMessage[] {
+  async takeInbox(taskId: number, kinds: readonly InboxKind[] = ["redirect"]): Promise<InboxMessage[]> {
     // One UPDATE … RETURNING claims the messages atomically; RETURNING has no order, hence the sort.
     const rows = this.#sql.takeInbox.all(this.#timestamp(), taskId, JSON.stringify(kinds)).map(toInboxMessage);
     return rows.sort((a, b) => a.id - b.id);
   }
 
-  listInbox(taskId: number): InboxMessage[] {
+  async listInbox(taskId: number): Promise<InboxMessage[]> {
     return this.#sql.selectInbox.all(taskId).map(toInboxMessage);
   }
 
-  addFollowUp(taskId: number, input: NewFollowUp, merge?: (existing: unknown) => unknown): FollowUp {
+  async addFollowUp(taskId: number, input: NewFollowUp, merge?: (existing: unknown) => unknown): Promise<FollowUp> {
     return inTransaction(this.#db, () => {
       const at = this.#timestamp();
       const readyAt = input.readyAt ?? at;
@@ -188,80 +188,80 @@ export class SqliteStore implements Store {
     });
   }
 
-  takeFollowUp(taskId: number, runId: number): FollowUp | undefined {
+  async takeFollowUp(taskId: number, runId: number): Promise<FollowUp | undefined> {
     const row = this.#sql.takeFollowUp.get({ task: taskId, run: runId, at: this.#timestamp() });
     return row ? toFollowUp(row) : undefined;
   }
 
-  settleFollowUps(taskId: number): void {
+  async settleFollowUps(taskId: number): Promise<void> {
     this.#sql.settleFollowUps.run(this.#timestamp(), taskId);
   }
 
-  dropFollowUps(taskId: number): void {
+  async dropFollowUps(taskId: number): Promise<void> {
     this.#sql.dropFollowUps.run(this.#timestamp(), taskId);
   }
 
-  openFollowUps(taskId: number): FollowUp[] {
+  async openFollowUps(taskId: number): Promise<FollowUp[]> {
     return this.#sql.selectOpenFollowUps.all(taskId).map(toFollowUp);
   }
 
-  tasksWithOpenFollowUps(): number[] {
+  async tasksWithOpenFollowUps(): Promise<number[]> {
     return this.#sql.selectTasksWithOpenFollowUps.all().map((row) => Number(row["task_id"]));
   }
 
-  claimSweep(owner: string, repo: string, dueAt: string): boolean {
+  async claimSweep(owner: string, repo: string, dueAt: string): Promise<boolean> {
     return Number(this.#sql.insertSweep.run(owner, repo, dueAt, this.#timestamp()).changes) === 1;
   }
 
-  spentUsdSince(owner: string, repo: string, since: string): number {
+  async spentUsdSince(owner: string, repo: string, since: string): Promise<number> {
     const row = this.#sql.selectSpentSince.get(owner, repo, since);
     return Number(row?.["usd"] ?? 0);
   }
 
-  openPause(taskId: number, pause: NewPause): Pause {
+  async openPause(taskId: number, pause: NewPause): Promise<Pause> {
     const row = this.#sql.upsertPause.get({ task: taskId, since: this.#timestamp(), ...pause });
     return toPause(row);
   }
 
-  getPause(taskId: number): Pause | undefined {
+  async getPause(taskId: number): Promise<Pause | undefined> {
     const row = this.#sql.selectPause.get(taskId);
     return row ? toPause(row) : undefined;
   }
 
-  closePause(taskId: number): void {
+  async closePause(taskId: number): Promise<void> {
     this.#sql.deletePause.run(taskId);
   }
 
-  setParts(taskId: number, parts: readonly PublishedPart[]): void {
+  async setParts(taskId: number, parts: readonly PublishedPart[]): Promise<void> {
     inTransaction(this.#db, () => {
       this.#sql.deleteParts.run(taskId);
       for (const part of parts) this.#sql.insertPart.run({ task: taskId, idx: part.index, branch: part.branch, number: part.number, url: part.url, headSha: part.headSha });
     });
   }
 
-  partsOf(taskId: number): PublishedPart[] {
+  async partsOf(taskId: number): Promise<PublishedPart[]> {
     return this.#sql.selectParts.all(taskId).map(toPart);
   }
 
-  recordPush(owner: string, repo: string, branch: string, sha: string | null): void {
+  async recordPush(owner: string, repo: string, branch: string, sha: string | null): Promise<void> {
     if (sha === null) this.#sql.deletePushedBranch.run(owner, repo, branch);
     else this.#sql.upsertPushedBranch.run({ owner, repo, branch, sha, at: this.#timestamp() });
   }
 
-  pushedSha(owner: string, repo: string, branch: string): string | undefined {
+  async pushedSha(owner: string, repo: string, branch: string): Promise<string | undefined> {
     const row = this.#sql.selectPushedBranch.get(owner, repo, branch);
     return row ? String(row["sha"]) : undefined;
   }
 
-  hasSeenDelivery(deliveryId: string): boolean {
+  async hasSeenDelivery(deliveryId: string): Promise<boolean> {
     return this.#sql.selectDelivery.get(deliveryId) !== undefined;
   }
 
-  markDeliverySeen(deliveryId: string, event: string): void {
+  async markDeliverySeen(deliveryId: string, event: string): Promise<void> {
     this.#sql.insertDelivery.run(deliveryId, event, this.#timestamp());
   }
 
-  acceptDelivery(delivery: NewDelivery): boolean {
+  async acceptDelivery(delivery: NewDelivery): Promise<boolean> {
     const payload = JSON.stringify(delivery.payload);
     // The payload as parsed from the signed body: a replay of that body hashes the same.
     const hash = createHash("sha256").update(payload).digest("hex");
@@ -269,49 +269,59 @@ export class SqliteStore implements Store {
     return changes === 1;
   }
 
-  pendingDeliveries(): PendingDelivery[] {
+  async pendingDeliveries(): Promise<PendingDelivery[]> {
     return this.#sql.selectBacklog.all().map(toPendingDelivery);
   }
 
-  waitingDelivery(deliveryId: string): PendingDelivery | undefined {
+  async waitingDelivery(deliveryId: string): Promise<PendingDelivery | undefined> {
     const row = this.#sql.selectBacklogDelivery.get(deliveryId);
     return row ? toPendingDelivery(row) : undefined;
   }
 
-  settleDelivery(deliveryId: string, event: string): void {
+  async settleDelivery(deliveryId: string, event: string): Promise<void> {
     inTransaction(this.#db, () => {
       this.#sql.insertDeliveryBody.run(this.#timestamp(), deliveryId);
       this.#sql.deleteBacklog.run(deliveryId);
-      this.markDeliverySeen(deliveryId, event);
+      this.#sql.insertDelivery.run(deliveryId, event, this.#timestamp());
     });
   }
 
-  countDeliveryAttempt(deliveryId: string): number {
+  async countDeliveryAttempt(deliveryId: string): Promise<number> {
     const row = this.#sql.countBacklogAttempt.get(deliveryId);
     return row ? Number(row.attempts) : 0;
   }
 
-  dropDelivery(deliveryId: string): void {
+  async dropDelivery(deliveryId: string): Promise<void> {
     this.#sql.deleteBacklog.run(deliveryId);
   }
 
-  forgetDeliveriesSeenBefore(before: Date): number {
+  async forgetDeliveriesSeenBefore(before: Date): Promise<number> {
     return Number(this.#sql.deleteDeliveriesSeenBefore.run(before.toISOString()).changes);
   }
 
-  forgetDeliveryBodiesSeenBefore(before: Date): number {
+  async forgetDeliveryBodiesSeenBefore(before: Date): Promise<number> {
     return Number(this.#sql.deleteDeliveryBodiesSeenBefore.run(before.toISOString()).changes);
   }
 
-  close(): void {
+  async close(): Promise<void> {
     // The thread's connection closes first, so this one is the last: SQLite checkpoints and removes the log.
     this.#checkpointer?.stop();
     if (this.#db.isOpen) this.#db.close();
   }
 
+  // Sync helpers for use inside a transaction: an await there would let another caller in.
+  #findActiveTask(owner: string, repo: string, issueNumber: number): Task | undefined {
+    const row = this.#sql.selectActiveTask.get(owner, repo, issueNumber);
+    return row ? toTask(row) : undefined;
+  }
+
+  #snapshotIssue(taskId: number, snapshot: Omit<IssueSnapshot, "approvedAt">): void {
+    this.#sql.upsertIssueSnapshot.run({ task: taskId, title: snapshot.title, body: snapshot.body, by: snapshot.approvedBy, at: this.#timestamp() });
+  }
+
   // The unique index would refuse it too, but with a message an operator cannot act on.
   #assertNoOtherActiveTask(task: Task): void {
-    const active = this.findActiveTask(task.repo.owner, task.repo.name, task.issueNumber);
+    const active = this.#findActiveTask(task.repo.owner, task.repo.name, task.issueNumber);
     if (!active) return;
     const issue = `${task.repo.owner}/${task.repo.name}#${task.issueNumber}`;
     throw new Error(`Task ${task.id} cannot run again: issue ${issue} already has an active task, ${active.id}.`);
