@@ -1,3 +1,4 @@
+import { safeDatabaseUrl } from "./database-url.ts";
 import { withoutUserInfo } from "./env-error.ts";
 import type { Env } from "./env.ts";
 
@@ -26,7 +27,7 @@ export function describeEnv(env: Env) {
     concurrency: env.concurrency,
     dataDir: env.dataDir,
     publicUrl: safeUrl(env.publicUrl),
-    redisUrl: safeUrl(env.redisUrl),
+    databaseUrl: safeDatabaseUrl(env.databaseUrl),
   };
 }
 

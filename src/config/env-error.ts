@@ -31,7 +31,7 @@ export function describeEnvIssue(
 
 function got(name: string, value: string | undefined): string {
   if (value === undefined || SECRET_VARIABLES.has(name)) return "";
-  return `, got ${JSON.stringify(shorten(withoutUserInfo(value)))}`;
+  return `, got ${JSON.stringify(shorten(withoutCredentials(value)))}`;
 }
 
 /**
@@ -40,6 +40,11 @@ function got(name: string, value: string | undefined): string {
  */
 export function withoutUserInfo(value: string): string {
   return value.replace(/^([a-z][a-z0-9+.-]*:\/\/)?.*@/is, "$1[redacted]@");
+}
+
+/** Also `password=` in a query, which node-postgres reads (`postgres://db/ferry?password=…`). */
+export function withoutCredentials(value: string): string {
+  return withoutUserInfo(value).replace(/([?&]password=)[^&#]*/gi, "$1[redacted]");
 }
 
 function shorten(value: string): string {

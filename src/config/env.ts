@@ -2,6 +2,7 @@ import { z } from "zod";
 import { resolveAppCredentials } from "./app-credentials.ts";
 import { EnvError, describeEnvIssue } from "./env-error.ts";
 import { DEFAULT_CEILINGS, imageProblem } from "./clamp-limits.ts";
+import { DATABASE_URL_EXPECTED, databaseUrlString } from "./database-url.ts";
 import { hostString, imageListString, integerString, priceString, urlString, usdString } from "./env-values.ts";
 import { LOG_FORMATS } from "../logger.ts";
 import { rememberSecret, rememberUrlSecrets } from "../policy/known-secrets.ts";
@@ -67,7 +68,9 @@ const EnvVariables = z.object({
   FERRY_PUBLIC_URL: urlString(/^https?$/)
     .optional()
     .describe("the http(s) URL people reach this Ferry server at, like https://ferry.example.com"),
-  FERRY_REDIS_URL: urlString(/^rediss?$/).optional().describe("a redis:// or rediss:// URL"),
+  // The standard variable; FERRY_DATABASE_URL overrides it. Unset: SQLite under FERRY_DATA_DIR.
+  DATABASE_URL: databaseUrlString().optional().describe(DATABASE_URL_EXPECTED),
+  FERRY_DATABASE_URL: databaseUrlString().optional().describe(DATABASE_URL_EXPECTED),
 });
 
 const EXPECTATIONS = new Map(Object.entries(EnvVariables.shape).map(([name, schema]) => [name, schema.description]));
@@ -136,7 +139,8 @@ export const EnvSchema = EnvVariables.transform((vars, ctx) => {
     dataDir: vars.FERRY_DATA_DIR,
     /** Where links in pull requests (trajectories) point; without it they name the file on the server. */
     publicUrl: vars.FERRY_PUBLIC_URL?.replace(/\/+$/, ""),
-    redisUrl: vars.FERRY_REDIS_URL,
+    /** PostgreSQL for state and queue; undefined: SQLite and the in-process queue. */
+    databaseUrl: vars.FERRY_DATABASE_URL ?? vars.DATABASE_URL,
   };
 });
 
@@ -150,7 +154,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   if (result.success) {
     // Ferry's own secrets are redacted and blocked by value wherever they would be written.
     for (const secret of [result.data.model.apiKey, result.data.app?.webhookSecret, result.data.app?.privateKey]) rememberSecret(secret);
-    for (const url of [result.data.model.baseUrl, result.data.redisUrl]) rememberUrlSecrets(url);
+    for (const url of [result.data.model.baseUrl, result.data.databaseUrl]) rememberUrlSecrets(url);
     return result.data;
   }
   throw new EnvError(result.error.issues.map((issue) => describeEnvIssue(issue, present, EXPECTATIONS)));

@@ -16,17 +16,17 @@ test("secrets are replaced by [redacted] and URL passwords removed", () => {
     WEBHOOK_SECRET: "hook-secret-value",
     OPENAI_API_KEY: "sk-live-123",
     OPENAI_BASE_URL: "https://user:basepass@llm.example.com/v1",
-    FERRY_REDIS_URL: "redis://:redispass@cache:6379/0",
+    DATABASE_URL: "postgres://ferry:dbpass@db:5432/ferry",
   });
   const summary = describeEnv(env);
   expect(summary).toMatchObject({
     mode: "app",
     app: { id: 42, privateKey: "[redacted]", webhookSecret: "[redacted]" },
     model: { apiKey: "[redacted]", baseUrl: "https://[redacted]@llm.example.com/v1" },
-    redisUrl: "redis://[redacted]@cache:6379/0",
+    databaseUrl: "postgres://[redacted]@db:5432/ferry",
   });
   const text = JSON.stringify(summary);
-  for (const secret of ["BEGIN RSA", "hook-secret-value", "sk-live-123", "basepass", "redispass"]) expect(text).not.toContain(secret);
+  for (const secret of ["BEGIN RSA", "hook-secret-value", "sk-live-123", "basepass", "dbpass"]) expect(text).not.toContain(secret);
 });
 
 test("setup mode says so and has no app", () => {

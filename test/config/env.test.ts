@@ -58,7 +58,7 @@ describe("defaults", () => {
       mirrorCacheBytes: 10_240 * 1024 * 1024,
       concurrency: 2,
       dataDir: "./data",
-      redisUrl: undefined,
+      databaseUrl: undefined,
     });
   });
 
@@ -99,7 +99,7 @@ describe("defaults", () => {
       FERRY_MIRROR_CACHE_MB: "500",
       FERRY_CONCURRENCY: "64",
       FERRY_DATA_DIR: "/var/lib/ferry",
-      FERRY_REDIS_URL: "rediss://cache:6380/0",
+      DATABASE_URL: "postgres://ferry@db:5432/ferry",
     });
     expect(env).toMatchObject({
       app: { id: 123, webhookSecret: "hook-secret-value" },
@@ -121,7 +121,7 @@ describe("defaults", () => {
       mirrorCacheBytes: 500 * 1024 * 1024,
       concurrency: 64,
       dataDir: "/var/lib/ferry",
-      redisUrl: "rediss://cache:6380/0",
+      databaseUrl: "postgres://ferry@db:5432/ferry",
     });
   });
 });
@@ -224,7 +224,7 @@ describe("bad values name the variable and what is expected", () => {
     ["FERRY_CONCURRENCY", "0", 'FERRY_CONCURRENCY: expected an integer from 1 to 64, got "0"'],
     ["FERRY_CONCURRENCY", "65", 'FERRY_CONCURRENCY: expected an integer from 1 to 64, got "65"'],
     ["FERRY_CONCURRENCY", "1e1", 'FERRY_CONCURRENCY: expected an integer from 1 to 64, got "1e1"'],
-    ["FERRY_REDIS_URL", "http://cache:6379", 'FERRY_REDIS_URL: expected a redis:// or rediss:// URL, got "http://cache:6379"'],
+    ["DATABASE_URL", "mysql://db/ferry", 'DATABASE_URL: expected a postgres:// or postgresql:// URL, like postgres://ferry:PASSWORD@db:5432/ferry, got "mysql://db/ferry"'],
   ])("%s=%s", (name, value, message) => {
     expect(problemOf({ [name]: value })).toContain(message);
   });
@@ -254,12 +254,12 @@ describe("secrets never appear in messages", () => {
   });
 
   test("a password in a bad URL is not echoed", () => {
-    const message = problemOf({ FERRY_REDIS_URL: "http://:hunter2@cache:6379" });
-    expect(message).toBe('FERRY_REDIS_URL: expected a redis:// or rediss:// URL, got "http://[redacted]@cache:6379"');
+    const message = problemOf({ DATABASE_URL: "mysql://ferry:hunter2@db:3306" });
+    expect(message).toBe('DATABASE_URL: expected a postgres:// or postgresql:// URL, like postgres://ferry:PASSWORD@db:5432/ferry, got "mysql://[redacted]@db:3306"');
   });
 
   test.each([
-    ["FERRY_REDIS_URL", "http://:pa/ss@cache:6379"],
+    ["FERRY_DATABASE_URL", "http://:pa/ss@db:5432"],
     ["GHE_HOST", "admin:pa55@github.example.com"],
     ["OPENAI_BASE_URL", "ftp://user:pa55@llm/v1"],
   ])("credentials in a mistyped %s are not echoed either", (name, value) => {
