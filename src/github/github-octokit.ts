@@ -3,6 +3,8 @@ import type { EndpointDefaults, OctokitResponse, RequestInterface } from "@octok
 import { ProbotOctokit } from "probot";
 import { GitHubCallAbortedError, describeGitHubError, type GitHubCall } from "./github-errors.ts";
 import { unlessAborted } from "./unless-aborted.ts";
+import type { FerryMetrics } from "../metrics/ferry-metrics.ts";
+import { measureGitHubRequests } from "../metrics/github-requests.ts";
 
 type RequestOptions = Required<EndpointDefaults>;
 type Response = OctokitResponse<unknown>;
@@ -15,8 +17,10 @@ type Request = (options: RequestOptions) => Response | Promise<Response>;
  * unreachable at its URL, and `stopping` cuts every call off at once, even one waiting for a
  * retry or in the throttling queue, so a stop never waits on GitHub.
  */
-export function ferryOctokit(stopping: AbortSignal): typeof ProbotOctokit {
+export function ferryOctokit(stopping: AbortSignal, metrics?: Pick<FerryMetrics, "githubRequests" | "githubRateLimitRemaining">): typeof ProbotOctokit {
   return ProbotOctokit.plugin((octokit: Octokit) => {
+    // Inside the stop's hook: a call is counted once, with the answer GitHub gave or status 0.
+    if (metrics) octokit.hook.wrap("request", measureGitHubRequests(metrics));
     octokit.hook.wrap("request", (request, options) => callGitHub(request, options, stopping));
   }).defaults((options: Record<string, unknown>) => withTokenRequests(options, stopping));
 }

@@ -33,19 +33,21 @@ export class DeliveryActions {
  * webhook delivery its event and action, delivery id, status and milliseconds; for anything
  * else the method and path. Health checks (`GET /ping`) are not logged.
  */
-export function accessLog(log: Log, actions: DeliveryActions, webhookPaths: readonly string[]) {
+export function accessLog(log: Log, actions: DeliveryActions, webhookPaths: readonly string[], onWebhookAnswer?: (status: number, seconds: number) => void) {
   return (req: IncomingMessage, res: ServerResponse): void => {
     const started = performance.now();
     res.once("close", () => {
       // Trailing slashes dropped, as Probot's webhook middleware matches paths.
       const path = ((req.url ?? "/").split("?")[0] ?? "/").replace(/(?<=.)\/+$/, "");
-      if (req.method === "GET" && path === "/ping") return;
+      // Health checks and scrapes come every few seconds: not worth a line each.
+      if (req.method === "GET" && (path === "/ping" || path === "/metrics")) return;
       const timing = { status: res.statusCode, ms: Math.round((performance.now() - started) * 10) / 10, ...(!res.writableFinished && { aborted: true }) };
       const event = header(req, "x-github-event");
       const delivery = header(req, "x-github-delivery");
       if (req.method !== "POST" || !webhookPaths.includes(path) || event === undefined) {
         return void log.info({ method: req.method, path, ...timing }, "http request");
       }
+      onWebhookAnswer?.(res.statusCode, (performance.now() - started) / 1000);
       const action = delivery === undefined ? undefined : actions.take(delivery);
       const line = { event: action === undefined ? event : `${event}.${action}`, delivery, ...timing };
       if (res.statusCode < 400 && res.writableFinished) log.info(line, "webhook delivery");

@@ -27,6 +27,8 @@ export type ThreadMessage =
   /** Every delivery of the segment was sent before this message. */
   | { kind: "closed"; segment: number }
   | { kind: "sweep"; call: number; repo: string | undefined }
+  /** GET /metrics: the main thread's registry text, answered by `metrics-result`. */
+  | { kind: "metrics"; call: number }
   /** The server is closed; `segment` was the last one written. */
   | { kind: "stopped"; segment: number };
 
@@ -34,4 +36,6 @@ export type ThreadMessage =
 export type MainMessage =
   | { kind: "sweep-result"; call: number; report: SweepReport }
   | { kind: "sweep-error"; call: number; message: string }
+  | { kind: "metrics-result"; call: number; text: string }
+  | { kind: "metrics-error"; call: number; message: string }
   | { kind: "stop" };

@@ -9,6 +9,9 @@ import { JournalWriter } from "./journal.ts";
 import type { MainMessage, ServerThreadData, ThreadMessage } from "./messages.ts";
 import { startThreadServer } from "./thread-server.ts";
 import { threadLogger } from "./thread-log.ts";
+import { MainThreadMetrics } from "../../metrics/main-thread-metrics.ts";
+import { metricsRoute } from "../../metrics/metrics-route.ts";
+import { createWebhookMetrics } from "../../metrics/webhook-metrics.ts";
 
 /**
  * The webhook thread: Probot verifying and receiving webhooks, plus a journal write per
@@ -34,6 +37,11 @@ const runSweep = (repo?: string) =>
     send({ kind: "sweep", call, repo });
   });
 
+// GET /metrics: the main thread's registry (asked for, with a timeout), then this thread's own.
+const webhookMetrics = createWebhookMetrics();
+const mainMetrics = new MainThreadMetrics((call) => send({ kind: "metrics", call }));
+const metricsText = async () => `${await mainMetrics.text()}\n${await webhookMetrics.registry.metrics()}`;
+
 const server = await startThreadServer({
   probot: data.probot,
   host: data.host,
@@ -50,11 +58,14 @@ const server = await startThreadServer({
     },
     data.events,
   ),
-  routes: [trajectoryHandler(data.dataDir, data.linksKey), sweepHandler(data.probot.secret, runSweep)],
+  routes: [trajectoryHandler(data.dataDir, data.linksKey), sweepHandler(data.probot.secret, runSweep), metricsRoute(metricsText)],
+  onWebhookAnswer: (status, seconds) => webhookMetrics.answered(status, seconds),
 });
 
 main.on("message", (message: MainMessage) => {
   if (message.kind === "stop") return void stop();
+  if (message.kind === "metrics-result") return mainMetrics.settle(message.call, { text: message.text });
+  if (message.kind === "metrics-error") return mainMetrics.settle(message.call, { error: message.message });
   const waiter = sweeps.get(message.call);
   sweeps.delete(message.call);
   if (message.kind === "sweep-result") waiter?.resolve(message.report);

@@ -26,6 +26,8 @@ export type ThreadServerOptions = {
   log: Logger;
   /** Where the access lines go; default `log`. */
   accessLog?: Log;
+  /** Each webhook delivery's answer, for the answer-latency metric. */
+  onWebhookAnswer?: (status: number, seconds: number) => void;
 };
 
 export type ThreadServer = { port: number; stop(): Promise<void> };
@@ -47,7 +49,7 @@ export async function startThreadServer(options: ThreadServerOptions): Promise<T
   const quiet = log.child({}, { level: "silent" });
   const webhooks = await Promise.all(WEBHOOK_PATHS.map((path) => probot.getNodeMiddleware({ path, log: quiet })));
   const handlers: RouteHandler[] = [guardWebhookBodies(WEBHOOK_PATHS, options.probot.secret), ...webhooks, ping, ...options.routes];
-  const logAccess = accessLog(options.accessLog ?? log, actions, WEBHOOK_PATHS);
+  const logAccess = accessLog(options.accessLog ?? log, actions, WEBHOOK_PATHS, options.onWebhookAnswer);
   const server = createServer((req, res) => {
     logAccess(req, res);
     void dispatch(handlers, req, res, log);

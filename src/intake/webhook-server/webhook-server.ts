@@ -13,8 +13,10 @@ const STOP_TIMEOUT_MS = 10_000;
 export type WebhookServerOptions = {
   thread: ServerThreadData;
   /** Takes a verified delivery into the store; false for an id it already has. Throws if it could not. */
-  intake: { accept(delivery: NewDelivery): boolean };
+  intake: { accept(delivery: NewDelivery): Promise<boolean> };
   runSweep(repo?: string): Promise<SweepReport>;
+  /** The main thread's Prometheus text, for the thread's GET /metrics; without it, only the thread's own metrics. */
+  metricsText?(): Promise<string>;
   log: Logger;
   /** The thread died: webhooks are no longer answered, the process should stop. */
   onFailure(error: Error): void;
@@ -34,12 +36,18 @@ export class WebhookServer {
   readonly #stopped = Promise.withResolvers<void>();
   /** Segments with a delivery the store refused: they stay for the next start's import. */
   readonly #keep = new Set<number>();
+  /**
+   * Storing deliveries and settling segments, one after another in the order the thread sent
+   * them: a segment is removed only after each of its deliveries was stored (or kept), and
+   * deliveries reach the store in arrival order.
+   */
+  #storing: Promise<void> = Promise.resolve();
   #port = 0;
   #state: "starting" | "running" | "stopping" | "failed" = "starting";
 
   /** Imports what a crash left in the journal, then starts the thread; resolves once it listens. */
   static async start(options: WebhookServerOptions): Promise<WebhookServer> {
-    importLeftovers(options);
+    await importLeftovers(options);
     const server = new WebhookServer(options);
     await server.#ready.promise;
     return server;
@@ -76,27 +84,40 @@ export class WebhookServer {
         this.#port = message.port;
         return this.#ready.resolve(message.port);
       case "delivery":
-        try {
-          intake.accept(message.delivery);
-        } catch (error) {
-          this.#keep.add(message.segment);
-          log.error(
-            { err: error, delivery: message.delivery.id },
-            `webhook delivery ${message.delivery.id} was answered but not stored (${errorMessage(error)}); the journal keeps it for the next start`,
-          );
-        }
-        return;
+        return this.#inTurn(async () => {
+          try {
+            await intake.accept(message.delivery);
+          } catch (error) {
+            this.#keep.add(message.segment);
+            log.error(
+              { err: error, delivery: message.delivery.id },
+              `webhook delivery ${message.delivery.id} was answered but not stored (${errorMessage(error)}); the journal keeps it for the next start`,
+            );
+          }
+        });
       case "closed":
-        return this.#settle(message.segment);
+        return this.#inTurn(() => this.#settle(message.segment));
       case "sweep":
         return void this.#options.runSweep(message.repo).then(
           (report) => post(this.#worker, { kind: "sweep-result", call: message.call, report }),
           (error: unknown) => post(this.#worker, { kind: "sweep-error", call: message.call, message: errorMessage(error) }),
         );
+      case "metrics":
+        return void (this.#options.metricsText?.() ?? Promise.resolve("")).then(
+          (text) => post(this.#worker, { kind: "metrics-result", call: message.call, text }),
+          (error: unknown) => post(this.#worker, { kind: "metrics-error", call: message.call, message: errorMessage(error) }),
+        );
       case "stopped":
-        this.#settle(message.segment);
-        return this.#stopped.resolve();
+        return this.#inTurn(() => {
+          this.#settle(message.segment);
+          this.#stopped.resolve();
+        });
     }
+  }
+
+  /** Runs `work` after everything the thread sent before it was stored or settled. */
+  #inTurn(work: () => void | Promise<void>): void {
+    this.#storing = this.#storing.then(work).catch((error: unknown) => this.#options.log.error({ err: error }, "could not settle a webhook journal segment"));
   }
 
   /** All of the segment's deliveries are stored: it is no longer needed. */
@@ -118,14 +139,14 @@ function post(worker: Worker, message: MainMessage): void {
 }
 
 /** What the previous process journalled but did not store (it was killed in between). */
-function importLeftovers({ thread, intake, log }: WebhookServerOptions): void {
+async function importLeftovers({ thread, intake, log }: WebhookServerOptions): Promise<void> {
   for (const segment of listSegments(thread.journalDir)) {
     const { deliveries, invalidLines, torn } = readSegment(segment.path);
     let stored = 0;
     let failed = false;
     for (const delivery of deliveries) {
       try {
-        if (intake.accept(delivery)) stored += 1;
+        if (await intake.accept(delivery)) stored += 1;
       } catch (error) {
         failed = true;
         log.error({ err: error, delivery: delivery.id }, `could not store journalled webhook delivery ${delivery.id} (${errorMessage(error)}); the journal keeps it`);

@@ -1,0 +1,39 @@
+import { createServer, type Server } from "node:http";
+import type { Log } from "../logger.ts";
+import { metricsRoute, type MetricsText } from "./metrics-route.ts";
+
+export type MetricsServerOptions = {
+  port: number;
+  /** Default: every interface, as Prometheus scrapes from another machine. */
+  host?: string;
+  text: MetricsText;
+  log?: Log;
+};
+
+export type MetricsServer = { port: number; stop(): Promise<void> };
+
+/**
+ * GET /metrics for a role without the webhook server (`ferry worker`): nothing else is
+ * served, every other request is a 404.
+ */
+export async function startMetricsServer(options: MetricsServerOptions): Promise<MetricsServer> {
+  const route = metricsRoute(options.text);
+  const server = createServer((req, res) => {
+    void route(req, res).then((handled) => {
+      if (!handled) res.writeHead(404).end();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen({ port: options.port, host: options.host ?? "0.0.0.0" }, resolve);
+  });
+  const address = server.address();
+  const port = typeof address === "object" && address !== null ? address.port : options.port;
+  options.log?.info({ port }, "serving metrics at /metrics");
+  return { port, stop: () => close(server) };
+}
+
+function close(server: Server): Promise<void> {
+  server.closeIdleConnections();
+  return new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+}
