@@ -32,6 +32,10 @@ import { steeringOf } from "./delivery/status/steering-of.ts";
 import { ENDING_REPORTED, unreportedEndings } from "./delivery/status/unreported-endings.ts";
 import { FollowUps } from "./steering/follow-ups/follow-ups.ts";
 import { startSweeps } from "./sweep/start-sweeps.ts";
+import { createFerryMetrics, type FerryMetrics } from "./metrics/ferry-metrics.ts";
+import { measuredModel } from "./metrics/measured-model.ts";
+import { measuredRunner } from "./metrics/measured-runner.ts";
+import { storeSources } from "./metrics/metrics-sources.ts";
 
 export type Ferry = {
   /** Answers webhooks (and `ferry sweep --now`, trajectory links) from a thread of its own. */
@@ -42,6 +46,8 @@ export type Ferry = {
   backlog: WebhookBacklog;
   /** Makes the sandbox a task's commands run in (FERRY_SANDBOX). */
   sandboxes: SandboxFactory;
+  /** What GET /metrics reports. */
+  metrics: FerryMetrics;
   /** Settles if the webhook thread dies: the process can no longer take webhooks and should stop. */
   failed: Promise<Error>;
   stop(): Promise<void>;
@@ -60,10 +66,12 @@ export async function startFerry(env: Env, app: AppCredentials, log: Logger, opt
   warnIfNoModel(env.model, log);
   const store = new SqliteStore({ dataDir: env.dataDir, backgroundCheckpoints: true, log });
   const sandboxes = await createSandboxFactory(env.sandbox, env.dataDir, log);
+  // One process runs every role here: the store is the queue, and this is the one worker.
+  const metrics = createFerryMetrics({ sources: { ...storeSources(store), workersAlive: async () => 1 }, slots: env.concurrency, processMetrics: true, log });
   // Aborted by stop(): every GitHub call ends at once, so stopping never waits on GitHub.
   const stopping = new AbortController();
   // A Probot instance of its own gives workers installation clients outside any webhook.
-  const github = new Probot({ ...probotOptions, Octokit: ferryOctokit(stopping.signal) });
+  const github = new Probot({ ...probotOptions, Octokit: ferryOctokit(stopping.signal, metrics) });
   const progress = new ProgressBoard();
   // Ferry's bot account (GET /app, once): a comment carrying Ferry's marker is Ferry's only when it wrote it.
   const account = appAccount(() => github.auth());
@@ -75,7 +83,7 @@ export async function startFerry(env: Env, app: AppCredentials, log: Logger, opt
       store,
       workspaces: new Workspaces({ dataDir: env.dataDir, log }),
       sandboxes,
-      model: createModel(env.model),
+      model: measuredModel(createModel(env.model), metrics),
       clientFor: (installationId) => github.auth(installationId),
       tokenFor: async (installationId) => installationToken(await github.auth(installationId), stopping.signal),
       log,
@@ -100,7 +108,7 @@ export async function startFerry(env: Env, app: AppCredentials, log: Logger, opt
     await status.listener(task);
     await followUps.onTaskChanged(task);
   };
-  const queue = new InProcessQueue({ store, runner, concurrency: env.concurrency, listener, log });
+  const queue = new InProcessQueue({ store, runner: measuredRunner(runner, metrics), concurrency: env.concurrency, listener, log });
   const followUps = new FollowUps({ store, queue, log });
   const live = {
     progressOf: (taskId: number) => progress.get(taskId),
@@ -140,6 +148,7 @@ export async function startFerry(env: Env, app: AppCredentials, log: Logger, opt
     },
     intake: backlog,
     runSweep: (repo) => sweeps.runNow(repo),
+    metricsText: () => metrics.registry.metrics(),
     log,
     onFailure: (error) => failed.resolve(error),
   });
@@ -151,6 +160,7 @@ export async function startFerry(env: Env, app: AppCredentials, log: Logger, opt
     queue,
     backlog,
     sandboxes,
+    metrics,
     failed: failed.promise,
     async stop() {
       sweeps.stop();
