@@ -47,7 +47,7 @@ const outcome = await runAgentSession({
   pauses: { approve: async () => ({ approved: false, reason: "bench" }), ask: async () => ({ answered: false, reason: "bench" }) },
   trajectory,
   signal: new AbortController().signal,
-  takeInbox: () => [],
+  takeInbox: async () => [],
   diff: () => workspaces.diff(checkout),
   instructionsFrom: { gitDir: checkout.mirrorDir, commit: checkout.baseSha },
   compactAt: 0.6,

@@ -82,7 +82,7 @@ function stackRequest(durationMs: number): PublishRequest {
     check: { command: "npm test", passed: true, exitCode: 0, timedOut: false, durationMs, output: "ok" },
   }));
   const spend = { steps: 12, inputTokens: 90_000, cachedInputTokens: 60_000, outputTokens: 4_000, reasoningTokens: 0, costUsd: 0.42, minutes: 6 };
-  return { owner: "octo", repo: "app", taskId: 7, issue: { number: 7, title: "Add retries" }, requester: "monalisa", base: "main", draft: true, summary: "Adds retries.", weakening: [], spend, trajectory: { path: "/data/trajectories/task-7/run-1.jsonl" }, parts, pushedShaOf: () => undefined };
+  return { owner: "octo", repo: "app", taskId: 7, issue: { number: 7, title: "Add retries" }, requester: "monalisa", base: "main", draft: true, summary: "Adds retries.", weakening: [], spend, trajectory: { path: "/data/trajectories/task-7/run-1.jsonl" }, parts, pushedShaOf: async () => undefined };
 }
 
 /** What a publisher that does not plan its requests sends: look up, create, label, request review, then patch every body. */

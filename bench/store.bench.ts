@@ -27,30 +27,30 @@ const taskFor = (issueNumber: number): NewTask => ({
   requester: "monalisa",
 });
 
-function withTempDir(work: (dir: string) => number): number {
+async function withTempDir(work: (dir: string) => number | Promise<number>): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), "ferry-bench-"));
   try {
-    return work(dir);
+    return await work(dir);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-function timeStore(count: number): number {
-  return withTempDir((dir) => {
+function timeStore(count: number): Promise<number> {
+  return withTempDir(async (dir) => {
     const store = new SqliteStore({ dataDir: dir });
     const started = performance.now();
     for (let issue = 1; issue <= count; issue += 1) {
-      const { task } = store.createTask(taskFor(issue));
-      for (const state of MOVES) store.transition(task.id, state);
+      const { task } = await store.createTask(taskFor(issue));
+      for (const state of MOVES) await store.transition(task.id, state);
     }
     const elapsed = performance.now() - started;
-    store.close();
+    await store.close();
     return elapsed;
   });
 }
 
-function timeBaseline(count: number): number {
+function timeBaseline(count: number): Promise<number> {
   return withTempDir((dir) => {
     const db = new DatabaseSync(join(dir, "baseline.db"));
     db.exec("PRAGMA journal_mode = WAL");
@@ -81,13 +81,13 @@ const median = (values: number[]): number => [...values].sort((a, b) => a - b)[M
 
 // Commits wait on fsync, which is noisy: rounds alternate the two and the medians are compared.
 const ROUNDS = 3;
-timeBaseline(200);
-timeStore(200);
+await timeBaseline(200);
+await timeStore(200);
 const baselineRounds: number[] = [];
 const storeRounds: number[] = [];
 for (let round = 0; round < ROUNDS; round += 1) {
-  baselineRounds.push(opsPerSecond(timeBaseline(N)));
-  storeRounds.push(opsPerSecond(timeStore(N)));
+  baselineRounds.push(opsPerSecond(await timeBaseline(N)));
+  storeRounds.push(opsPerSecond(await timeStore(N)));
 }
 const baseline = median(baselineRounds);
 const store = median(storeRounds);

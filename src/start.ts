@@ -101,7 +101,9 @@ export async function startFerry(env: Env, app: AppCredentials, log: Logger, opt
     pauseOf: (taskId) => store.getPause(taskId),
     steeringOf: (taskId) => steeringOf(store, taskId),
     progress,
-    onEndingReported: (taskId) => store.appendEvent(taskId, ENDING_REPORTED),
+    onEndingReported: async (taskId) => {
+      await store.appendEvent(taskId, ENDING_REPORTED);
+    },
   });
   // The listener runs only once the queue started, after followUps exists.
   const listener = async (task: Task) => {
@@ -113,7 +115,7 @@ export async function startFerry(env: Env, app: AppCredentials, log: Logger, opt
   const live = {
     progressOf: (taskId: number) => progress.get(taskId),
     // `/agent status` replies are public: a signed link, or a name in the data directory, never the server's path.
-    trajectoryOf: (taskId: number) => publicTrajectory(latestTrajectory(store, env.dataDir, links, taskId)),
+    trajectoryOf: async (taskId: number) => publicTrajectory(await latestTrajectory(store, env.dataDir, links, taskId)),
     touch: (taskId: number) => progress.touch(taskId),
   };
   // Scheduled backlog sweeps; `ferry sweep --now` reaches runNow through POST /ferry/sweep, signed with the webhook secret.
@@ -130,8 +132,8 @@ export async function startFerry(env: Env, app: AppCredentials, log: Logger, opt
   await queue.start();
   await followUps.start();
   // Endings stored but not reported (a crash between the two) are reported now, once.
-  for (const task of unreportedEndings(store, new Date())) void status.listener(task);
-  backlog.start();
+  for (const task of await unreportedEndings(store, new Date())) void status.listener(task);
+  await backlog.start();
   const failed = Promise.withResolvers<Error>();
   const webhooks = await WebhookServer.start({
     thread: {
@@ -171,13 +173,13 @@ export async function startFerry(env: Env, app: AppCredentials, log: Logger, opt
       followUps.stop();
       await queue.stop();
       status.close();
-      store.close();
+      await store.close();
     },
   };
 }
 
 /** The trajectory of the task's latest run, for its status comment. */
-function latestTrajectory(store: Store, dataDir: string, links: LinkSettings, taskId: number) {
-  const run = store.listRuns(taskId).at(-1);
+async function latestTrajectory(store: Store, dataDir: string, links: LinkSettings, taskId: number) {
+  const run = (await store.listRuns(taskId)).at(-1);
   return run && trajectoryLocation(dataDir, links, taskId, run.number);
 }

@@ -15,7 +15,7 @@ export type AgentRun = {
   conversation: Conversation;
   budgets: Budgets;
   /** Takes the steering messages that arrived since the last step, oldest first. */
-  takeInbox(): SteeringMessage[];
+  takeInbox(): Promise<SteeringMessage[]>;
   /** The change against the base so far (the host diffs the checkout). */
   diff(): Promise<{ files: ChangedFile[]; patch: string }>;
   /** How often a failing harness test run is handed back to the agent. */

@@ -19,7 +19,7 @@ export async function runAgentLoop(run: AgentRun): Promise<AgentOutcome> {
       toolContext.signal.throwIfAborted();
       const budget = budgets.exhausted();
       if (budget) return { outcome: "budget-exhausted", budget, limit: budgets.limits[budget], spend: budgets.spend() };
-      deliverInbox(run);
+      await deliverInbox(run);
       await compactIfNeeded(run);
       const response = await query(run);
       const finish = await executeCalls(run, response);

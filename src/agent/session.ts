@@ -27,7 +27,7 @@ export type SessionInput = {
   pauses: Pauses;
   trajectory: Trajectory;
   signal: AbortSignal;
-  takeInbox(): SteeringMessage[];
+  takeInbox(): Promise<SteeringMessage[]>;
   diff(): Promise<{ files: ChangedFile[]; patch: string }>;
   /**
    * A follow-up's earlier delivery: a commit whose tree the workspace takes once the network is

@@ -61,7 +61,7 @@ export async function runLocal(args: RunArgs, context: RunContext): Promise<RunR
       pauses: terminalPauses({ approveAll: args.yes, interactive: process.stdin.isTTY === true && args.issue !== "-" }),
       trajectory,
       signal,
-      takeInbox: () => [],
+      takeInbox: async () => [],
       diff: () => changesInSandbox(agentSandbox, checkout, signal),
       // The base as committed (in the mirror, never the work tree) is the trusted tree here.
       instructionsFrom: { gitDir: checkout.mirrorDir, commit: checkout.baseSha },

@@ -38,19 +38,19 @@ export async function publishChange(
   const pushedShaOf = (branch: string) => deps.store.pushedSha(publish.owner, publish.repo, branch);
   const wanted = stack.parts.map((part) => ({ name: part.branch, sha: part.sha }));
   const remote = await remoteBranchShas(wanted.map((branch) => branch.name), { cloneUrl: checkout.repo.cloneUrl, token, timeoutMs: DEFAULT_GIT_TIMEOUTS.fetchMs, signal });
-  const leased = leaseBranches(wanted, remote, pushedShaOf);
+  const leased = await leaseBranches(wanted, remote, pushedShaOf);
   if (!leased.ok) return { outcome: "not-pushed", message: leased.message };
   const pushed = await deps.workspaces.push(checkout, leased.updates, { token, signal });
   if (pushed.outcome !== "pushed") return { outcome: "not-pushed", message: pushed.message };
-  for (const branch of pushed.branches) deps.store.recordPush(publish.owner, publish.repo, branch.name, branch.sha);
+  for (const branch of pushed.branches) await deps.store.recordPush(publish.owner, publish.repo, branch.name, branch.sha);
   signal.throwIfAborted();
   const result = await publishStack(
     deps.client,
     { ...publish, summary: outcome.summary, weakening: outcome.weakening, spend: outcome.spend, parts: stack.parts.map((part) => partToPublish(part, stack.merges)), pushedShaOf },
     deps.log,
   );
-  for (const branch of result.deletedBranches) deps.store.recordPush(publish.owner, publish.repo, branch, null);
-  deps.store.setParts(publish.taskId, result.parts);
+  for (const branch of result.deletedBranches) await deps.store.recordPush(publish.owner, publish.repo, branch, null);
+  await deps.store.setParts(publish.taskId, result.parts);
   return { outcome: "published", result };
 }
 

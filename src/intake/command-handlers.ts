@@ -33,7 +33,7 @@ export async function runCommand(
   const { verb } = parsed.command;
   if (verb === "help") return reply(renderCommandHelp());
   if (verb === "run") return runOnIssue(deps, event, where, reply);
-  const { task, issue, pull } = commandTarget(deps.store, event, where.isPullRequest);
+  const { task, issue, pull } = await commandTarget(deps.store, event, where.isPullRequest);
   if (!task) return reply(pull === undefined ? NO_TASK : NOT_AGENT_PULL);
   switch (verb) {
     case "stop":
@@ -41,7 +41,7 @@ export async function runCommand(
     case "status":
       return reply(await statusReply(deps, event, task));
     case "approve":
-      return reply(renderApproveReply(approveWaitingTask(deps.store, issue, event.sender.login), event.sender.login));
+      return reply(renderApproveReply(await approveWaitingTask(deps.store, issue, event.sender.login), event.sender.login));
     case "redirect":
       return reply(await redirect(deps, task, event.sender.login, parsed.command.text));
     case "retry":
@@ -51,7 +51,7 @@ export async function runCommand(
 
 async function redirect(deps: IntakeDeps, task: Task, by: string, text: string): Promise<string> {
   if (isTerminal(task.state)) return renderFollowUpReply(await deps.followUps.request({ taskId: task.id, kind: "redirect", author: by, data: { text } }));
-  const reply = redirectActiveTask(deps.store, task, by, text);
+  const reply = await redirectActiveTask(deps.store, task, by, text);
   deps.live?.touch(task.id);
   return reply;
 }
@@ -60,7 +60,7 @@ async function retry(deps: IntakeDeps, task: Task, event: EventContext, where: W
   if (!isTerminal(task.state)) return `Task ${task.id} is still **${task.state}**: \`/agent stop\` it first, or wait until it ends.`;
   const by = event.sender.login;
   // A retry on the issue approves its text as it is now; on a pull request the earlier snapshot stays.
-  if (!where.isPullRequest && event.issueText) deps.store.snapshotIssue(task.id, { ...event.issueText, approvedBy: by });
+  if (!where.isPullRequest && event.issueText) await deps.store.snapshotIssue(task.id, { ...event.issueText, approvedBy: by });
   return renderFollowUpReply(await deps.followUps.request({ taskId: task.id, kind: "retry", author: by, data: {} }));
 }
 
@@ -68,12 +68,12 @@ async function statusReply(deps: IntakeDeps, event: EventContext, task: Task): P
   const config = await repoConfigFor(event).catch(() => undefined);
   return renderTaskStatusReply({
     task,
-    runs: deps.store.listRuns(task.id),
+    runs: await deps.store.listRuns(task.id),
     progress: deps.live?.progressOf(task.id),
-    parts: deps.store.partsOf(task.id),
-    trajectory: deps.live?.trajectoryOf(task.id),
+    parts: await deps.store.partsOf(task.id),
+    trajectory: await deps.live?.trajectoryOf(task.id),
     limits: config?.ok ? (deps.ceilings ? clampRepoConfig(config.config, deps.ceilings).config : config.config).limits : undefined,
-    followUps: deps.store.openFollowUps(task.id),
+    followUps: await deps.store.openFollowUps(task.id),
     now: new Date(),
   });
 }

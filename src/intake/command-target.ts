@@ -10,15 +10,15 @@ import type { EventContext } from "./event-context.ts";
  */
 export type CommandTarget = { issue: IssueRef; task: Task | undefined; pull?: number };
 
-export function commandTarget(store: Store, event: Pick<EventContext, "repo" | "issue">, isPullRequest: boolean): CommandTarget {
+export async function commandTarget(store: Store, event: Pick<EventContext, "repo" | "issue">, isPullRequest: boolean): Promise<CommandTarget> {
   const { owner, name } = event.repo;
-  if (!isPullRequest) return { issue: event.issue, task: currentTask(store, event.issue) };
-  const delivered = store.findTaskByPull(owner, name, event.issue.issueNumber);
+  if (!isPullRequest) return { issue: event.issue, task: await currentTask(store, event.issue) };
+  const delivered = await store.findTaskByPull(owner, name, event.issue.issueNumber);
   if (!delivered) return { issue: event.issue, task: undefined, pull: event.issue.issueNumber };
   const issue = { owner: event.issue.owner, repo: event.issue.repo, issueNumber: delivered.task.issueNumber };
-  return { issue, task: currentTask(store, issue) ?? delivered.task, pull: event.issue.issueNumber };
+  return { issue, task: (await currentTask(store, issue)) ?? delivered.task, pull: event.issue.issueNumber };
 }
 
-function currentTask(store: Store, issue: IssueRef): Task | undefined {
-  return store.findActiveTask(issue.owner, issue.repo, issue.issueNumber) ?? store.latestTaskFor(issue.owner, issue.repo, issue.issueNumber);
+async function currentTask(store: Store, issue: IssueRef): Promise<Task | undefined> {
+  return (await store.findActiveTask(issue.owner, issue.repo, issue.issueNumber)) ?? (await store.latestTaskFor(issue.owner, issue.repo, issue.issueNumber));
 }

@@ -13,7 +13,7 @@ import type { FollowUps } from "../steering/follow-ups/follow-ups.ts";
 /** What running tasks look like right now, beyond the store: for `/agent status` and the status comment. */
 export type LiveTasks = {
   progressOf(taskId: number): Progress | undefined;
-  trajectoryOf(taskId: number): TrajectoryLink | undefined;
+  trajectoryOf(taskId: number): Promise<TrajectoryLink | undefined>;
   /** Something about the task changed that its status comment shows (a redirect arrived). */
   touch(taskId: number): void;
 };
@@ -71,7 +71,7 @@ export async function enqueueIssueTask(
   deps: { store: Store; queue: Pick<Queue, "enqueue">; account: AccountOf },
   request: IssueTaskRequest,
 ): Promise<IntakeOutcome> {
-  const { created, task } = deps.store.createTask({
+  const { created, task } = await deps.store.createTask({
     repo: request.repo,
     issueNumber: request.issueNumber,
     trigger: request.trigger,
@@ -79,10 +79,10 @@ export async function enqueueIssueTask(
     ...(request.issue && { issue: { title: request.issue.title, body: request.issue.body, approvedBy: request.issue.approvedBy ?? request.by } }),
   });
   if (!created) return { kind: "already-active", task };
-  deps.store.appendEvent(task.id, "triggered", { trigger: request.trigger, by: request.by, ...request.detail });
+  await deps.store.appendEvent(task.id, "triggered", { trigger: request.trigger, by: request.by, ...request.detail });
   // Durable above, so it starts now: its preparation never waits on the status comment, a GitHub write
   // spaced about a second from the last. A failed post rejects to the caller, who logs it; the task runs.
-  deps.queue.enqueue(task.id);
+  await deps.queue.enqueue(task.id);
   await publishStatus(request.client, task, deps.account);
   return { kind: "created", task };
 }

@@ -40,13 +40,13 @@ export async function pauseTask(options: PauseTaskOptions, spec: PauseSpec, sign
   const { store, taskId } = options;
   const kind = REPLY_KIND[spec.kind];
   // Replies left over from an earlier pause must not answer this one.
-  store.takeInbox(taskId, [kind]);
+  await store.takeInbox(taskId, [kind]);
   const window = { deadline: new Date(options.now().getTime() + options.waitMs), waitMs: options.waitMs };
-  store.openPause(taskId, { kind: spec.kind, subject: spec.subject, deadline: window.deadline.toISOString() });
+  await store.openPause(taskId, { kind: spec.kind, subject: spec.subject, deadline: window.deadline.toISOString() });
   try {
     await options.moveTo("waiting", `waiting for ${WAITING_FOR[spec.kind]}`);
   } catch (error) {
-    store.closePause(taskId);
+    await store.closePause(taskId);
     throw error;
   }
   let ended = "the pause failed";
@@ -54,10 +54,10 @@ export async function pauseTask(options: PauseTaskOptions, spec: PauseSpec, sign
     await options.post(spec.comment(window));
     const reply = await waitForReply({ ...options, kind, accepts: spec.accepts, until: window.deadline, signal });
     ended = reply ? `${REPLIED[spec.kind]} by @${reply.author}` : `no reply within ${describeWait(options.waitMs)}`;
-    store.appendEvent(taskId, "pause-ended", { kind: spec.kind, subject: spec.subject, reply: reply ?? null });
+    await store.appendEvent(taskId, "pause-ended", { kind: spec.kind, subject: spec.subject, reply: reply ?? null });
     return reply;
   } finally {
-    store.closePause(taskId);
+    await store.closePause(taskId);
     if (!signal.aborted) await options.moveTo("running", ended);
   }
 }

@@ -6,8 +6,8 @@ import type { Store } from "../tasks/store.ts";
  * inbox, and the agent gets it as a user turn before its next step (several arrive in order).
  * Returns the reply.
  */
-export function redirectActiveTask(store: Store, task: Task, author: string, text: string): string {
-  store.pushInbox(task.id, author, text, "redirect");
-  store.appendEvent(task.id, "redirect-received", { by: author });
+export async function redirectActiveTask(store: Store, task: Task, author: string, text: string): Promise<string> {
+  await store.pushInbox(task.id, author, text, "redirect");
+  await store.appendEvent(task.id, "redirect-received", { by: author });
   return `Got it: task ${task.id}'s agent gets this instruction at its next step.`;
 }

@@ -7,10 +7,10 @@ export type IssueKey = { owner: string; repo: string; issueNumber: number };
 export type WaitingTask = { task: Task; pause: Pause };
 
 /** The issue's active task and what it waits for, when it is waiting for a person. */
-export function findWaitingTask(store: Store, issue: IssueKey): WaitingTask | undefined {
-  const task = store.findActiveTask(issue.owner, issue.repo, issue.issueNumber);
+export async function findWaitingTask(store: Store, issue: IssueKey): Promise<WaitingTask | undefined> {
+  const task = await store.findActiveTask(issue.owner, issue.repo, issue.issueNumber);
   if (task?.state !== "waiting") return undefined;
-  const pause = store.getPause(task.id);
+  const pause = await store.getPause(task.id);
   return pause ? { task, pause } : undefined;
 }
 
@@ -20,18 +20,18 @@ export type ApproveOutcome =
   | { kind: "question-waiting"; task: Task };
 
 /** `/agent approve` by a writer: the approval, naming the command, goes to the waiting task's inbox. */
-export function approveWaitingTask(store: Store, issue: IssueKey, by: string): ApproveOutcome {
-  const waiting = findWaitingTask(store, issue);
+export async function approveWaitingTask(store: Store, issue: IssueKey, by: string): Promise<ApproveOutcome> {
+  const waiting = await findWaitingTask(store, issue);
   if (!waiting) return { kind: "nothing-waiting" };
   if (waiting.pause.kind !== "approval") return { kind: "question-waiting", task: waiting.task };
-  store.pushInbox(waiting.task.id, by, waiting.pause.subject, "approval");
+  await store.pushInbox(waiting.task.id, by, waiting.pause.subject, "approval");
   return { kind: "approved", task: waiting.task, command: waiting.pause.subject };
 }
 
 /** A writer's plain comment while the agent waits for an answer; false when no question waits. */
-export function answerWaitingQuestion(store: Store, issue: IssueKey, by: string, body: string): boolean {
-  const waiting = findWaitingTask(store, issue);
+export async function answerWaitingQuestion(store: Store, issue: IssueKey, by: string, body: string): Promise<boolean> {
+  const waiting = await findWaitingTask(store, issue);
   if (waiting?.pause.kind !== "question") return false;
-  store.pushInbox(waiting.task.id, by, body, "answer");
+  await store.pushInbox(waiting.task.id, by, body, "answer");
   return true;
 }

@@ -6,8 +6,8 @@ import type { Store } from "../tasks/store.ts";
  * then the task is cancelled: the queue aborts its run (model call, command, container) at once.
  */
 export async function stopTask(deps: { store: Store; queue: Pick<Queue, "cancel"> }, taskId: number, reason: string): Promise<string> {
-  const waiting = deps.store.openFollowUps(taskId).filter((followUp) => followUp.runId === null).length;
-  deps.store.dropFollowUps(taskId);
+  const waiting = (await deps.store.openFollowUps(taskId)).filter((followUp) => followUp.runId === null).length;
+  await deps.store.dropFollowUps(taskId);
   const cancelled = await deps.queue.cancel(taskId, reason);
   const dropped = waiting > 0 ? ` and dropped ${waiting} queued follow-up${waiting === 1 ? "" : "s"}` : "";
   if (cancelled) return `Stopped task ${taskId}${dropped}.`;

@@ -20,7 +20,7 @@ export type WaitForReply = {
  */
 export async function waitForReply(wait: WaitForReply): Promise<InboxMessage | undefined> {
   for (;;) {
-    const reply = wait.store.takeInbox(wait.taskId, [wait.kind]).find(wait.accepts);
+    const reply = (await wait.store.takeInbox(wait.taskId, [wait.kind])).find(wait.accepts);
     if (reply) return reply;
     const left = wait.until.getTime() - wait.now().getTime();
     if (left <= 0) return undefined;

@@ -27,11 +27,11 @@ export type SweepPlan = { picks: PickedIssue[]; skipped: SkippedIssue[]; limits:
  * Decides which issues a sweep starts: every selection rule (a writer's approval last), then the
  * ranking, then the caps (per run, open agent pull requests, USD per day). Reads the store, writes nothing.
  */
-export function planSweep(store: Store, sweep: SweepConfig, facts: SweepFacts): SweepPlan {
+export async function planSweep(store: Store, sweep: SweepConfig, facts: SweepFacts): Promise<SweepPlan> {
   const skipped: SkippedIssue[] = [];
   const eligible: ListedIssue[] = [];
   for (const issue of facts.issues) {
-    const skip = skipReason({ ...issueFacts(store, facts, issue), approval: facts.approvals.get(issue.number) }, facts.now);
+    const skip = skipReason({ ...(await issueFacts(store, facts, issue)), approval: facts.approvals.get(issue.number) }, facts.now);
     if (skip) skipped.push({ number: issue.number, title: issue.title, ...skip });
     else eligible.push(issue);
   }
@@ -44,16 +44,19 @@ export function planSweep(store: Store, sweep: SweepConfig, facts: SweepFacts): 
 }
 
 /** The issues no rule but approval passes over: the ones whose approval is worth asking GitHub about. */
-export function issuesToApprove(store: Store, facts: Omit<SweepFacts, "approvals">): ListedIssue[] {
+export async function issuesToApprove(store: Store, facts: Omit<SweepFacts, "approvals">): Promise<ListedIssue[]> {
   const approved = { approvedBy: "(not asked yet)" };
-  return facts.issues.filter((issue) => !skipReason({ ...issueFacts(store, facts, issue), approval: approved }, facts.now));
+  const worthAsking: ListedIssue[] = [];
+  for (const issue of facts.issues) if (!skipReason({ ...(await issueFacts(store, facts, issue)), approval: approved }, facts.now)) worthAsking.push(issue);
+  return worthAsking;
 }
 
-function issueFacts(store: Store, facts: Omit<SweepFacts, "approvals">, issue: ListedIssue) {
+/** Read, not locked: the plan only advises; Store.createTask decides atomically whether a pick gets a task. */
+async function issueFacts(store: Store, facts: Omit<SweepFacts, "approvals">, issue: ListedIssue) {
   return {
     issue,
-    activeTask: store.findActiveTask(facts.owner, facts.repo, issue.number),
-    latestTask: store.latestTaskFor(facts.owner, facts.repo, issue.number),
+    activeTask: await store.findActiveTask(facts.owner, facts.repo, issue.number),
+    latestTask: await store.latestTaskFor(facts.owner, facts.repo, issue.number),
     pulls: facts.pulls.byIssue.get(issue.number) ?? [],
   };
 }

@@ -26,7 +26,7 @@ export async function scheduledPass(ctx: SweepContext, client: GitHubClient, ins
   if (!due.ok || !due.dueAt) return undefined;
   const dueAt = due.dueAt.toISOString();
   // Claimed before the work: a pass that fails half-way is not repeated for the same due time.
-  if (!ctx.store.claimSweep(installed.ref.owner, installed.ref.name, dueAt)) return undefined;
+  if (!(await ctx.store.claimSweep(installed.ref.owner, installed.ref.name, dueAt))) return undefined;
   return guarded(ctx, installed, dueAt, () => sweepRepository(ctx, client, installed.ref, setting.sweep, dueAt));
 }
 

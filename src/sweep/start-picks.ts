@@ -10,7 +10,7 @@ import type { PickedIssue, SkippedIssue } from "./sweep-report.ts";
 /** Who a sweep's tasks are requested by, in the store and on the status comment. */
 export const SWEEP_REQUESTER = "ferry-sweep";
 
-export type TaskSink = { store: Store; queue: { enqueue(taskId: number): void }; account: AccountOf };
+export type TaskSink = { store: Store; queue: { enqueue(taskId: number): Promise<void> }; account: AccountOf };
 
 /** A pick with the issue's text as listed and the writer who approved it: the task's snapshot. */
 export type PickToStart = PickedIssue & { issue: ApprovedIssue | undefined };
@@ -50,7 +50,7 @@ async function startPick(sink: TaskSink, client: GitHubClient, repo: RepoRef, pi
     const request = { client, repo, issueNumber, trigger: "sweep", requester: SWEEP_REQUESTER, by: "sweep", detail: { dueAt } } as const;
     outcome = await enqueueIssueTask(sink, { ...request, ...(pick.issue && { issue: pick.issue }) });
   } catch (error) {
-    const task = sink.store.findActiveTask(repo.owner, repo.name, issueNumber);
+    const task = await sink.store.findActiveTask(repo.owner, repo.name, issueNumber);
     if (!task) throw error;
     return { kind: "created", task, problem: `its status comment failed: ${errorMessage(error)}` };
   }

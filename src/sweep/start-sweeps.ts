@@ -16,7 +16,7 @@ import { errorMessage } from "../error-message.ts";
 export type SweepOptions = {
   github: SweepGitHub;
   store: Store;
-  queue: { enqueue(taskId: number): void };
+  queue: { enqueue(taskId: number): Promise<void> };
   log: Log;
   /** The operator's caps on `sweep.maxPerRun` and `sweep.maxUsdPerDay`; default: DEFAULT_CEILINGS. */
   ceilings?: Ceilings;

@@ -29,10 +29,10 @@ export async function sweepRepository(
   const now = deps.now();
   const issues = await listOpenIssuesWithAnyLabel(client, where, sweep.labels);
   const pulls = await listAgentPulls(client, where);
-  const spentUsd = deps.store.spentUsdSince(repo.owner, repo.name, startOfUtcDay(now).toISOString());
+  const spentUsd = await deps.store.spentUsdSince(repo.owner, repo.name, startOfUtcDay(now).toISOString());
   const facts = { ...where, issues, pulls, spentUsd, now };
-  const approvals = await sweepApprovals(client, where, issuesToApprove(deps.store, facts), sweep.labels);
-  const plan = planSweep(deps.store, sweep, { ...facts, approvals });
+  const approvals = await sweepApprovals(client, where, await issuesToApprove(deps.store, facts), sweep.labels);
+  const plan = await planSweep(deps.store, sweep, { ...facts, approvals });
   const base = { repo: `${repo.owner}/${repo.name}`, dueAt, limits: plan.limits, ...(plan.reason ? { reason: plan.reason } : {}) };
 
   if (sweep.dryRun) {

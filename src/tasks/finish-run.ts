@@ -2,6 +2,7 @@ import { errorMessage } from "../error-message.ts";
 import type { Task, TaskResult, TaskState } from "./model.ts";
 import { isTerminal } from "./model.ts";
 import { canTransition } from "./state-machine.ts";
+import { moveUnless } from "./move-unless.ts";
 import type { Store } from "./store.ts";
 
 /** What a runner settled with: the result it returned, or what it threw. */
@@ -35,17 +36,20 @@ export function endStateFor(result: TaskResult): TaskState {
  * `failed` when the runner threw or returned from a state that cannot end that way.
  * Returns the ended task, or undefined when it had already ended.
  */
-export function finishRun(store: Store, taskId: number, outcome: RunnerOutcome): Task | undefined {
-  const task = store.getTask(taskId);
+export async function finishRun(store: Store, taskId: number, outcome: RunnerOutcome): Promise<Task | undefined> {
+  const task = await store.getTask(taskId);
   if (!task || isTerminal(task.state)) return undefined;
-  if (!outcome.ok) return failTask(store, taskId, errorMessage(outcome.error));
+  if (!outcome.ok) return failTask(store, task, errorMessage(outcome.error));
   const to = endStateFor(outcome.result);
-  if (canTransition(task.state, to)) return store.transition(taskId, to, { result: outcome.result });
+  if (canTransition(task.state, to)) return endUnlessEnded(store, taskId, () => store.transition(taskId, to, { result: outcome.result }));
   const returned = outcome.result.outcome;
-  return failTask(store, taskId, `The task runner returned "${returned}" while the task was ${task.state}, which cannot end as ${to}.`);
+  return failTask(store, task, `The task runner returned "${returned}" while the task was ${task.state}, which cannot end as ${to}.`);
 }
 
-function failTask(store: Store, taskId: number, message: string): Task {
-  store.appendEvent(taskId, "error", { message });
-  return store.transition(taskId, "failed", { result: { outcome: "error", message } });
+async function failTask(store: Store, task: Task, message: string): Promise<Task | undefined> {
+  await store.appendEvent(task.id, "error", { message });
+  return endUnlessEnded(store, task.id, () => store.transition(task.id, "failed", { result: { outcome: "error", message } }));
 }
+
+// The task may have ended since it was read (a cancel): then it had already ended.
+const endUnlessEnded = (store: Store, taskId: number, end: () => Promise<Task>) => moveUnless(store, taskId, isTerminal, end);

@@ -20,7 +20,7 @@ export type TaskListener = (task: Task) => Promise<void>;
 
 export interface Queue {
   /** Schedules a queued task; a task already scheduled or running is left alone. */
-  enqueue(taskId: number): void;
+  enqueue(taskId: number): Promise<void>;
   /** Cancels a task that has not ended: marks it cancelled and aborts its runner. Undefined when it had already ended. */
   cancel(taskId: number, reason: string): Promise<Task | undefined>;
   /**

@@ -4,6 +4,7 @@ import type { Run, Task, TaskState } from "./model.ts";
 import { isTerminal } from "./model.ts";
 import type { Queue, RunContext, TaskListener, TaskRunner } from "./queue-types.ts";
 import { runIteration } from "../run-iteration.ts";
+import { moveUnless } from "./move-unless.ts";
 import { IN_FLIGHT_STATES, requeueInterrupted } from "./requeue-interrupted.ts";
 import type { Store } from "./store.ts";
 import type { Log } from "../logger.ts";
@@ -49,34 +50,44 @@ export class InProcessQueue implements Queue {
     this.#log = options.log ?? silentLog;
   }
 
-  enqueue(taskId: number): void {
+  async enqueue(taskId: number): Promise<void> {
     // Before start() (and after stop()) there is nothing to do: start() schedules every queued task.
-    if (!this.#started || this.#pending.includes(taskId) || this.#active.has(taskId)) return;
-    if (this.#store.getTask(taskId)?.state !== "queued") return;
+    if (!this.#schedulable(taskId)) return;
+    const state = (await this.#store.getTask(taskId))?.state;
+    // Checked again after the read: another enqueue of the task may have scheduled it meanwhile.
+    if (state !== "queued" || !this.#schedulable(taskId)) return;
     this.#pending.push(taskId);
     this.#pump();
   }
 
+  #schedulable(taskId: number): boolean {
+    return this.#started && !this.#pending.includes(taskId) && !this.#active.has(taskId);
+  }
+
   async cancel(taskId: number, reason: string): Promise<Task | undefined> {
-    const task = this.#store.getTask(taskId);
+    const task = await this.#store.getTask(taskId);
     if (!task || isTerminal(task.state)) return undefined;
     this.#pending = this.#pending.filter((id) => id !== taskId);
-    const cancelled = this.#store.transition(taskId, "cancelled", { result: { outcome: "cancelled", reason }, reason });
+    // The task may have ended since it was read (its run finished, another cancel): then, as above, nothing to cancel.
+    const cancelled = await unlessEnded(this.#store, taskId, () => this.#store.transition(taskId, "cancelled", { result: { outcome: "cancelled", reason }, reason }));
+    if (!cancelled) return undefined;
     const active = this.#active.get(taskId);
     if (active) active.controller.abort(taskAbortedError(taskId, `cancelled (${reason})`));
     // No runner here (a task left waiting by an earlier process, say): its run ends now.
-    else this.#store.endRuns(taskId);
+    else await this.#store.endRuns(taskId);
     this.#resolveIdleWaiters();
     await this.#notify(cancelled);
     return cancelled;
   }
 
   async reopen(taskId: number, reason: string): Promise<Task | undefined> {
-    const task = this.#store.getTask(taskId);
+    const task = await this.#store.getTask(taskId);
     if (!task || !isTerminal(task.state)) return undefined;
-    const queued = this.#store.transition(taskId, "queued", { reason });
+    // Another reopen may have queued it since it was read: then, as above, it has not ended.
+    const queued = await unlessQueued(this.#store, taskId, () => this.#store.transition(taskId, "queued", { reason }));
+    if (!queued) return undefined;
     await this.#notify(queued);
-    this.enqueue(taskId);
+    await this.enqueue(taskId);
     return queued;
   }
 
@@ -85,14 +96,14 @@ export class InProcessQueue implements Queue {
     this.#started = true;
     // One task that cannot be re-queued (a busy database, a row it cannot move) is logged and left
     // for the next start; the others are still re-queued and start-up goes on.
-    for (const interrupted of this.#store.listTasks(IN_FLIGHT_STATES)) {
+    for (const interrupted of await this.#store.listTasks(IN_FLIGHT_STATES)) {
       await runIteration(this.#log, "Could not re-queue a task interrupted by a restart", { task: interrupted.id }, async () => {
-        const task = requeueInterrupted(this.#store, interrupted);
+        const task = await requeueInterrupted(this.#store, interrupted);
         this.#log.warn({ task: task.id }, "Re-queued a task interrupted by a restart");
         await this.#notify(task);
       });
     }
-    for (const task of this.#store.listTasks(["queued"])) this.enqueue(task.id);
+    for (const task of await this.#store.listTasks(["queued"])) await this.enqueue(task.id);
     this.#resolveIdleWaiters();
   }
 
@@ -119,54 +130,78 @@ export class InProcessQueue implements Queue {
     this.#resolveIdleWaiters();
   }
 
+  /**
+   * The task holds its slot in `#active` from here on, before any await: an enqueue meanwhile
+   * leaves it alone, and a cancel or a stop aborts its controller, which the launch checks.
+   */
   #launch(taskId: number): void {
-    const task = this.#store.getTask(taskId);
-    // Moved by someone else since it was scheduled.
-    if (task?.state !== "queued") return;
+    const active: ActiveRun = { controller: new AbortController(), settled: Promise.resolve() };
+    this.#active.set(taskId, active);
+    active.settled = (async () => {
+      try {
+        await this.#launched(taskId, active.controller.signal);
+      } finally {
+        this.#active.delete(taskId);
+        // Queued again while its run was ending (a follow-up): it takes its turn like any other.
+        await this.#requeueIfQueued(taskId);
+        this.#pump();
+      }
+    })();
+  }
+
+  async #launched(taskId: number, signal: AbortSignal): Promise<void> {
+    let task: Task | undefined;
     let run: Run;
     try {
+      task = await this.#store.getTask(taskId);
+      // Moved by someone else since it was scheduled.
+      if (task?.state !== "queued") return;
       // A queued task has no open run; one left over from a crash before its first move ends here.
-      this.#store.endRuns(taskId, { interrupted: true });
-      run = this.#store.startRun(taskId);
+      await this.#store.endRuns(taskId, { interrupted: true });
+      run = await this.#store.startRun(taskId);
     } catch (error) {
       this.#log.error({ task: taskId, err: error }, "Could not start a run for a task");
       return;
     }
-    const active: ActiveRun = { controller: new AbortController(), settled: Promise.resolve() };
-    this.#active.set(taskId, active);
-    active.settled = this.#execute(task, run, active.controller.signal).finally(() => {
-      this.#active.delete(taskId);
-      // Queued again while its run was ending (a follow-up): it takes its turn like any other.
-      if (this.#started && this.#store.getTask(taskId)?.state === "queued") this.#pending.push(taskId);
-      this.#pump();
-    });
+    // Cancelled or stopped while the run was starting: the run ends without a runner.
+    if (signal.aborted) return this.#endRun(taskId);
+    await this.#execute(task, run, signal);
+  }
+
+  async #requeueIfQueued(taskId: number): Promise<void> {
+    try {
+      const state = (await this.#store.getTask(taskId))?.state;
+      if (this.#started && state === "queued" && !this.#pending.includes(taskId) && !this.#active.has(taskId)) this.#pending.push(taskId);
+    } catch (error) {
+      this.#log.error({ task: taskId, err: error }, "Could not read a task whose run ended");
+    }
   }
 
   async #execute(task: Task, run: Run, signal: AbortSignal): Promise<void> {
     const context: RunContext = { task, run, signal, moveTo: (state, reason) => this.#move(task.id, signal, state, reason) };
     const outcome = await this.#callRunner(context);
     // Aborted means cancelled (already ended) or stopping (left as is for the next start).
-    const ended = signal.aborted ? undefined : this.#finish(task.id, outcome);
+    const ended = signal.aborted ? undefined : await this.#finish(task.id, outcome);
     // The run ends before anyone hears of the ending: a listener may start the task's next run.
-    this.#endRun(task.id);
+    await this.#endRun(task.id);
     if (ended) await this.#notify(ended);
   }
 
-  #finish(taskId: number, outcome: RunnerOutcome): Task | undefined {
+  async #finish(taskId: number, outcome: RunnerOutcome): Promise<Task | undefined> {
     if (!outcome.ok) this.#log.error({ task: taskId, err: outcome.error }, "Task runner failed");
     try {
-      return finishRun(this.#store, taskId, outcome);
+      return await finishRun(this.#store, taskId, outcome);
     } catch (error) {
       this.#log.error({ task: taskId, err: error }, "Could not record the end of a task");
       return undefined;
     }
   }
 
-  #endRun(taskId: number): void {
+  async #endRun(taskId: number): Promise<void> {
     try {
       // A run cut off by a stop is interrupted; the next start queues its task again.
-      const state = this.#store.getTask(taskId)?.state;
-      this.#store.endRuns(taskId, { interrupted: state !== undefined && !isTerminal(state) });
+      const state = (await this.#store.getTask(taskId))?.state;
+      await this.#store.endRuns(taskId, { interrupted: state !== undefined && !isTerminal(state) });
     } catch (error) {
       this.#log.error({ task: taskId, err: error }, "Could not end the run of a task");
     }
@@ -186,7 +221,7 @@ export class InProcessQueue implements Queue {
     if (isTerminal(state)) {
       throw new Error(`A task runner cannot move a task to ${state}: it returns a TaskResult and the queue ends the task.`);
     }
-    const task = this.#store.transition(taskId, state, { reason });
+    const task = await this.#store.transition(taskId, state, { reason });
     await this.#notify(task);
     return task;
   }
@@ -211,6 +246,9 @@ export class InProcessQueue implements Queue {
     for (const resolve of waiters) resolve();
   }
 }
+
+const unlessEnded = (store: Store, taskId: number, move: () => Promise<Task>) => moveUnless(store, taskId, isTerminal, move);
+const unlessQueued = (store: Store, taskId: number, move: () => Promise<Task>) => moveUnless(store, taskId, (state) => !isTerminal(state), move);
 
 const silentLog: Log = { info: () => {}, warn: () => {}, error: () => {} };
 

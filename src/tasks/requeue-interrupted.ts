@@ -14,9 +14,9 @@ export const INTERRUPTED_REASON = "interrupted by a restart";
  * IN_FLIGHT_STATES): its open run ends as interrupted, and the trajectory says so. Returns the
  * re-queued task.
  */
-export function requeueInterrupted(store: Store, task: Task): Task {
+export async function requeueInterrupted(store: Store, task: Task): Promise<Task> {
   // Appended before the run ends, so the event belongs to the run that was cut off.
-  store.appendEvent(task.id, "interrupted", { state: task.state });
-  store.endRuns(task.id, { interrupted: true });
+  await store.appendEvent(task.id, "interrupted", { state: task.state });
+  await store.endRuns(task.id, { interrupted: true });
   return store.transition(task.id, "queued", { reason: INTERRUPTED_REASON });
 }

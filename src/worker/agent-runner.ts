@@ -56,7 +56,7 @@ export function createAgentRunner(deps: AgentRunnerDeps): TaskRunner {
   return async (context: RunContext): Promise<TaskResult> => {
     const { task, run, signal, moveTo } = context;
     // Taken first, so a run that fails early still settles it and never loops on it.
-    const plan = planRun(deps.store, task, run);
+    const plan = await planRun(deps.store, task, run);
     if (plan.kind === "invalid") return { outcome: "error", message: plan.problem };
     // Stored at once; the status edit it sets off (a GitHub write spaced from the last) goes on while the
     // run prepares. moveTo rejects only once the run is aborted, which the line after reports.
@@ -73,14 +73,14 @@ export function createAgentRunner(deps: AgentRunnerDeps): TaskRunner {
     deps.progress.note(task.id, limited.notes);
     // The task is the text a writer approved at the trigger; a later edit reaches the agent only as untrusted context.
     // Read beside the checkout; awaited inside the try below, which gives the checkout back whatever throws.
-    const issueRead = fetchIssueContext(client, issueRef, deps.store.issueSnapshot(task.id));
+    const issueRead = deps.store.issueSnapshot(task.id).then((approved) => fetchIssueContext(client, issueRef, approved));
     issueRead.catch(() => undefined);
     const token = await deps.tokenFor(task.repo.installationId);
     // Asked beside the checkout (a git round trip each); a refusal still comes before the agent runs.
     const foreign = foreignStackProblem(deps.store, task, { token, signal });
     foreign.catch(() => undefined);
     const base = config.base ?? task.repo.defaultBranch;
-    const previousShas = new Set(deps.store.partsOf(task.id).map((part) => part.headSha));
+    const previousShas = new Set((await deps.store.partsOf(task.id)).map((part) => part.headSha));
     const checkout = await deps.workspaces.prepare({ taskId: task.id, repo: task.repo, base, branch: `agent/issue-${task.issueNumber}/part-1`, token, signal });
     // Everything after the checkout sits in one try: whatever throws (reading the start points,
     // opening the trajectory), the checkout goes back and its mirror stays evictable.
@@ -113,8 +113,8 @@ export function createAgentRunner(deps: AgentRunnerDeps): TaskRunner {
         }),
         trajectory: progressTrajectory(trajectory, (progress) => deps.progress.set(task.id, progress)),
         signal: disk.signal,
-        takeInbox: () => {
-          const messages = [...firstMessages, ...deps.store.takeInbox(task.id).map(({ author, body }) => ({ author, body }))];
+        takeInbox: async () => {
+          const messages = [...firstMessages, ...(await deps.store.takeInbox(task.id)).map(({ author, body }) => ({ author, body }))];
           firstMessages = [];
           return messages;
         },

@@ -65,7 +65,7 @@ export async function deliverOutcome(deps: DeliverDeps, input: DeliverInput, con
   const { outcome, change } = verdict;
   // A sweep was asked for by the repository's config, not by a person to credit.
   const coAuthor = task.trigger === "sweep" ? undefined : { name: task.requester, email: `${task.requester}@users.noreply.github.com` };
-  const previous = deps.store.partsOf(task.id).map((part) => part.headSha);
+  const previous = (await deps.store.partsOf(task.id)).map((part) => part.headSha);
   const stack = await stackChange({
     checkout, change, issue: input.issue, config, outcome, sandboxes: deps.sandboxes, spec: input.spec, author: deps.author, ...(coAuthor && { coAuthor }), previous, signal,
   });

@@ -13,6 +13,6 @@ import { remoteBranchShas } from "../workspace/ls-remote.ts";
 export async function foreignStackProblem(store: Store, task: Task, call: { token: string; signal: AbortSignal }): Promise<string | undefined> {
   const first = partBranch(task.issueNumber, 1);
   const remote = await remoteBranchShas([first], { cloneUrl: task.repo.cloneUrl, token: call.token, timeoutMs: DEFAULT_GIT_TIMEOUTS.fetchMs, signal: call.signal });
-  const foreign = foreignTips([first], remote, (branch) => store.pushedSha(task.repo.owner, task.repo.name, branch));
+  const foreign = await foreignTips([first], remote, (branch) => store.pushedSha(task.repo.owner, task.repo.name, branch));
   return foreign && `Not started: ${foreign}`;
 }

@@ -16,14 +16,14 @@ export type RunPlan =
   | { kind: "invalid"; problem: string };
 
 /** Takes the task's next follow-up for this run (it stays open until the task ends) and plans the run. */
-export function planRun(store: Store, task: Task, run: Run): RunPlan {
-  const taken = store.takeFollowUp(task.id, run.id);
+export async function planRun(store: Store, task: Task, run: Run): Promise<RunPlan> {
+  const taken = await store.takeFollowUp(task.id, run.id);
   if (!taken) return { kind: "fresh" };
   const followUp = parseFollowUp(taken);
   if (followUp.kind === "invalid") return { kind: "invalid", problem: `follow-up ${followUp.id} is unreadable: ${followUp.problem}` };
-  store.appendEvent(task.id, "follow-up-started", { id: followUp.id, kind: followUp.kind, by: followUp.author });
+  await store.appendEvent(task.id, "follow-up-started", { id: followUp.id, kind: followUp.kind, by: followUp.author });
   if (followUp.kind === "retry") return { kind: "fresh" };
-  const parts = store.partsOf(task.id);
+  const parts = await store.partsOf(task.id);
   const startFrom = parts.at(-1)?.branch;
   const body = followUp.kind === "redirect" ? redirectInstruction(followUp, parts) : reviewMessage(followUp, parts);
   return { kind: "follow-up", followUp, ...(startFrom && { startFrom }), firstMessage: { author: followUp.author, body } };

@@ -36,7 +36,7 @@ serveParent(
     /** Lets held runs go on. */
     release: () => release(),
     /** Tasks not ended yet, and the task ids the runner was handed so far. */
-    state: () => ({ active: ferry.store.listTasks(active).length, runs }),
+    state: async () => ({ active: (await ferry.store.listTasks(active)).length, runs }),
   },
   () => ferry.stop(),
 );

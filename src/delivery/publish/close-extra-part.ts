@@ -17,7 +17,7 @@ export async function closeExtraPart(
   log: Log | undefined,
 ): Promise<boolean> {
   const branch = pull.head.ref;
-  const ours = isFerrysTip(branch, pull.head.sha, pushedShaOf);
+  const ours = await isFerrysTip(branch, pull.head.sha, pushedShaOf);
   const list = stack.map((number) => `#${number}`).join(", ");
   const kept = ours ? "" : ` Its branch has a commit Ferry did not push (${pull.head.sha.slice(0, 7)}), so the branch is kept.`;
   const body = `Ferry split this change again, into ${stack.length} ${stack.length === 1 ? "part" : "parts"}, and this part was folded into the new stack: ${list}. Closing this one.${kept}`;

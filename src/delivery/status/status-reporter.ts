@@ -21,15 +21,15 @@ export type StatusReporterOptions = {
   account: AccountOf;
   log: Log;
   /** The pull requests delivered for a task so far, in stack order. */
-  partsOf: (taskId: number) => PublishedPart[];
-  trajectoryOf?: (taskId: number) => TrajectoryLink | undefined;
+  partsOf: (taskId: number) => Promise<PublishedPart[]>;
+  trajectoryOf?: (taskId: number) => Promise<TrajectoryLink | undefined>;
   /** What a waiting task waits for (Store.getPause). */
-  pauseOf?: (taskId: number) => Pick<Pause, "kind" | "subject"> | undefined;
+  pauseOf?: (taskId: number) => Promise<Pick<Pause, "kind" | "subject"> | undefined>;
   progress: ProgressBoard;
   /** Redirects and the follow-up of the current run, for the steering section. */
-  steeringOf?: (taskId: number) => StatusSteering | undefined;
+  steeringOf?: (taskId: number) => Promise<StatusSteering | undefined>;
   /** The task's ending (last edit, reaction, check run) reached GitHub; a restart need not send it again. */
-  onEndingReported?: (taskId: number) => void;
+  onEndingReported?: (taskId: number) => Promise<void>;
   /** Least time between two edits of a running task's comment. Default 10 s. */
   intervalMs?: number;
   clock?: Clock;
@@ -57,20 +57,24 @@ export function createStatusReporter(options: StatusReporterOptions): StatusRepo
   const clock = options.clock ?? systemClock;
   const statuses = new Map<number, TaskStatus>();
 
-  const viewOf = (status: TaskStatus): StatusView => {
-    const { id, state } = status.task;
-    const pause = state === "waiting" ? options.pauseOf?.(id) : undefined;
+  const viewOf = async (status: TaskStatus): Promise<StatusView> => {
+    // The task and where it stopped as they are now: the listener may replace them while the store is read.
+    const { task, stoppedIn } = status;
+    const { id, state } = task;
+    const pause = state === "waiting" ? await options.pauseOf?.(id) : undefined;
+    const parts = await options.partsOf(id);
+    const steering = await options.steeringOf?.(id);
     // The comment, the check run and the reaction see no server path (publicTrajectory).
-    const trajectory = publicTrajectory(options.trajectoryOf?.(id));
+    const trajectory = publicTrajectory(await options.trajectoryOf?.(id));
     const notes = progress.notesOf(id);
-    return { task: status.task, progress: progress.get(id), parts: options.partsOf(id), trajectory, pause, stoppedIn: status.stoppedIn, steering: options.steeringOf?.(id), notes };
+    return { task, progress: progress.get(id), parts, trajectory, pause, stoppedIn, steering, notes };
   };
 
   /** Resolves with whether the comment shows the task as it is now. */
   async function edit(status: TaskStatus): Promise<boolean> {
     const { task } = status;
     try {
-      const body = renderStatusComment(viewOf(status));
+      const body = renderStatusComment(await viewOf(status));
       if (body === status.lastBody) return true;
       await writeStatusComment(await clientFor(task.repo.installationId), task, body, options.account);
       status.lastBody = body;
@@ -84,7 +88,7 @@ export function createStatusReporter(options: StatusReporterOptions): StatusRepo
   async function reportEnd(status: TaskStatus): Promise<boolean> {
     const { task } = status;
     try {
-      return await reportEnding(await clientFor(task.repo.installationId), viewOf(status), log);
+      return await reportEnding(await clientFor(task.repo.installationId), await viewOf(status), log);
     } catch (error) {
       log.warn({ err: error, task: task.id, state: task.state }, "could not report the end of the task");
       return false;
@@ -113,7 +117,7 @@ export function createStatusReporter(options: StatusReporterOptions): StatusRepo
       try {
         const edited = await edit(status);
         const reported = await reportEnd(status);
-        if (edited && reported) options.onEndingReported?.(id);
+        if (edited && reported) await options.onEndingReported?.(id);
       } finally {
         // Even when recording the report threw: an ended status left behind would ignore the task's next run.
         progress.clear(id);

@@ -12,16 +12,16 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * is safe to send again: the comment is found by its marker, a reaction is not doubled and
  * the check run is found by its id.
  */
-export function unreportedEndings(store: Pick<Store, "listTasks" | "listEvents">, now: Date, withinMs = DAY_MS): Task[] {
+export async function unreportedEndings(store: Pick<Store, "listTasks" | "listEvents">, now: Date, withinMs = DAY_MS): Promise<Task[]> {
   const since = now.getTime() - withinMs;
-  return store
-    .listTasks(TERMINAL_STATES)
-    .filter((task) => Date.parse(task.updatedAt) >= since)
-    .filter((task) => {
-      const events = store.listEvents(task.id);
-      const ended = events.findLastIndex((event) => event.type === "state");
-      const reported = events.findLastIndex((event) => event.type === ENDING_REPORTED);
-      // A follow-up run reopens and ends the task again: only a report after the last ending counts.
-      return reported < ended;
-    });
+  const recent = (await store.listTasks(TERMINAL_STATES)).filter((task) => Date.parse(task.updatedAt) >= since);
+  const unreported: Task[] = [];
+  for (const task of recent) {
+    const events = await store.listEvents(task.id);
+    const ended = events.findLastIndex((event) => event.type === "state");
+    const reported = events.findLastIndex((event) => event.type === ENDING_REPORTED);
+    // A follow-up run reopens and ends the task again: only a report after the last ending counts.
+    if (reported < ended) unreported.push(task);
+  }
+  return unreported;
 }

@@ -72,22 +72,24 @@ export class WebhookBacklog {
   }
 
   /** Keeps the delivery for handling; false when its id, or its body under another id (a replay), is already waiting or was handled. */
-  accept(delivery: NewDelivery): boolean {
+  async accept(delivery: NewDelivery): Promise<boolean> {
     if (this.#stopped) throw new Error("Ferry is shutting down; the delivery was not accepted.");
-    const accepted = this.#options.store.acceptDelivery(delivery);
-    if (accepted) this.#enqueue({ id: delivery.id, key: deliveryKey(delivery.id, delivery.payload) });
+    const accepted = await this.#options.store.acceptDelivery(delivery);
+    // Stopped while it was being stored: it is kept, and the next start handles it.
+    if (accepted && !this.#stopped) this.#enqueue({ id: delivery.id, key: deliveryKey(delivery.id, delivery.payload) });
     return accepted;
   }
 
   /** Picks up what an earlier process accepted and did not handle, and forgets ids too old to come back. */
-  start(): void {
+  async start(): Promise<void> {
     // Forgetting can fail (a busy database) without stopping start-up or the daily timer: it is tried again tomorrow.
     const forget = () => void runIteration(this.#options.log, "could not forget old webhook deliveries; trying again in a day", {}, () => this.#forgetOldDeliveries());
     forget();
     this.#forgetting = setInterval(forget, FORGET_EVERY_MS).unref();
-    const pending = this.#options.store.pendingDeliveries();
+    const pending = await this.#options.store.pendingDeliveries();
     if (pending.length > 0) this.#options.log.info({ deliveries: pending.length }, "handling webhook deliveries accepted before the restart");
-    for (const delivery of pending) this.#enqueue({ id: delivery.id, key: deliveryKey(delivery.id, delivery.payload) });
+    // A delivery accepted while the list was read is waiting already: it is not handled twice.
+    for (const delivery of pending) if (!this.#waiting.some((waiting) => waiting.id === delivery.id)) this.#enqueue({ id: delivery.id, key: deliveryKey(delivery.id, delivery.payload) });
   }
 
   /** Resolves once nothing is waiting or being handled (retries scheduled for later do not count). */
@@ -110,11 +112,11 @@ export class WebhookBacklog {
     await this.idle();
   }
 
-  #forgetOldDeliveries(): void {
+  async #forgetOldDeliveries(): Promise<void> {
     const now = this.#options.now?.() ?? new Date();
-    const forgotten = this.#options.store.forgetDeliveriesSeenBefore(new Date(now.getTime() - REMEMBER_HANDLED_MS));
+    const forgotten = await this.#options.store.forgetDeliveriesSeenBefore(new Date(now.getTime() - REMEMBER_HANDLED_MS));
     if (forgotten > 0) this.#options.log.info({ deliveries: forgotten }, "forgot the ids of webhook deliveries handled more than a week ago");
-    this.#options.store.forgetDeliveryBodiesSeenBefore(new Date(now.getTime() - REMEMBER_BODIES_MS));
+    await this.#options.store.forgetDeliveryBodiesSeenBefore(new Date(now.getTime() - REMEMBER_BODIES_MS));
   }
 
   #enqueue(waiting: Waiting): void {
@@ -152,7 +154,7 @@ export class WebhookBacklog {
   async #handle(waiting: Waiting): Promise<void> {
     const { store } = this.#options;
     // Gone when it was handled or given up meanwhile (a retry that met a stop, a second process).
-    const delivery = store.waitingDelivery(waiting.id);
+    const delivery = await store.waitingDelivery(waiting.id);
     if (!delivery) return;
     const addressed = Addressed.safeParse(delivery.payload);
     const action = addressed.success ? addressed.data.action : undefined;
@@ -166,13 +168,13 @@ export class WebhookBacklog {
         const event = { id: delivery.id, name: delivery.event, payload: delivery.payload } as ConstructorParameters<typeof Context>[0];
         await handler(new Context(event, octokit, log));
       }
-      store.settleDelivery(delivery.id, delivery.event);
+      await store.settleDelivery(delivery.id, delivery.event);
     } catch (error) {
-      this.#failed(waiting, error, log);
+      await this.#failed(waiting, error, log);
     }
   }
 
-  #failed(delivery: Waiting, error: unknown, log: Logger): void {
+  async #failed(delivery: Waiting, error: unknown, log: Logger): Promise<void> {
     const { store } = this.#options;
     const reason = errorMessage(error);
     // Cut off by a stop (its GitHub calls are aborted): not an attempt, and still pending for the next start.
@@ -181,10 +183,10 @@ export class WebhookBacklog {
       return;
     }
     const delays = this.#options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
-    const attempts = store.countDeliveryAttempt(delivery.id);
+    const attempts = await store.countDeliveryAttempt(delivery.id);
     const retryInMs = delays[attempts - 1];
     if (retryInMs === undefined) {
-      store.dropDelivery(delivery.id);
+      await store.dropDelivery(delivery.id);
       log.error({ err: error, attempts, reason }, "gave up on a webhook delivery after its last attempt; GitHub's Redeliver brings it back");
       return;
     }

@@ -27,7 +27,7 @@ type Guards<Name extends EventName, P, A> = {
    * Whether the event is worth a delivery, from the payload and the store alone (no GitHub
    * request): undefined ignores it, anything else is what `handle` gets.
    */
-  accept: (payload: P) => A | undefined;
+  accept: (payload: P) => A | undefined | Promise<A | undefined>;
   /** The handler's own work, once per delivery: config, authorisation, then what the event does. */
   handle: (accepted: A, context: Context<Name>) => Promise<void>;
 };
@@ -45,7 +45,7 @@ export function guardedHandler<Name extends EventName, P extends { sender: Sende
     const payload = parsePayload(context, guards.name, guards.payload);
     if (payload === undefined) return;
     if (guards.bots !== "taken" && isBot(payload.sender)) return;
-    const accepted = guards.accept(payload);
+    const accepted = await guards.accept(payload);
     if (accepted === undefined) return;
     await onceForDelivery(store, { id: context.id, event: guards.name }, () => guards.handle(accepted, context));
   };
@@ -63,7 +63,7 @@ async function onceForDelivery(
   delivery: { id: string; event: string },
   work: () => Promise<void>,
 ): Promise<void> {
-  if (store.hasSeenDelivery(delivery.id)) return;
+  if (await store.hasSeenDelivery(delivery.id)) return;
   await work();
-  store.markDeliverySeen(delivery.id, delivery.event);
+  await store.markDeliverySeen(delivery.id, delivery.event);
 }

@@ -21,7 +21,7 @@ export const onIssueUnlabeled = (deps: IntakeDeps) =>
     accept: (payload) => payload,
     handle: async (payload, context) => {
       const event = eventContextOf(context, payload);
-      if (!deps.store.findActiveTask(event.repo.owner, event.repo.name, event.issue.issueNumber)) return;
+      if (!(await deps.store.findActiveTask(event.repo.owner, event.repo.name, event.issue.issueNumber))) return;
       const config = await repoConfigFor(event);
       if (!sameLabel(payload.label.name, triggerLabel(config))) return;
       await cancelActiveTask(deps, event, `@${payload.sender.login} removed the \`${payload.label.name}\` label`);
@@ -46,9 +46,9 @@ export const onIssueClosed = (deps: IntakeDeps) =>
  */
 async function cancelActiveTask(deps: IntakeDeps, context: EventContext, reason: string): Promise<Task | undefined> {
   const { owner, name } = context.repo;
-  const latest = deps.store.latestTaskFor(owner, name, context.issue.issueNumber);
-  if (latest) deps.store.dropFollowUps(latest.id);
-  const active = deps.store.findActiveTask(owner, name, context.issue.issueNumber);
+  const latest = await deps.store.latestTaskFor(owner, name, context.issue.issueNumber);
+  if (latest) await deps.store.dropFollowUps(latest.id);
+  const active = await deps.store.findActiveTask(owner, name, context.issue.issueNumber);
   if (!active) return undefined;
   context.log.info({ task: active.id, reason }, "cancelling task");
   return deps.queue.cancel(active.id, reason);

@@ -16,10 +16,10 @@ export const onIssueComment = (deps: IntakeDeps) =>
   guardedHandler(deps.store, {
     name: "issue_comment.created",
     payload: IssueCommentEvent,
-    accept: (payload) => {
+    accept: async (payload) => {
       const command = parseComment(payload.comment.body);
       // Only a waiting question makes a plain comment worth a look.
-      if (command.kind === "none" && !waitsForAnswer(deps, payload)) return undefined;
+      if (command.kind === "none" && !(await waitsForAnswer(deps, payload))) return undefined;
       return { payload, command };
     },
     handle: async ({ payload, command }, context) => {
@@ -33,15 +33,15 @@ export const onIssueComment = (deps: IntakeDeps) =>
     },
   });
 
-function waitsForAnswer(deps: IntakeDeps, payload: IssueCommentEvent): boolean {
+async function waitsForAnswer(deps: IntakeDeps, payload: IssueCommentEvent): Promise<boolean> {
   const issue = { owner: payload.repository.owner.login, repo: payload.repository.name, issueNumber: payload.issue.number };
-  return findWaitingTask(deps.store, issue)?.pause.kind === "question";
+  return (await findWaitingTask(deps.store, issue))?.pause.kind === "question";
 }
 
 /** A plain comment from anyone but a writer stays context; a writer's answers the question. */
 async function answerQuestion(deps: IntakeDeps, event: EventContext, payload: IssueCommentEvent) {
   if (!(await senderCanWrite(event))) return;
-  if (answerWaitingQuestion(deps.store, event.issue, event.sender.login, payload.comment.body)) {
+  if (await answerWaitingQuestion(deps.store, event.issue, event.sender.login, payload.comment.body)) {
     await reactSeen(event.client, event.issue, payload.comment.id);
   }
 }

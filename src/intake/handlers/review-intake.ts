@@ -17,9 +17,9 @@ export const REVIEW_WINDOW_MS = 20_000;
 type PullEventPayload = { repository: RepositoryPayload; pull_request: { number: number } };
 
 /** The pull request the event is about, when Ferry delivered it (and its task is known); else undefined. */
-export function onAgentPull<P extends PullEventPayload>(store: ReviewDeps["store"], payload: P): { payload: P; target: PullTarget; agentPull: AgentPull } | undefined {
+export async function onAgentPull<P extends PullEventPayload>(store: ReviewDeps["store"], payload: P): Promise<{ payload: P; target: PullTarget; agentPull: AgentPull } | undefined> {
   const target = { owner: payload.repository.owner.login, repo: payload.repository.name, pull: payload.pull_request.number };
-  const agentPull = store.findTaskByPull(target.owner, target.repo, target.pull);
+  const agentPull = await store.findTaskByPull(target.owner, target.repo, target.pull);
   return agentPull && { payload, target, agentPull };
 }
 

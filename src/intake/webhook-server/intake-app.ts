@@ -12,7 +12,7 @@ type EventName = Context["name"];
 export function intakeApp(intake: { accept(delivery: NewDelivery): unknown }, events: readonly string[]): ApplicationFunction {
   return (app) => {
     app.on(events as EventName[], async (context) => {
-      intake.accept({ id: context.id, event: context.name, payload: context.payload });
+      await intake.accept({ id: context.id, event: context.name, payload: context.payload });
     });
   };
 }

@@ -52,12 +52,12 @@ export class FollowUps {
   async request(request: FollowUpRequest): Promise<FollowUpAnswer> {
     const { taskId, delayMs, merge, ...input } = request;
     const readyAt = new Date(this.#now().getTime() + (delayMs ?? 0)).toISOString();
-    const followUp = this.#store.addFollowUp(taskId, { ...input, readyAt }, merge);
-    this.#store.appendEvent(taskId, "follow-up-received", { id: followUp.id, kind: followUp.kind, by: followUp.author });
+    const followUp = await this.#store.addFollowUp(taskId, { ...input, readyAt }, merge);
+    await this.#store.appendEvent(taskId, "follow-up-received", { id: followUp.id, kind: followUp.kind, by: followUp.author });
     const released = await this.release(taskId);
     const task = released.task;
     if (released.kind === "blocked") {
-      this.#store.dropFollowUps(taskId);
+      await this.#store.dropFollowUps(taskId);
       return { kind: "blocked", task, followUp, other: released.other };
     }
     if (released.kind === "started") return { kind: "started", task, followUp };
@@ -66,8 +66,8 @@ export class FollowUps {
 
   /** Starts the task's next run when it has ended and ready work waits; arms a timer for work still in its window. */
   async release(taskId: number): Promise<{ kind: "started" | "waiting"; task: Task } | { kind: "blocked"; task: Task; other: Task }> {
-    const task = this.#mustGet(taskId);
-    const open = this.#store.openFollowUps(taskId).filter((followUp) => followUp.runId === null);
+    const task = await this.#mustGet(taskId);
+    const open = (await this.#store.openFollowUps(taskId)).filter((followUp) => followUp.runId === null);
     if (!isTerminal(task.state) || open.length === 0) return { kind: "waiting", task };
     const next = open[0] as FollowUp;
     const waitMs = Date.parse(next.readyAt) - this.#now().getTime();
@@ -75,16 +75,33 @@ export class FollowUps {
       this.#arm(taskId, waitMs);
       return { kind: "waiting", task };
     }
-    const other = this.#store.findActiveTask(task.repo.owner, task.repo.name, task.issueNumber);
+    const other = await this.#store.findActiveTask(task.repo.owner, task.repo.name, task.issueNumber);
     if (other) return { kind: "blocked", task, other };
-    const reopened = await this.#queue.reopen(taskId, `${next.kind} from @${next.author}`);
-    return { kind: "started", task: reopened ?? task };
+    // The reopen checks again, atomically, what was read above; see #reopen for when another caller got there first.
+    return this.#reopen(task, `${next.kind} from @${next.author}`);
+  }
+
+  /**
+   * Reads between release's checks and the reopen may interleave with another handler. Another
+   * release that reopened the task first makes reopen answer undefined: the task is queued now,
+   * so this follow-up waits behind that run, as if the check had seen it. A task made for the
+   * issue meanwhile makes the store refuse the reopen: blocked, as if the check had seen it.
+   */
+  async #reopen(task: Task, reason: string): Promise<{ kind: "started" | "waiting"; task: Task } | { kind: "blocked"; task: Task; other: Task }> {
+    try {
+      const reopened = await this.#queue.reopen(task.id, reason);
+      return reopened ? { kind: "started", task: reopened } : { kind: "waiting", task: await this.#mustGet(task.id) };
+    } catch (error) {
+      const other = await this.#store.findActiveTask(task.repo.owner, task.repo.name, task.issueNumber);
+      if (other && other.id !== task.id) return { kind: "blocked", task, other };
+      throw error;
+    }
   }
 
   /** For the queue's listener: a task that ended settles the follow-up its run took and starts the next. */
   async onTaskChanged(task: Task): Promise<void> {
     if (!isTerminal(task.state)) return;
-    this.#store.settleFollowUps(task.id);
+    await this.#store.settleFollowUps(task.id);
     await this.#releaseOrDrop(task.id);
   }
 
@@ -93,12 +110,12 @@ export class FollowUps {
     const released = await this.release(taskId);
     if (released.kind !== "blocked") return;
     this.#log.warn({ task: taskId, other: released.other.id }, "Dropped follow-ups: the issue has another active task");
-    this.#store.dropFollowUps(taskId);
+    await this.#store.dropFollowUps(taskId);
   }
 
   /** Start-up: follow-ups left by an earlier process start (or wait for their window). */
   async start(): Promise<void> {
-    for (const taskId of this.#store.tasksWithOpenFollowUps()) await this.#releaseOrDrop(taskId).catch((error: unknown) => this.#log.error({ task: taskId, err: error }, "Could not start a follow-up"));
+    for (const taskId of await this.#store.tasksWithOpenFollowUps()) await this.#releaseOrDrop(taskId).catch((error: unknown) => this.#log.error({ task: taskId, err: error }, "Could not start a follow-up"));
   }
 
   stop(): void {
@@ -118,8 +135,8 @@ export class FollowUps {
     this.#timers.set(taskId, timer);
   }
 
-  #mustGet(taskId: number): Task {
-    const task = this.#store.getTask(taskId);
+  async #mustGet(taskId: number): Promise<Task> {
+    const task = await this.#store.getTask(taskId);
     if (!task) throw new Error(`Task ${taskId} does not exist.`);
     return task;
   }
