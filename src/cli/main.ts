@@ -8,13 +8,17 @@ import { renderReport, reportJson } from "./report.ts";
 import { parseRunArgs, RUN_USAGE } from "./run-args.ts";
 import { runLocal } from "./run-local.ts";
 import { runSweepCommand } from "./sweep-command.ts";
+import { doctorCommand } from "./doctor.ts";
+import { migrateCommand } from "./migrate.ts";
 import { errorMessage } from "../error-message.ts";
 
 const USAGE = `Usage: ferry <command>
 
 Commands:
   run      run the agent on a local git repository, without GitHub (ferry run --help)
-  sweep    ask the running server for a sweep pass now (ferry sweep --now [owner/repo])`;
+  sweep    ask the running server for a sweep pass now (ferry sweep --now [owner/repo])
+  doctor   check the database, the queue, Docker, GitHub credentials and the model endpoint
+  migrate  bring the PostgreSQL schema (DATABASE_URL) up to date`;
 
 // As the server does: settings (FERRY_MODEL, OPENAI_API_KEY, WEBHOOK_SECRET…) may live in ./.env.
 if (existsSync(".env")) process.loadEnvFile(".env");
@@ -22,6 +26,8 @@ if (existsSync(".env")) process.loadEnvFile(".env");
 const output = { out: (text: string) => process.stdout.write(text), err: (text: string) => process.stderr.write(text) };
 const [command, ...rest] = process.argv.slice(2);
 if (command === "sweep") process.exit(await runSweepCommand(rest, process.env, output));
+if (command === "doctor") process.exit(await doctorCommand(rest, output));
+if (command === "migrate") process.exit(await migrateCommand(rest, output));
 if (command !== "run") {
   process.stderr.write(`${command && command !== "--help" && command !== "-h" ? `ferry: unknown command "${command}"\n\n` : ""}${USAGE}\n`);
   process.exit(command === "--help" || command === "-h" ? 0 : 2);
