@@ -22,9 +22,10 @@ export type PostgresCluster = {
   stop(): Promise<void>;
 };
 
-/** Where initdb and pg_ctl live: `pg_config --bindir`, else Debian's versioned directories, newest first. */
+/** Where initdb and pg_ctl live: `pg_config --bindir`, PATH, else Debian's versioned directories, newest first. */
 export function postgresBinDir(): string | undefined {
-  const candidates = [pgConfigBinDir()];
+  const onPath = (process.env["PATH"] ?? "").split(":").filter((dir) => dir !== "");
+  const candidates = [pgConfigBinDir(), ...onPath];
   const debian = "/usr/lib/postgresql";
   if (existsSync(debian)) {
     const versions = readdirSync(debian).filter((name) => /^\d+$/.test(name)).sort((a, b) => Number(b) - Number(a));
@@ -53,11 +54,11 @@ function userExists(name: string): boolean {
   return readFileSync("/etc/passwd", "utf8").split("\n").some((line) => line.startsWith(`${name}:`));
 }
 
-/** initdb refuses root: as root, the server's programs run as the `postgres` user. */
-async function runServerTool(bin: string, tool: string, args: string[]): Promise<void> {
+/** initdb refuses root: as root, the server's programs run as the `postgres` user, in the cluster's directory (it may not enter ours). */
+async function runServerTool(bin: string, dir: string, tool: string, args: string[]): Promise<void> {
   const command = join(bin, tool);
-  if (isRoot) await run("runuser", ["-u", "postgres", "--", command, ...args]);
-  else await run(command, args);
+  if (isRoot) await run("runuser", ["-u", "postgres", "--", command, ...args], { cwd: dir });
+  else await run(command, args, { cwd: dir });
 }
 
 /** Starts a cluster: trust on its own socket only, a password over TCP, fsync off (throwaway data). */
@@ -75,7 +76,7 @@ export async function startPostgres(): Promise<PostgresCluster> {
     chownSync(join(dir, "pwfile"), uid, gid);
   }
   try {
-    await runServerTool(bin, "initdb", ["-D", data, "-U", USER, `--pwfile=${join(dir, "pwfile")}`, "--auth-local=trust", "--auth-host=scram-sha-256", "-E", "UTF8", "--locale=C", "--no-sync"]);
+    await runServerTool(bin, dir, "initdb", ["-D", data, "-U", USER, `--pwfile=${join(dir, "pwfile")}`, "--auth-local=trust", "--auth-host=scram-sha-256", "-E", "UTF8", "--locale=C", "--no-sync"]);
     const port = await startServer(bin, dir, data);
     return cluster({ bin, dir, data, port, password, startedInMs: Math.round(performance.now() - began) });
   } catch (error) {
@@ -97,7 +98,7 @@ async function startServer(bin: string, dir: string, data: string): Promise<numb
     const port = await freePort();
     const options = `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=60`;
     try {
-      await runServerTool(bin, "pg_ctl", ["start", "-w", "-t", "30", "-D", data, "-l", join(dir, "server.log"), "-o", options]);
+      await runServerTool(bin, dir, "pg_ctl", ["start", "-w", "-t", "30", "-D", data, "-l", join(dir, "server.log"), "-o", options]);
       return port;
     } catch (error) {
       if (attempt >= 3) throw new Error(`PostgreSQL did not start: ${serverLog(dir)}`, { cause: error });
@@ -132,7 +133,7 @@ function cluster(options: { bin: string; dir: string; data: string; port: number
     async stop() {
       try {
         // pg_ctl stops the postmaster whose pid its data directory records: this cluster, no other.
-        await runServerTool(options.bin, "pg_ctl", ["stop", "-w", "-m", "fast", "-D", options.data]);
+        await runServerTool(options.bin, options.dir, "pg_ctl", ["stop", "-w", "-m", "fast", "-D", options.data]);
       } finally {
         rmSync(options.dir, { recursive: true, force: true });
       }
