@@ -13,12 +13,14 @@ export type MetricsServerOptions = {
 export type MetricsServer = { port: number; stop(): Promise<void> };
 
 /**
- * GET /metrics for a role without the webhook server (`ferry worker`): nothing else is
- * served, every other request is a 404.
+ * GET /metrics for a role without the webhook server (`ferry worker`), and GET /ping, so the
+ * image's health check (which pings PORT) holds for a worker that serves metrics on PORT.
+ * Every other request is a 404.
  */
 export async function startMetricsServer(options: MetricsServerOptions): Promise<MetricsServer> {
   const route = metricsRoute(options.text);
   const server = createServer((req, res) => {
+    if (req.method === "GET" && req.url?.split("?")[0] === "/ping") return void res.writeHead(200, { "content-type": "text/plain" }).end("PONG");
     void route(req, res).then((handled) => {
       if (!handled) res.writeHead(404).end();
     });

@@ -17,6 +17,12 @@ test("a worker's metrics server answers GET /metrics in Prometheus' text format"
   expect(await response.text()).toContain("ferry_worker_slots 3");
 });
 
+test("it answers GET /ping, as the image's health check asks", async () => {
+  server = await startMetricsServer({ port: 0, host: "127.0.0.1", text: async () => "" });
+  const response = await fetch(`http://127.0.0.1:${server.port}/ping`);
+  expect([response.status, await response.text()]).toEqual([200, "PONG"]);
+});
+
 test("it serves nothing else", async () => {
   server = await startMetricsServer({ port: 0, host: "127.0.0.1", text: async () => "" });
   expect((await fetch(`http://127.0.0.1:${server.port}/`)).status).toBe(404);
