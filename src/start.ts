@@ -147,6 +147,7 @@ export async function startFerry(env: Env, app: AppCredentials, log: Logger, opt
       linksKey: links.key,
       events: Object.keys(handlers),
       journalDir: join(env.dataDir, JOURNAL_DIR),
+      ...(env.metricsToken && { metricsToken: env.metricsToken }),
     },
     intake: backlog,
     runSweep: (repo) => sweeps.runNow(repo),

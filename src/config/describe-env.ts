@@ -28,6 +28,7 @@ export function describeEnv(env: Env) {
     dataDir: env.dataDir,
     publicUrl: safeUrl(env.publicUrl),
     databaseUrl: safeDatabaseUrl(env.databaseUrl),
+    metricsToken: env.metricsToken === undefined ? undefined : REDACTED,
   };
 }
 

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 
 /** Variables whose values must never be echoed, even when they are wrong. */
-const SECRET_VARIABLES = new Set(["PRIVATE_KEY", "WEBHOOK_SECRET", "OPENAI_API_KEY"]);
+const SECRET_VARIABLES = new Set(["PRIVATE_KEY", "WEBHOOK_SECRET", "OPENAI_API_KEY", "FERRY_METRICS_TOKEN"]);
 
 /** A bad environment. `message` is one line naming every bad variable and what it should be. */
 export class EnvError extends Error {

@@ -71,6 +71,8 @@ const EnvVariables = z.object({
   // The standard variable; FERRY_DATABASE_URL overrides it. Unset: SQLite under FERRY_DATA_DIR.
   DATABASE_URL: databaseUrlString().optional().describe(DATABASE_URL_EXPECTED),
   FERRY_DATABASE_URL: databaseUrlString().optional().describe(DATABASE_URL_EXPECTED),
+  // GET /metrics names repositories and their spend, on a port the internet reaches (GitHub's webhooks).
+  FERRY_METRICS_TOKEN: z.string().min(16).optional().describe("a token of at least 16 characters that Prometheus sends as a bearer token"),
 });
 
 const EXPECTATIONS = new Map(Object.entries(EnvVariables.shape).map(([name, schema]) => [name, schema.description]));
@@ -141,6 +143,8 @@ export const EnvSchema = EnvVariables.transform((vars, ctx) => {
     publicUrl: vars.FERRY_PUBLIC_URL?.replace(/\/+$/, ""),
     /** PostgreSQL for state and queue; undefined: SQLite and the in-process queue. */
     databaseUrl: vars.FERRY_DATABASE_URL ?? vars.DATABASE_URL,
+    /** GET /metrics asks for `authorization: Bearer <token>` when set. */
+    metricsToken: vars.FERRY_METRICS_TOKEN,
   };
 });
 
@@ -153,7 +157,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = EnvSchema.safeParse(present);
   if (result.success) {
     // Ferry's own secrets are redacted and blocked by value wherever they would be written.
-    for (const secret of [result.data.model.apiKey, result.data.app?.webhookSecret, result.data.app?.privateKey]) rememberSecret(secret);
+    for (const secret of [result.data.model.apiKey, result.data.app?.webhookSecret, result.data.app?.privateKey, result.data.metricsToken]) rememberSecret(secret);
     for (const url of [result.data.model.baseUrl, result.data.databaseUrl]) rememberUrlSecrets(url);
     return result.data;
   }

@@ -7,6 +7,8 @@ export type MetricsServerOptions = {
   /** Default: every interface, as Prometheus scrapes from another machine. */
   host?: string;
   text: MetricsText;
+  /** FERRY_METRICS_TOKEN: required as a bearer token when set. */
+  token?: string;
   log?: Log;
 };
 
@@ -18,7 +20,7 @@ export type MetricsServer = { port: number; stop(): Promise<void> };
  * Every other request is a 404.
  */
 export async function startMetricsServer(options: MetricsServerOptions): Promise<MetricsServer> {
-  const route = metricsRoute(options.text);
+  const route = metricsRoute(options.text, options.token);
   const server = createServer((req, res) => {
     if (req.method === "GET" && req.url?.split("?")[0] === "/ping") return void res.writeHead(200, { "content-type": "text/plain" }).end("PONG");
     void route(req, res).then((handled) => {

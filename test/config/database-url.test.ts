@@ -56,3 +56,11 @@ test("the database password is redacted wherever Ferry writes text (logs, trajec
   parseEnv({ DATABASE_URL: "postgres://ferry:db-password-42@db/ferry" });
   expect(redactKnownSecrets("connect failed for db-password-42")).not.toContain("db-password-42");
 });
+
+test("FERRY_METRICS_TOKEN is read, redacted in the logged environment, and never echoed when too short", () => {
+  const env = parseEnv({ FERRY_METRICS_TOKEN: "metrics-token-0123456789" });
+  expect(env.metricsToken).toBe("metrics-token-0123456789");
+  expect(describeEnv(env).metricsToken).toBe("[redacted]");
+  const message = problemOf({ FERRY_METRICS_TOKEN: "short-secret" });
+  expect(message).toBe("FERRY_METRICS_TOKEN: expected a token of at least 16 characters that Prometheus sends as a bearer token");
+});

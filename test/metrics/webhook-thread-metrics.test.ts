@@ -20,7 +20,7 @@ afterEach(async () => {
   rmSync(root, { recursive: true, force: true });
 });
 
-async function options(metricsText: WebhookServerOptions["metricsText"]): Promise<WebhookServerOptions> {
+async function options(metricsText: WebhookServerOptions["metricsText"], metricsToken?: string): Promise<WebhookServerOptions> {
   return {
     thread: {
       probot: { appId: 123, privateKey: testPrivateKey(), secret: SECRET },
@@ -31,6 +31,7 @@ async function options(metricsText: WebhookServerOptions["metricsText"]): Promis
       linksKey: SECRET,
       events: ["issues.labeled"],
       journalDir: join(root, "webhook-journal"),
+      ...(metricsToken && { metricsToken }),
     },
     intake: { accept: () => true },
     runSweep: async () => ({ repositories: [] }),
@@ -65,4 +66,12 @@ test("when the main thread's metrics fail, the scrape fails with 503 and why", a
   const response = await fetch(url("/metrics"));
   expect(response.status).toBe(503);
   expect(await response.text()).toContain("registry broke");
+});
+
+test("with FERRY_METRICS_TOKEN the webhook port's /metrics asks for it: the internet reaches this port", async () => {
+  const token = "webhook-metrics-token-42";
+  server = await WebhookServer.start(await options(async () => "ferry_worker_slots 2\n", token));
+  expect((await fetch(url("/metrics"))).status).toBe(401);
+  const response = await fetch(url("/metrics"), { headers: { authorization: `Bearer ${token}` } });
+  expect(await response.text()).toContain("ferry_worker_slots 2");
 });

@@ -18,6 +18,8 @@ export type ServerThreadData = {
   events: string[];
   journalDir: string;
   segmentBytes?: number;
+  /** FERRY_METRICS_TOKEN: GET /metrics asks for it as a bearer token. */
+  metricsToken?: string;
 };
 
 /** From the webhook thread to the main thread, in the order things happened. */

@@ -23,7 +23,7 @@ if (!main) throw new Error("server-thread.ts runs as a worker thread");
 const send = (message: ThreadMessage) => main.postMessage(message);
 
 // A thread has its own module registry: the secrets it holds are remembered here too, for its log lines.
-for (const secret of [data.probot.secret, data.probot.privateKey, data.linksKey]) rememberSecret(secret);
+for (const secret of [data.probot.secret, data.probot.privateKey, data.linksKey, data.metricsToken]) rememberSecret(secret);
 const log = threadLogger(createLogger(data.logLevel, data.logFormat));
 const journal = new JournalWriter(data.journalDir, { segmentBytes: data.segmentBytes });
 
@@ -58,7 +58,7 @@ const server = await startThreadServer({
     },
     data.events,
   ),
-  routes: [trajectoryHandler(data.dataDir, data.linksKey), sweepHandler(data.probot.secret, runSweep), metricsRoute(metricsText)],
+  routes: [trajectoryHandler(data.dataDir, data.linksKey), sweepHandler(data.probot.secret, runSweep), metricsRoute(metricsText, data.metricsToken)],
   onWebhookAnswer: (status, seconds) => webhookMetrics.answered(status, seconds),
 });
 
