@@ -7,7 +7,7 @@ import { type Check, connectionProblem, fail, ok } from "./doctor-check.ts";
 const ModelList = z.object({ data: z.array(z.object({ id: z.string() })) });
 
 /** The OpenAI-compatible endpoint: GET /models with the key; says whether FERRY_MODEL is among them. */
-export function modelCheck(model: Pick<Env["model"], "apiKey" | "baseUrl" | "name">): Check {
+export function modelCheck(model: Pick<Env["model"], "name"> & Partial<Pick<Env["model"], "apiKey" | "baseUrl">>): Check {
   return {
     name: "model",
     async run(signal) {

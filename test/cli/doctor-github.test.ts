@@ -18,7 +18,7 @@ test("the App's JWT gets GET /app from the configured GitHub: ok, naming the App
 
 test("the token sent is an RS256 JWT issued by the App's id and signed with its key", async () => {
   let authorization = "";
-  const keep = (value: string) => ((authorization = value), true);
+  const keep = (value: string | null) => ((authorization = value ?? ""), true);
   nock(API, { reqheaders: { authorization: keep } }).get("/app").reply(200, { id: 4242 });
   await runCheck(gitHubCheck(env()), 5000);
   const [header = "", payload = "", signature = ""] = authorization.replace(/^Bearer /, "").split(".");

@@ -7,7 +7,11 @@ export async function samplesOf(registry: Registry, name: string): Promise<Sampl
   const metric = registry.getSingleMetric(name);
   if (!metric) throw new Error(`no metric named ${name}`);
   const { values } = await metric.get();
-  return values.map(({ labels, value, metricName }) => ({ labels: { ...labels }, value, ...(metricName !== undefined && { metricName }) }));
+  return values.map((sample) => ({
+    labels: Object.fromEntries(Object.entries(sample.labels).filter((entry): entry is [string, string | number] => entry[1] !== undefined)),
+    value: sample.value,
+    ...("metricName" in sample && typeof sample.metricName === "string" && { metricName: sample.metricName }),
+  }));
 }
 
 /** The value of the sample with exactly these labels (histograms: pass `metricName`, like `…_count`). */

@@ -33,7 +33,7 @@ async function options(metricsText: WebhookServerOptions["metricsText"], metrics
       journalDir: join(root, "webhook-journal"),
       ...(metricsToken && { metricsToken }),
     },
-    intake: { accept: () => true },
+    intake: { accept: async () => true },
     runSweep: async () => ({ repositories: [] }),
     metricsText,
     log: silentLog,
