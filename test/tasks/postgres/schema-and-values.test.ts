@@ -6,8 +6,9 @@ import type { PostgresStore } from "../../../src/tasks/postgres/postgres-store.t
 import { describeWithPostgres, useCluster } from "../../helpers/postgres.ts";
 import { newTask } from "../support/new-task.ts";
 
-// PostgreSQL only: what its driver hands back is normalised before the shared row parsers read it.
-describeWithPostgres("PostgreSQL values at the store's boundary", () => {
+// PostgreSQL only: guards SQLite keeps with its single writer, held here by the schema, and what
+// the driver hands back, normalised before the row parsers shared with SQLite read it.
+describeWithPostgres("the PostgreSQL schema's guards and values", () => {
   const cluster = useCluster();
   let url: string;
   let store: PostgresStore;
@@ -43,6 +44,21 @@ describeWithPostgres("PostgreSQL values at the store's boundary", () => {
     await store.appendEvent(task.id, "tool-call");
     await expect(sql.query("TRUNCATE ferry.events")).rejects.toThrow("events are append-only");
     expect(await store.listEvents(task.id)).toHaveLength(1);
+  });
+
+  test("the database refuses a second open, untaken follow-up of one batch", async () => {
+    store = await openPostgresStore({ url });
+    const { task } = await store.createTask(newTask());
+    await store.addFollowUp(task.id, { kind: "review", author: "a", data: [1], batch: "pull-4" });
+    const insert = "INSERT INTO ferry.followups (task_id, kind, author, data, batch, created_at, ready_at) VALUES ($1, 'review', 'b', '[2]', 'pull-4', now(), now())";
+    await expect(sql.query(insert, [task.id])).rejects.toThrow('duplicate key value violates unique constraint "followups_one_open_batch"');
+  });
+
+  test("the database refuses a second waiting delivery of one body", async () => {
+    store = await openPostgresStore({ url });
+    await store.acceptDelivery({ id: "d-1", event: "issues", payload: { action: "labeled" } });
+    const insert = "INSERT INTO ferry.backlog (id, event, payload, received_at, body_hash) SELECT 'd-2', event, payload, received_at, body_hash FROM ferry.backlog";
+    await expect(sql.query(insert)).rejects.toThrow('duplicate key value violates unique constraint "backlog_body_hash_key"');
   });
 
   test("a store closed twice is closed once", async () => {
