@@ -1,8 +1,7 @@
-import { finishRun } from "./finish-run.ts";
-import type { RunnerOutcome } from "./finish-run.ts";
-import type { Run, Task, TaskState } from "./model.ts";
+import type { Task } from "./model.ts";
 import { isTerminal } from "./model.ts";
-import type { Queue, RunContext, TaskListener, TaskRunner } from "./queue-types.ts";
+import type { Queue, TaskListener, TaskRunner } from "./queue-types.ts";
+import { notifyListener, runQueuedTask, taskAbortedError } from "./task-run.ts";
 import { runIteration } from "../run-iteration.ts";
 import { moveUnless } from "./move-unless.ts";
 import { IN_FLIGHT_STATES, requeueInterrupted } from "./requeue-interrupted.ts";
@@ -139,7 +138,7 @@ export class InProcessQueue implements Queue {
     this.#active.set(taskId, active);
     active.settled = (async () => {
       try {
-        await this.#launched(taskId, active.controller.signal);
+        await runQueuedTask({ store: this.#store, runner: this.#runner, listener: this.#listener, log: this.#log }, taskId, active.controller.signal);
       } finally {
         this.#active.delete(taskId);
         // Queued again while its run was ending (a follow-up): it takes its turn like any other.
@@ -147,25 +146,6 @@ export class InProcessQueue implements Queue {
         this.#pump();
       }
     })();
-  }
-
-  async #launched(taskId: number, signal: AbortSignal): Promise<void> {
-    let task: Task | undefined;
-    let run: Run;
-    try {
-      task = await this.#store.getTask(taskId);
-      // Moved by someone else since it was scheduled.
-      if (task?.state !== "queued") return;
-      // A queued task has no open run; one left over from a crash before its first move ends here.
-      await this.#store.endRuns(taskId, { interrupted: true });
-      run = await this.#store.startRun(taskId);
-    } catch (error) {
-      this.#log.error({ task: taskId, err: error }, "Could not start a run for a task");
-      return;
-    }
-    // Cancelled or stopped while the run was starting: the run ends without a runner.
-    if (signal.aborted) return this.#endRun(taskId);
-    await this.#execute(task, run, signal);
   }
 
   async #requeueIfQueued(taskId: number): Promise<void> {
@@ -177,62 +157,8 @@ export class InProcessQueue implements Queue {
     }
   }
 
-  async #execute(task: Task, run: Run, signal: AbortSignal): Promise<void> {
-    const context: RunContext = { task, run, signal, moveTo: (state, reason) => this.#move(task.id, signal, state, reason) };
-    const outcome = await this.#callRunner(context);
-    // Aborted means cancelled (already ended) or stopping (left as is for the next start).
-    const ended = signal.aborted ? undefined : await this.#finish(task.id, outcome);
-    // The run ends before anyone hears of the ending: a listener may start the task's next run.
-    await this.#endRun(task.id);
-    if (ended) await this.#notify(ended);
-  }
-
-  async #finish(taskId: number, outcome: RunnerOutcome): Promise<Task | undefined> {
-    if (!outcome.ok) this.#log.error({ task: taskId, err: outcome.error }, "Task runner failed");
-    try {
-      return await finishRun(this.#store, taskId, outcome);
-    } catch (error) {
-      this.#log.error({ task: taskId, err: error }, "Could not record the end of a task");
-      return undefined;
-    }
-  }
-
-  async #endRun(taskId: number): Promise<void> {
-    try {
-      // A run cut off by a stop is interrupted; the next start queues its task again.
-      const state = (await this.#store.getTask(taskId))?.state;
-      await this.#store.endRuns(taskId, { interrupted: state !== undefined && !isTerminal(state) });
-    } catch (error) {
-      this.#log.error({ task: taskId, err: error }, "Could not end the run of a task");
-    }
-  }
-
-  async #callRunner(context: RunContext): Promise<RunnerOutcome> {
-    try {
-      return { ok: true, result: await this.#runner(context) };
-    } catch (error) {
-      return { ok: false, error };
-    }
-  }
-
-  async #move(taskId: number, signal: AbortSignal, state: TaskState, reason?: string): Promise<Task> {
-    // After a cancel or a stop nothing the runner does may move the task again.
-    signal.throwIfAborted();
-    if (isTerminal(state)) {
-      throw new Error(`A task runner cannot move a task to ${state}: it returns a TaskResult and the queue ends the task.`);
-    }
-    const task = await this.#store.transition(taskId, state, { reason });
-    await this.#notify(task);
-    return task;
-  }
-
   async #notify(task: Task): Promise<void> {
-    if (!this.#listener) return;
-    try {
-      await this.#listener(task);
-    } catch (error) {
-      this.#log.error({ task: task.id, state: task.state, err: error }, "Task listener failed");
-    }
+    await notifyListener({ listener: this.#listener, log: this.#log }, task);
   }
 
   #isIdle(): boolean {
@@ -251,6 +177,3 @@ const unlessEnded = (store: Store, taskId: number, move: () => Promise<Task>) =>
 const unlessQueued = (store: Store, taskId: number, move: () => Promise<Task>) => moveUnless(store, taskId, (state) => !isTerminal(state), move);
 
 const silentLog: Log = { info: () => {}, warn: () => {}, error: () => {} };
-
-/** The reason a run's signal is aborted with; named AbortError like the platform's own aborts. */
-const taskAbortedError = (taskId: number, why: string): DOMException => new DOMException(`Task ${taskId} was aborted: ${why}`, "AbortError");
