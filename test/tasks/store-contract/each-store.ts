@@ -1,14 +1,11 @@
 import { afterEach, beforeAll, beforeEach, describe } from "@jest/globals";
 import { DatabaseSync } from "node:sqlite";
 import { join } from "node:path";
-import pg from "pg";
-import { openPostgresStore } from "../../../src/tasks/postgres/postgres-store.ts";
-import { migratePostgres } from "../../../src/tasks/postgres/migrate.ts";
-import { SCHEMA } from "../../../src/tasks/postgres/schema.ts";
 import { SqliteStore } from "../../../src/tasks/sqlite-store.ts";
 import type { Store } from "../../../src/tasks/store.ts";
 import { describeWithPostgres, useCluster } from "../../helpers/postgres.ts";
 import { tempDir } from "../support/temp-dir.ts";
+import { postgresPlaces } from "./postgres-places.ts";
 
 export type StoreKind = "sqlite" | "postgres";
 
@@ -26,7 +23,7 @@ export type StoreHarness = {
   raw(): Promise<RawDatabase>;
 };
 
-type Place = { open: StoreHarness["open"]; raw: StoreHarness["raw"]; remove(): Promise<void> };
+export type Place = { open: StoreHarness["open"]; raw: StoreHarness["raw"]; remove(): Promise<void> };
 
 /**
  * Runs the same tests against every Store: SQLite in a temporary directory, PostgreSQL on the test
@@ -36,13 +33,14 @@ export function describeEachStore(name: string, body: (harness: StoreHarness) =>
   describe(`${name} [sqlite]`, () => withPlaces("sqlite", sqlitePlace, body));
   describeWithPostgres(`${name} [postgres]`, () => {
     const cluster = useCluster();
-    let template = "";
+    let nextPlace: (() => Promise<Place>) | undefined;
     beforeAll(async () => {
-      // Migrated once per file; each test copies it (CREATE DATABASE … TEMPLATE), which is faster than migrating.
-      template = `ferry_template_${Math.random().toString(36).slice(2, 8)}`;
-      await migratePostgres(await cluster().createDatabase({ name: template }));
+      nextPlace = await postgresPlaces(cluster());
     }, 30_000);
-    withPlaces("postgres", async () => postgresPlace(await cluster().createDatabase({ template })), body);
+    withPlaces("postgres", () => {
+      if (!nextPlace) throw new Error("The PostgreSQL databases are used before their beforeAll made them.");
+      return nextPlace();
+    }, body);
   });
 }
 
@@ -81,28 +79,6 @@ async function sqlitePlace(): Promise<Place> {
       for (const db of raws) db.close();
       for (const store of stores) await store.close();
       dir.remove();
-    },
-  };
-}
-
-async function postgresPlace(url: string): Promise<Place> {
-  const stores: Store[] = [];
-  const clients: pg.Client[] = [];
-  return {
-    async open(options = {}) {
-      const store = await openPostgresStore({ url, now: options.now });
-      stores.push(store);
-      return store;
-    },
-    async raw() {
-      const client = new pg.Client({ connectionString: url, options: `-c search_path=${SCHEMA}` });
-      await client.connect();
-      clients.push(client);
-      return { exec: async (sql) => void (await client.query(sql)) };
-    },
-    async remove() {
-      for (const client of clients) await client.end();
-      for (const store of stores) await store.close();
     },
   };
 }
