@@ -27,8 +27,8 @@ export async function acceptDelivery(pool: pg.Pool, at: string, delivery: NewDel
   // The payload as parsed from the signed body: a replay of that body hashes the same.
   const hash = createHash("sha256").update(payload).digest("hex");
   return inTransaction(pool, async (client) => {
-    await lockDelivery(client, BY_ID, delivery.id);
-    await lockDelivery(client, BY_BODY, hash);
+    // Both locks in one round trip (the webhook waits for this commit), taken in the order settle takes them.
+    await client.query("SELECT pg_advisory_xact_lock($1, hashtext($2)), pg_advisory_xact_lock($3, hashtext($4))", [BY_ID, delivery.id, BY_BODY, hash]);
     const inserted = await changes(
       client,
       `INSERT INTO ${S}.backlog (id, event, payload, received_at, body_hash)
