@@ -96,7 +96,7 @@ function postgresIds(): { uid: number; gid: number } {
 async function startServer(bin: string, dir: string, data: string): Promise<number> {
   for (let attempt = 1; ; attempt += 1) {
     const port = await freePort();
-    const options = `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=60`;
+    const options = `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
     try {
       await runServerTool(bin, dir, "pg_ctl", ["start", "-w", "-t", "30", "-D", data, "-l", join(dir, "server.log"), "-o", options]);
       return port;
