@@ -1,10 +1,11 @@
 import { z } from "zod";
 import type { Env } from "../config/env.ts";
+import { BOSS_SCHEMA } from "../tasks/pg-boss/open-boss.ts";
 import { type Check, connectionProblem, fail, ok, skip } from "./doctor-check.ts";
 import { withPostgres } from "./doctor-postgres.ts";
 
-/** pg-boss's default schema, beside Ferry's own in the same database. */
-export const PGBOSS_SCHEMA = "pgboss";
+/** pg-boss's schema, beside Ferry's own in the same database. */
+export const PGBOSS_SCHEMA = BOSS_SCHEMA;
 
 const Row = z.object({ present: z.boolean(), creatable: z.boolean() });
 
