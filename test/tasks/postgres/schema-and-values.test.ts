@@ -4,6 +4,7 @@ import { migratePostgres } from "../../../src/tasks/postgres/migrate.ts";
 import { openPostgresStore } from "../../../src/tasks/postgres/postgres-store.ts";
 import type { PostgresStore } from "../../../src/tasks/postgres/postgres-store.ts";
 import { describeWithPostgres, useCluster } from "../../helpers/postgres.ts";
+import { waitFor } from "../../helpers/process.ts";
 import { newTask } from "../support/new-task.ts";
 
 // PostgreSQL only: guards SQLite keeps with its single writer, held here by the schema, and what
@@ -59,6 +60,21 @@ describeWithPostgres("the PostgreSQL schema's guards and values", () => {
     await store.acceptDelivery({ id: "d-1", event: "issues", payload: { action: "labeled" } });
     const insert = "INSERT INTO ferry.backlog (id, event, payload, received_at, body_hash) SELECT 'd-2', event, payload, received_at, body_hash FROM ferry.backlog";
     await expect(sql.query(insert)).rejects.toThrow('duplicate key value violates unique constraint "backlog_body_hash_key"');
+  });
+
+  test("a task queued again while another server creates its issue's task gets the operator's message, not the index's", async () => {
+    store = await openPostgresStore({ url });
+    const { task } = await store.createTask(newTask());
+    await store.transition(task.id, "failed", { result: { outcome: "error", message: "boom" } });
+    await sql.query("BEGIN");
+    const created = await sql.query(`INSERT INTO ferry.tasks (owner, repo, installation_id, clone_url, default_branch, issue_number, "trigger", requester, state, created_at, updated_at)
+      VALUES ('octo-org', 'widgets', 42, 'x', 'main', 7, 'label', 'hubot', 'queued', now(), now()) RETURNING id`);
+    const requeued = store.transition(task.id, "queued");
+    requeued.catch(() => undefined);
+    // The other server's task is not committed yet: the store's check passes, and its update waits on the index.
+    await waitFor("the requeue to wait on the unique index", async () => ((await sql.query("SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()")).rowCount ? true : undefined));
+    await sql.query("COMMIT");
+    await expect(requeued).rejects.toThrow(`Task ${task.id} cannot run again: issue octo-org/widgets#7 already has an active task, ${String(created.rows[0]?.["id"])}.`);
   });
 
   test("a store closed twice is closed once", async () => {
