@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 
 const MINIMUM = [22, 18];
 const ENTRIES = { start: "../src/main.ts", cli: "../src/cli/main.ts" };
+const SERVICE_COMMANDS = ["start", "server", "worker"];
 
 /** Whether a Node version ("20.20.2") runs Ferry's TypeScript: 22.18 or newer. */
 export function runsFerry(version) {
@@ -50,8 +51,8 @@ async function main() {
     if (!runsFerry(process.versions.node)) process.stderr.write(`${tooOldMessage(process.versions.node)}\n`);
     process.exit(runsFerry(process.versions.node) ? 0 : 1);
   }
-  // `ferry start` is the server (what `npm start` runs); every other command is the CLI's.
-  const [entry, args] = first === "start" ? [ENTRIES.start, rest] : [ENTRIES.cli, process.argv.slice(2)];
+  // `ferry start` runs every role (what `npm start` runs), `ferry server` and `ferry worker` one each; every other command is the CLI's.
+  const [entry, args] = SERVICE_COMMANDS.includes(first) ? [ENTRIES.start, [first, ...rest]] : [ENTRIES.cli, process.argv.slice(2)];
   const path = fileURLToPath(new URL(entry, import.meta.url));
   if (runsFerry(process.versions.node)) {
     process.argv = [process.argv[0], path, ...args];

@@ -5,7 +5,8 @@ import { loadEnvOrExit } from "./config/env.ts";
 import { localSandboxRefusal } from "./config/local-sandbox-consent.ts";
 import { createLogger } from "./logger.ts";
 import { installFaultPolicy } from "./fault-policy.ts";
-import { startFerry } from "./start.ts";
+import { roleRefusal, startFerry } from "./start.ts";
+import type { Role } from "./start.ts";
 import { exitIfStopHangs } from "./stop-deadline.ts";
 
 // Probot's setup flow writes the App's credentials to .env; a restart picks them up here.
@@ -14,14 +15,23 @@ if (existsSync(".env")) process.loadEnvFile(".env");
 // Everything Ferry writes (database, journal, mirrors, checkouts, trajectories) is its user's alone.
 process.umask(0o077);
 
+// bin/ferry.js passes the command: `start` (every role, what npm start runs), `server` or `worker`.
+const ROLES: Record<string, Role> = { start: "all", server: "server", worker: "worker" };
+const command = process.argv[2] ?? "start";
+const role = Object.hasOwn(ROLES, command) ? ROLES[command] : undefined;
+if (!role) {
+  process.stderr.write(`ferry: unknown command "${command}" (start, server or worker)\n`);
+  process.exit(2);
+}
+
 const env = loadEnvOrExit();
-const refusal = localSandboxRefusal(env.sandbox);
+const refusal = roleRefusal(role, env) ?? (role === "server" ? undefined : localSandboxRefusal(env.sandbox));
 if (refusal) {
   process.stderr.write(`ferry: ${refusal}\n`);
   process.exit(1);
 }
 const log = createLogger(env.logLevel, env.logFormat);
-log.info({ env: describeEnv(env) }, "starting Ferry");
+log.info({ role, env: describeEnv(env) }, "starting Ferry");
 // Before anything starts, so a fault during start-up is logged and ends the process too.
 let stopFerry: (() => Promise<void>) | undefined;
 installFaultPolicy({ log, stop: () => stopFerry?.() });
@@ -30,7 +40,7 @@ if (!env.app) {
   log.warn("No GitHub App credentials (APP_ID and PRIVATE_KEY): starting Probot's setup flow to register the App");
   await run(() => {}, { env: process.env });
 } else {
-  const ferry = await startFerry(env, env.app, log);
+  const ferry = await startFerry(env, env.app, log, { role });
   stopFerry = () => ferry.stop();
   const shutdown = async (signal: string) => {
     log.info({ signal }, "stopping Ferry; running tasks and webhook deliveries cut off resume at the next start");

@@ -25,8 +25,12 @@ import type { LinkSettings } from "./agent/trajectory/trajectory-location.ts";
 import { trajectoryLocation } from "./agent/trajectory/trajectory-location.ts";
 import type { Store } from "./tasks/store.ts";
 import { InProcessQueue } from "./tasks/queue.ts";
-import { SqliteStore } from "./tasks/sqlite-store.ts";
-import type { TaskRunner } from "./tasks/queue-types.ts";
+import type { Queue, TaskListener, TaskRunner } from "./tasks/queue-types.ts";
+import { openStorage } from "./tasks/open-storage.ts";
+import type { Storage } from "./tasks/open-storage.ts";
+import { PgBossQueue } from "./tasks/pg-boss/pg-boss-queue.ts";
+import { startMetricsServer } from "./metrics/metrics-server.ts";
+import type { Log } from "./logger.ts";
 import type { Task } from "./tasks/model.ts";
 import { steeringOf } from "./delivery/status/steering-of.ts";
 import { ENDING_REPORTED, unreportedEndings } from "./delivery/status/unreported-endings.ts";
@@ -36,14 +40,22 @@ import { createFerryMetrics, type FerryMetrics } from "./metrics/ferry-metrics.t
 import { measuredModel } from "./metrics/measured-model.ts";
 import { measuredRunner } from "./metrics/measured-runner.ts";
 import { storeSources } from "./metrics/metrics-sources.ts";
+import { pgBossQueues } from "./metrics/pg-boss-sources.ts";
+import { TASK_QUEUE } from "./tasks/pg-boss/pg-boss-queue.ts";
+
+/**
+ * What this process does. `all` (npm start, `ferry start`): everything, the only choice without a
+ * database server. With DATABASE_URL, `server` answers webhooks, takes commands, reports status
+ * and runs sweeps, and `worker` runs tasks; any number of each, on any machines.
+ */
+export type Role = "all" | "server" | "worker";
 
 export type Ferry = {
-  /** Answers webhooks (and `ferry sweep --now`, trajectory links) from a thread of its own. */
-  webhooks: WebhookServer;
-  store: SqliteStore;
-  queue: InProcessQueue;
-  /** Accepted webhook deliveries, handled after the answer. */
-  backlog: WebhookBacklog;
+  role: Role;
+  /** Where webhooks (a server) or metrics (a worker) are served. */
+  port: number;
+  store: Store;
+  queue: Queue;
   /** Makes the sandbox a task's commands run in (FERRY_SANDBOX). */
   sandboxes: SandboxFactory;
   /** What GET /metrics reports. */
@@ -56,18 +68,23 @@ export type Ferry = {
 export type StartOptions = {
   /** Replaces the task runner (tests); default: the agent. */
   runner?: TaskRunner;
+  role?: Role;
 };
 
 /** Start-up in order: store → sandboxes → queue and workers → webhook server. The caller owns the process. */
 export async function startFerry(env: Env, app: AppCredentials, log: Logger, options: StartOptions = {}): Promise<Ferry> {
-  const refusal = localSandboxRefusal(env.sandbox);
+  const role = options.role ?? "all";
+  // A server runs no agent command, so the local sandbox's consent is not its question.
+  const refusal = roleRefusal(role, env) ?? (role === "server" ? undefined : localSandboxRefusal(env.sandbox));
   if (refusal) throw new Error(refusal);
   const probotOptions = { appId: app.id, privateKey: app.privateKey, secret: app.webhookSecret, baseUrl: env.github.apiUrl, log };
-  warnIfNoModel(env.model, log);
-  const store = new SqliteStore({ dataDir: env.dataDir, backgroundCheckpoints: true, log });
-  const sandboxes = await createSandboxFactory(env.sandbox, env.dataDir, log);
-  // One process runs every role here: the store is the queue, and this is the one worker.
-  const metrics = createFerryMetrics({ sources: { ...storeSources(store), workersAlive: async () => 1 }, slots: env.concurrency, processMetrics: true, log });
+  const works = role !== "server";
+  if (works) warnIfNoModel(env.model, log);
+  const storage = await openStorage({ dataDir: env.dataDir, databaseUrl: env.databaseUrl, log });
+  const { store } = storage;
+  // A server runs no task: it needs no sandbox, and must not remove a worker's containers on this machine.
+  const sandboxes = works ? await createSandboxFactory(env.sandbox, env.dataDir, log) : refuseSandboxes;
+  const metrics = createFerryMetrics({ sources: metricsSources(storage), slots: works ? env.concurrency : 0, processMetrics: true, log });
   // Aborted by stop(): every GitHub call ends at once, so stopping never waits on GitHub.
   const stopping = new AbortController();
   // A Probot instance of its own gives workers installation clients outside any webhook.
@@ -110,7 +127,7 @@ export async function startFerry(env: Env, app: AppCredentials, log: Logger, opt
     await status.listener(task);
     await followUps.onTaskChanged(task);
   };
-  const queue = new InProcessQueue({ store, runner: measuredRunner(runner, metrics), concurrency: env.concurrency, listener, log });
+  const queue = taskQueue(storage, { runner: measuredRunner(runner, metrics), concurrency: env.concurrency, listener, log, works });
   const followUps = new FollowUps({ store, queue, log });
   const live = {
     progressOf: (taskId: number) => progress.get(taskId),
@@ -118,6 +135,29 @@ export async function startFerry(env: Env, app: AppCredentials, log: Logger, opt
     trajectoryOf: async (taskId: number) => publicTrajectory(await latestTrajectory(store, env.dataDir, links, taskId)),
     touch: (taskId: number) => progress.touch(taskId),
   };
+  if (role === "worker") {
+    await queue.start();
+    // A worker has no webhook port: it serves its metrics (and /ping for health checks) on PORT.
+    const served = await startMetricsServer({ port: env.port, host: env.host, text: () => metrics.registry.metrics(), token: env.metricsToken, log });
+    log.info({ concurrency: env.concurrency, dataDir: env.dataDir, port: served.port }, "Ferry worker is ready");
+    return {
+      role,
+      port: served.port,
+      store,
+      queue,
+      sandboxes,
+      metrics,
+      failed: new Promise<Error>(() => {}),
+      async stop() {
+        await served.stop();
+        stopping.abort();
+        followUps.stop();
+        await queue.stop();
+        status.close();
+        await storage.close();
+      },
+    };
+  }
   // Scheduled backlog sweeps; `ferry sweep --now` reaches runNow through POST /ferry/sweep, signed with the webhook secret.
   const sweeps = startSweeps({
     github: { appClient: () => github.auth(), clientFor: (installationId) => github.auth(installationId) },
@@ -155,13 +195,13 @@ export async function startFerry(env: Env, app: AppCredentials, log: Logger, opt
     log,
     onFailure: (error) => failed.resolve(error),
   });
-  log.info({ concurrency: env.concurrency, dataDir: env.dataDir, port: webhooks.port }, "Ferry is ready");
+  log.info({ role, concurrency: works ? env.concurrency : 0, dataDir: env.dataDir, port: webhooks.port }, role === "all" ? "Ferry is ready" : "Ferry server is ready");
 
   return {
-    webhooks,
+    role,
+    port: webhooks.port,
     store,
     queue,
-    backlog,
     sandboxes,
     metrics,
     failed: failed.promise,
@@ -174,10 +214,40 @@ export async function startFerry(env: Env, app: AppCredentials, log: Logger, opt
       followUps.stop();
       await queue.stop();
       status.close();
-      await store.close();
+      await storage.close();
     },
   };
 }
+
+/** Why this role cannot start with these settings, if it cannot. */
+export function roleRefusal(role: Role, env: Pick<Env, "databaseUrl">): string | undefined {
+  if (role === "all" || env.databaseUrl) return undefined;
+  return `\`ferry ${role}\` shares its work with other processes through PostgreSQL: set DATABASE_URL (or run everything in one process with \`npm start\`)`;
+}
+
+type QueueParts = { runner: TaskRunner; concurrency: number; listener: TaskListener; log: Log; works: boolean };
+
+/** SQLite: this process is the queue and its one worker. PostgreSQL: pg-boss, and this process works only in a worker role. */
+function taskQueue(storage: Storage, parts: QueueParts): Queue {
+  const { runner, concurrency, listener, log } = parts;
+  if (storage.kind === "sqlite") return new InProcessQueue({ store: storage.store, runner, concurrency, listener, log });
+  return new PgBossQueue({ store: storage.store, boss: storage.boss, databaseUrl: storage.url, listener, log, ...(parts.works && { work: { runner, concurrency } }) });
+}
+
+function metricsSources(storage: Storage) {
+  if (storage.kind === "sqlite") return { ...storeSources(storage.store), workersAlive: async () => 1 };
+  return {
+    tasksByState: storeSources(storage.store).tasksByState,
+    queues: pgBossQueues({ query: (sql: string) => storage.boss.getDb().executeSql(sql) }),
+    // pg-boss's registered instances that work the task queue: each `ferry worker` (or `npm start`) process.
+    workersAlive: async () => (await storage.boss.getInstances()).filter((instance) => instance.workers.some((worker) => worker.queue === TASK_QUEUE)).length,
+  };
+}
+
+/** A server's factory: it never runs a task, so asking it for a sandbox is a bug. */
+const refuseSandboxes: SandboxFactory = () => {
+  throw new Error("A Ferry server runs no task, so it has no sandbox; tasks run on workers (`ferry worker`).");
+};
 
 /** The trajectory of the task's latest run, for its status comment. */
 async function latestTrajectory(store: Store, dataDir: string, links: LinkSettings, taskId: number) {
