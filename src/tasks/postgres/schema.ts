@@ -166,4 +166,24 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX backlog_in_order ON ${SCHEMA}.backlog (seq);
   `,
+  // Where each running task's agent is, written by the worker that runs it for any server to show
+  // (`/agent status`); a row lives only while the run does.
+  `
+  CREATE TABLE ${SCHEMA}.live_progress (
+    task_id bigint PRIMARY KEY REFERENCES ${SCHEMA}.tasks (id),
+    progress json,
+    notes json NOT NULL,
+    updated_at timestamptz NOT NULL
+  );
+  `,
+  // Each run's trajectory as the worker writes it (JSONL, one row per line), for a signed link on any server.
+  `
+  CREATE TABLE ${SCHEMA}.trajectory_lines (
+    task_id bigint NOT NULL REFERENCES ${SCHEMA}.tasks (id),
+    run integer NOT NULL CHECK (run > 0),
+    line integer NOT NULL CHECK (line > 0),
+    text text NOT NULL,
+    PRIMARY KEY (task_id, run, line)
+  );
+  `,
 ];
