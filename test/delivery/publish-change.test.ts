@@ -29,10 +29,10 @@ beforeEach(async () => {
   await writeFile(join(fixture.checkout.workDir, "b.txt"), "b\n");
   store = new SqliteStore({ dataDir: ":memory:" });
   const repo = { owner: "local", name: "project", installationId: 1, cloneUrl: fixture.checkout.repo.cloneUrl, defaultBranch: "main" };
-  taskId = store.createTask({ repo, issueNumber: 7, trigger: "label", requester: "monalisa" }).task.id;
+  taskId = (await store.createTask({ repo, issueNumber: 7, trigger: "label", requester: "monalisa" })).task.id;
 });
 afterEach(async () => {
-  store.close();
+  await store.close();
   await fixture.close();
 });
 
@@ -79,7 +79,7 @@ test("a delivery pushes every part, opens its pull requests on each other, and r
     [11, "agent/issue-7/part-1", "main"],
     [12, "agent/issue-7/part-2", "agent/issue-7/part-1"],
   ]);
-  expect(store.partsOf(taskId).map((part) => [part.index, part.number, part.headSha])).toEqual([
+  expect((await store.partsOf(taskId)).map((part) => [part.index, part.number, part.headSha])).toEqual([
     [1, 11, stack.parts[0]?.sha],
     [2, 12, stack.parts[1]?.sha],
   ]);
@@ -101,8 +101,8 @@ test("every pushed branch is recorded as Ferry's, per repository: the lease of i
   expectFirstDelivery();
   const stack = await twoParts();
   await deliver(stack);
-  expect(store.pushedSha("local", "project", "agent/issue-7/part-1")).toBe(stack.parts[0]?.sha);
-  expect(store.pushedSha("local", "project", "agent/issue-7/part-2")).toBe(stack.parts[1]?.sha);
+  expect(await store.pushedSha("local", "project", "agent/issue-7/part-1")).toBe(stack.parts[0]?.sha);
+  expect(await store.pushedSha("local", "project", "agent/issue-7/part-2")).toBe(stack.parts[1]?.sha);
 });
 
 test("a branch Ferry never pushed is not overwritten, even on a first delivery", async () => {

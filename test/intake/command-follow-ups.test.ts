@@ -13,21 +13,21 @@ const noChanges: TaskResult = { outcome: "no-changes", summary: "done", spend: {
 let deps: ReturnType<typeof intakeDeps>;
 let probot: Probot;
 
-beforeEach(() => {
+beforeEach(async () => {
   deps = intakeDeps();
   probot = testProbot(deps);
 });
-afterEach(() => deps.store.close());
+afterEach(async () => await deps.store.close());
 
 const repo = { owner: REPO.owner, name: REPO.name, installationId: 2, cloneUrl: "https://github.com/Codertocat/Hello-World.git", defaultBranch: REPO.defaultBranch };
 
 /** A task on `issueNumber` that ran and ended in `state`. */
-function endedTask(state: "done" | "failed" | "cancelled", issueNumber: number = REPO.issue): Task {
-  const { task } = deps.store.createTask({ repo, issueNumber, trigger: "label", requester: "maintainer" });
-  deps.store.transition(task.id, "preparing");
-  if (state === "done") deps.store.transition(task.id, "running");
+async function endedTask(state: "done" | "failed" | "cancelled", issueNumber: number = REPO.issue): Promise<Task> {
+  const { task } = await deps.store.createTask({ repo, issueNumber, trigger: "label", requester: "maintainer" });
+  await deps.store.transition(task.id, "preparing");
+  if (state === "done") await deps.store.transition(task.id, "running");
   const result: TaskResult = state === "cancelled" ? { outcome: "cancelled", reason: "@maintainer asked to stop" } : state === "failed" ? { outcome: "error", message: "boom" } : noChanges;
-  return deps.store.transition(task.id, state, { result });
+  return await deps.store.transition(task.id, state, { result });
 }
 
 function writerReplies(): { scope: nock.Scope; replies: string[] } {
@@ -45,54 +45,54 @@ const onPull = (body: string, id = "c-1") => deliver(probot, "issue_comment", id
 
 describe("/agent redirect and /agent retry after the task ended", () => {
   test("a redirect on a finished task starts a follow-up run of the same task with that instruction", async () => {
-    const task = endedTask("done");
+    const task = await endedTask("done");
     const { replies } = writerReplies();
 
     await onIssue("/agent redirect Also handle negative numbers");
 
     expect(replies).toEqual([`Starting a follow-up run with this instruction, on the same branches and pull requests of task ${task.id}.`]);
-    expect(deps.store.getTask(task.id)?.state).toBe("queued");
-    expect(deps.store.openFollowUps(task.id)).toMatchObject([{ kind: "redirect", author: "maintainer", data: { text: "Also handle negative numbers" }, runId: null }]);
-    expect(deps.store.listTasks(["queued"])).toHaveLength(1);
+    expect((await deps.store.getTask(task.id))?.state).toBe("queued");
+    expect(await deps.store.openFollowUps(task.id)).toMatchObject([{ kind: "redirect", author: "maintainer", data: { text: "Also handle negative numbers" }, runId: null }]);
+    expect(await deps.store.listTasks(["queued"])).toHaveLength(1);
   });
 
   test("a retry of a failed task starts a fresh run of it, not a new task", async () => {
-    const task = endedTask("failed");
+    const task = await endedTask("failed");
     const { replies } = writerReplies();
 
     await onIssue("/agent retry");
 
     expect(replies).toEqual([`Starting a fresh run of task ${task.id}.`]);
-    expect(deps.store.getTask(task.id)).toMatchObject({ state: "queued", result: null });
-    expect(deps.store.openFollowUps(task.id)).toMatchObject([{ kind: "retry" }]);
+    expect(await deps.store.getTask(task.id)).toMatchObject({ state: "queued", result: null });
+    expect(await deps.store.openFollowUps(task.id)).toMatchObject([{ kind: "retry" }]);
   });
 
   test("the issue's newest task is the one retried", async () => {
-    endedTask("failed");
-    const newer = endedTask("cancelled");
+    await endedTask("failed");
+    const newer = await endedTask("cancelled");
     const { replies } = writerReplies();
 
     await onIssue("/agent retry");
 
     expect(replies[0]).toBe(`Starting a fresh run of task ${newer.id}.`);
-    expect(deps.store.listTasks(["queued"]).map((task) => task.id)).toEqual([newer.id]);
+    expect((await deps.store.listTasks(["queued"])).map((task) => task.id)).toEqual([newer.id]);
   });
 });
 
 describe("/agent stop", () => {
   test("stop on an ended task drops the follow-ups still waiting for their run", async () => {
-    const task = endedTask("done");
-    deps.store.addFollowUp(task.id, { kind: "review", author: "reviewer", data: {}, readyAt: "2999-01-01T00:00:00.000Z" });
+    const task = await endedTask("done");
+    await deps.store.addFollowUp(task.id, { kind: "review", author: "reviewer", data: {}, readyAt: "2999-01-01T00:00:00.000Z" });
     const { replies } = writerReplies();
 
     await onIssue("/agent stop");
 
     expect(replies).toEqual([`Task ${task.id} had already ended; dropped 1 queued follow-up.`]);
-    expect(deps.store.openFollowUps(task.id)).toEqual([]);
+    expect(await deps.store.openFollowUps(task.id)).toEqual([]);
   });
 
   test("stop on an ended task with nothing queued says there is nothing to stop", async () => {
-    const task = endedTask("done");
+    const task = await endedTask("done");
     const { replies } = writerReplies();
 
     await onIssue("/agent stop");
@@ -103,8 +103,8 @@ describe("/agent stop", () => {
 
 describe("commands on an agent pull request", () => {
   test("a command on a part's pull request steers the task that delivered it", async () => {
-    const task = endedTask("done", 7);
-    deps.store.setParts(task.id, [{ index: 1, branch: "agent/issue-7/part-1", number: REPO.issue, url: "https://github.com/Codertocat/Hello-World/pull/1", headSha: "a".repeat(40) }]);
+    const task = await endedTask("done", 7);
+    await deps.store.setParts(task.id, [{ index: 1, branch: "agent/issue-7/part-1", number: REPO.issue, url: "https://github.com/Codertocat/Hello-World/pull/1", headSha: "a".repeat(40) }]);
     const { scope, replies } = writerReplies();
     mockRepoConfig(scope, undefined);
 
@@ -115,13 +115,13 @@ describe("commands on an agent pull request", () => {
   });
 
   test("a command on a pull request Ferry did not open is refused, and nothing is queued", async () => {
-    endedTask("done", 7);
+    await endedTask("done", 7);
     const { replies } = writerReplies();
 
     await onPull("/agent retry");
 
     expect(replies).toEqual(["This pull request was not opened by Ferry, so there is no task to steer here."]);
-    expect(deps.store.listTasks(["queued"])).toEqual([]);
+    expect(await deps.store.listTasks(["queued"])).toEqual([]);
   });
 
   test("/agent run on a pull request points to the issue", async () => {

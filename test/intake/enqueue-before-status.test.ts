@@ -23,7 +23,7 @@ beforeEach(async () => {
   enqueued = [];
 });
 afterEach(async () => {
-  store.close();
+  await store.close();
   await rm(root, { recursive: true, force: true });
 });
 
@@ -35,7 +35,7 @@ const request = () => ({
   requester: "maintainer",
   by: "maintainer",
 });
-const intake = () => enqueueIssueTask({ store, queue: { enqueue: (taskId) => void enqueued.push(taskId) }, account: testAccountOf }, request());
+const intake = () => enqueueIssueTask({ store, queue: { enqueue: async (taskId) => void enqueued.push(taskId) }, account: testAccountOf }, request());
 
 test("the task is in the queue before its status comment is even looked up", async () => {
   let queuedAtLookup: number[] | undefined;
@@ -55,6 +55,6 @@ test("the task is in the queue before its status comment is even looked up", asy
 test("a status comment GitHub refuses does not keep the task from running, and the failure reaches the caller", async () => {
   githubApi().get(`${repoPath}/issues/${REPO.issue}/comments`).query(true).reply(502, { message: "Bad Gateway" });
   await expect(intake()).rejects.toThrow();
-  const [task] = store.listTasks(["queued"]);
+  const [task] = await store.listTasks(["queued"]);
   expect(enqueued).toEqual([task?.id]);
 });

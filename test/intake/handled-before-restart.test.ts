@@ -9,10 +9,10 @@ import { testProbot } from "../helpers/probot.ts";
 
 let deps: ReturnType<typeof intakeDeps>;
 
-beforeEach(() => {
+beforeEach(async () => {
   deps = intakeDeps();
 });
-afterEach(() => deps.store.close());
+afterEach(async () => await deps.store.close());
 
 /**
  * Ferry crashed after a handler did a delivery's work and recorded it, before the backlog let go
@@ -21,15 +21,15 @@ afterEach(() => deps.store.close());
  * any request would fail the delivery and the test.
  */
 test("a delivery handled just before a crash is not handled again when the restart picks it up", async () => {
-  deps.store.acceptDelivery({ id: "before-crash", event: "issues", payload: issueLabeled("agent") });
-  deps.store.markDeliverySeen("before-crash", "issues.labeled");
+  await deps.store.acceptDelivery({ id: "before-crash", event: "issues", payload: issueLabeled("agent") });
+  await deps.store.markDeliverySeen("before-crash", "issues.labeled");
   const probot = testProbot(deps);
   const backlog = new WebhookBacklog({ store: deps.store, handlers: webhookHandlers(deps), clientFor: (id) => probot.auth(id), log: testLog, retryDelaysMs: [] });
 
-  backlog.start();
+  await backlog.start();
   await backlog.idle();
   await backlog.stop();
 
-  expect(deps.store.listTasks(TASK_STATES)).toEqual([]);
-  expect(deps.store.pendingDeliveries()).toEqual([]);
+  expect(await deps.store.listTasks(TASK_STATES)).toEqual([]);
+  expect(await deps.store.pendingDeliveries()).toEqual([]);
 });

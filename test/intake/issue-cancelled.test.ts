@@ -18,9 +18,9 @@ beforeEach(async () => {
   mockLabelAccepted(scope);
   await deliver(probot, "issues", "label-1", issueLabeled("agent"));
 });
-afterEach(() => deps.store.close());
+afterEach(async () => await deps.store.close());
 
-const tasks = () => deps.store.listTasks(TASK_STATES);
+const tasks = async () => await deps.store.listTasks(TASK_STATES);
 
 describe("cancelling a task from the issue", () => {
   test("removing the trigger label cancels the queued task", async () => {
@@ -28,7 +28,7 @@ describe("cancelling a task from the issue", () => {
 
     await deliver(probot, "issues", "unlabel-1", issueUnlabeled("agent", { login: "someone" }));
 
-    expect(tasks()).toMatchObject([{ state: "cancelled", result: { reason: "@someone removed the `agent` label" } }]);
+    expect(await tasks()).toMatchObject([{ state: "cancelled", result: { reason: "@someone removed the `agent` label" } }]);
   });
 
   test("removing another label leaves the task alone", async () => {
@@ -36,26 +36,26 @@ describe("cancelling a task from the issue", () => {
 
     await deliver(probot, "issues", "unlabel-1", issueUnlabeled("bug"));
 
-    expect(tasks()).toMatchObject([{ state: "queued" }]);
+    expect(await tasks()).toMatchObject([{ state: "queued" }]);
   });
 
   test("closing the issue cancels the queued task", async () => {
     await deliver(probot, "issues", "close-1", issueClosed({ login: "author" }));
 
-    expect(tasks()).toMatchObject([{ state: "cancelled", result: { reason: "@author closed the issue" } }]);
+    expect(await tasks()).toMatchObject([{ state: "cancelled", result: { reason: "@author closed the issue" } }]);
   });
 
   // Stopping is the safe direction: unlike triggers and steering, it is not ignored from bots.
   test("a bot closing the issue (an automation) cancels the queued task", async () => {
     await deliver(probot, "issues", "close-1", issueClosed({ login: "stale[bot]", type: "Bot" }));
 
-    expect(tasks()).toMatchObject([{ state: "cancelled", result: { reason: "@stale[bot] closed the issue" } }]);
+    expect(await tasks()).toMatchObject([{ state: "cancelled", result: { reason: "@stale[bot] closed the issue" } }]);
   });
 
   test("closing an issue without an active task does nothing", async () => {
     await deliver(probot, "issues", "close-1", issueClosed());
     await deliver(probot, "issues", "close-2", issueClosed());
 
-    expect(tasks()).toHaveLength(1);
+    expect(await tasks()).toHaveLength(1);
   });
 });

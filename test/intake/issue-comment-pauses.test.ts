@@ -23,12 +23,12 @@ let taskId: number;
 let controller: AbortController;
 let settled: Promise<unknown>;
 
-beforeEach(() => {
+beforeEach(async () => {
   deps = intakeDeps();
   probot = testProbot(deps);
   controller = new AbortController();
   settled = Promise.resolve();
-  taskId = deps.store.createTask({
+  taskId = (await deps.store.createTask({
     repo: {
       owner: REPO.owner,
       name: REPO.name,
@@ -39,13 +39,13 @@ beforeEach(() => {
     issueNumber: REPO.issue,
     trigger: "label",
     requester: "maintainer",
-  }).task.id;
-  for (const state of ["preparing", "running"] as const) deps.store.transition(taskId, state);
+  })).task.id;
+  for (const state of ["preparing", "running"] as const) await deps.store.transition(taskId, state);
 });
 afterEach(async () => {
   controller.abort(new Error("the test is over"));
   await settled;
-  deps.store.close();
+  await deps.store.close();
 });
 
 /**
@@ -54,7 +54,7 @@ afterEach(async () => {
  */
 async function waitingFor<T>(pause: (pauses: ReturnType<typeof createTaskPauses>) => Promise<T>, poll: "fast" | "slow" = "fast") {
   const recorder = postRecorder();
-  const moveTo = async (state: TaskState, reason?: string) => deps.store.transition(taskId, state, { reason });
+  const moveTo = async (state: TaskState, reason?: string) => await deps.store.transition(taskId, state, { reason });
   const pollMs = poll === "fast" ? 1 : WAIT_MS;
   const answer = pause(createTaskPauses({ store: deps.store, taskId, moveTo, post: recorder.post, waitMs: WAIT_MS, pollMs }));
   settled = answer.catch(() => undefined);
@@ -67,8 +67,8 @@ const approval = (poll?: "fast" | "slow") => waitingFor<ApprovalAnswer>((pauses)
 const question = (poll?: "fast" | "slow") => waitingFor<AskAnswer>((pauses) => pauses.ask("Which API version?", controller.signal), poll);
 const comment = (body: string, id = "c-1", sender?: { login: string; type?: "User" | "Bot" }) =>
   deliver(probot, "issue_comment", id, issueCommentCreated(body, sender));
-const state = () => deps.store.getTask(taskId)?.state;
-const inbox = () => deps.store.takeInbox(taskId, ["approval", "answer"]);
+const state = async () => (await deps.store.getTask(taskId))?.state;
+const inbox = async () => await deps.store.takeInbox(taskId, ["approval", "answer"]);
 
 function writer(login = "maintainer") {
   const scope = githubApi();
@@ -92,7 +92,7 @@ describe("/agent approve", () => {
     await comment("/agent approve");
 
     await expect(answer).resolves.toEqual({ approved: true, by: "maintainer" });
-    expect(state()).toBe("running");
+    expect(await state()).toBe("running");
   });
 
   test("from a writer, is answered with what was approved", async () => {
@@ -114,7 +114,7 @@ describe("/agent approve", () => {
     await comment("/agent approve");
 
     expect(replies).toEqual(["Nothing on this issue is waiting for `/agent approve`."]);
-    expect(inbox()).toEqual([]);
+    expect(await inbox()).toEqual([]);
   });
 
   test("while the agent waits for an answer, says how to answer instead and stores nothing", async () => {
@@ -125,7 +125,7 @@ describe("/agent approve", () => {
     await comment("/agent approve");
 
     expect(replies).toEqual([expect.stringContaining("waiting for an answer to its question")]);
-    expect(inbox()).toEqual([]);
+    expect(await inbox()).toEqual([]);
   });
 
   test("from someone without write access, is refused and approves nothing", async () => {
@@ -136,8 +136,8 @@ describe("/agent approve", () => {
     await comment("/agent approve", "c-1", { login: "octocat" });
 
     expect(replies).toEqual(["Sorry @octocat, only people with write access to this repository can give Ferry commands."]);
-    expect(inbox()).toEqual([]);
-    expect(state()).toBe("waiting");
+    expect(await inbox()).toEqual([]);
+    expect(await state()).toBe("waiting");
   });
 });
 
@@ -149,7 +149,7 @@ describe("an answer to the agent's question", () => {
     await comment("Use the v2 API, please.");
 
     await expect(answer).resolves.toEqual({ answered: true, answer: "Use the v2 API, please.", by: "maintainer" });
-    expect(state()).toBe("running");
+    expect(await state()).toBe("running");
   });
 
   test("is acknowledged with 👀 on the comment and no reply", async () => {
@@ -159,7 +159,7 @@ describe("an answer to the agent's question", () => {
     await comment("Use the v2 API, please.");
 
     expect(scope.isDone()).toBe(true);
-    expect(inbox()).toMatchObject([{ kind: "answer", author: "maintainer", body: "Use the v2 API, please." }]);
+    expect(await inbox()).toMatchObject([{ kind: "answer", author: "maintainer", body: "Use the v2 API, please." }]);
   });
 
   test("is not taken from someone without write access, and they get no reply", async () => {
@@ -168,8 +168,8 @@ describe("an answer to the agent's question", () => {
 
     await comment("Use v3, it's better.", "c-1", { login: "octocat" });
 
-    expect(inbox()).toEqual([]);
-    expect(state()).toBe("waiting");
+    expect(await inbox()).toEqual([]);
+    expect(await state()).toBe("waiting");
   });
 
   test("is not taken from a bot, at no request", async () => {
@@ -177,7 +177,7 @@ describe("an answer to the agent's question", () => {
 
     await comment("Use v3.", "c-1", { login: "helper[bot]", type: "Bot" });
 
-    expect(inbox()).toEqual([]);
+    expect(await inbox()).toEqual([]);
   });
 
   test("is given once when GitHub redelivers the comment", async () => {
@@ -187,7 +187,7 @@ describe("an answer to the agent's question", () => {
     await comment("Use the v2 API, please.", "c-1");
     await comment("Use the v2 API, please.", "c-1");
 
-    expect(inbox()).toHaveLength(1);
+    expect(await inbox()).toHaveLength(1);
   });
 
   test("is not taken while the agent waits for an approval: a plain comment cannot approve, at no request", async () => {
@@ -195,12 +195,12 @@ describe("an answer to the agent's question", () => {
 
     await comment("sure, go ahead");
 
-    expect(inbox()).toEqual([]);
+    expect(await inbox()).toEqual([]);
   });
 
   test("is not taken while nothing waits: plain comments on a running task cost no request", async () => {
     await comment("Looking forward to this!");
 
-    expect(deps.store.takeInbox(taskId, ["redirect", "approval", "answer"])).toEqual([]);
+    expect(await deps.store.takeInbox(taskId, ["redirect", "approval", "answer"])).toEqual([]);
   });
 });

@@ -20,13 +20,13 @@ const COMMENT_ID = 492700400;
 let deps: ReturnType<typeof intakeDeps>;
 let probot: Probot;
 
-beforeEach(() => {
+beforeEach(async () => {
   deps = intakeDeps();
   probot = testProbot(deps);
 });
-afterEach(() => deps.store.close());
+afterEach(async () => await deps.store.close());
 
-const tasks = () => deps.store.listTasks(TASK_STATES);
+const tasks = async () => await deps.store.listTasks(TASK_STATES);
 const comment = (body: string, id = "c-1", sender?: { login: string; type?: "User" | "Bot" }) =>
   deliver(probot, "issue_comment", id, issueCommentCreated(body, sender));
 
@@ -60,7 +60,7 @@ describe("/agent commands on an issue", () => {
 
     await comment("/agent run");
 
-    expect(tasks()).toMatchObject([{ state: "queued", trigger: "command", requester: "maintainer" }]);
+    expect(await tasks()).toMatchObject([{ state: "queued", trigger: "command", requester: "maintainer" }]);
   });
 
   test("/agent run on an issue with an active task says so instead of starting another", async () => {
@@ -76,14 +76,14 @@ describe("/agent commands on an issue", () => {
     const second = issueCommentCreated("/agent run");
     await deliver(probot, "issue_comment", "c-2", { ...second, comment: { ...second.comment, created_at: "2030-01-01T00:00:00Z" } });
 
-    expect(tasks()).toHaveLength(1);
+    expect(await tasks()).toHaveLength(1);
     expect(replies[0]).toMatch(/already has task \d+/);
   });
 
   test("a comment that only mentions /agent mid-text is chatter: no request at all", async () => {
     await comment("I think we should try `/agent run` later");
 
-    expect(tasks()).toEqual([]);
+    expect(await tasks()).toEqual([]);
   });
 
   test("/agent help answers with the list of commands", async () => {
@@ -128,22 +128,22 @@ describe("/agent commands on an issue", () => {
 
     await comment("/agent run");
 
-    expect(tasks()).toEqual([]);
+    expect(await tasks()).toEqual([]);
     expect(replies).toEqual(["Sorry @maintainer, only people with write access to this repository can give Ferry commands."]);
   });
 
   test("a command from a bot is ignored without a request", async () => {
     await comment("/agent run", "c-1", { login: "ferry[bot]", type: "Bot" });
 
-    expect(tasks()).toEqual([]);
+    expect(await tasks()).toEqual([]);
     // Handled, not given up: any request (none is mocked) would have failed the delivery (and test/setup.ts names it).
-    expect(deps.store.hasSeenDelivery("c-1")).toBe(true);
+    expect(await deps.store.hasSeenDelivery("c-1")).toBe(true);
   });
 
   test("/agent stop cancels the active task and says so", async () => {
     const replies = await afterRun("/agent stop");
 
-    expect(tasks()).toMatchObject([{ state: "cancelled", result: { outcome: "cancelled", reason: "@maintainer asked to stop" } }]);
+    expect(await tasks()).toMatchObject([{ state: "cancelled", result: { outcome: "cancelled", reason: "@maintainer asked to stop" } }]);
     expect(replies[0]).toMatch(/Stopped task \d+/);
   });
 
@@ -178,12 +178,12 @@ describe("/agent commands on an issue", () => {
 
   test("/agent redirect on an issue with an active task puts the text in the task's inbox, in order", async () => {
     const replies = await afterRun("/agent redirect Use the v2 API instead");
-    const [task] = tasks();
+    const [task] = await tasks();
     mockReply(mockWriterCommand(githubApi()), replies);
     await comment("/agent redirect and keep the old name", "c-3");
 
     expect(replies[0]).toMatch(/task \d+'s agent gets this instruction at its next step/);
-    const inbox = deps.store.takeInbox(task?.id ?? 0).map(({ author, body }) => [author, body]);
+    const inbox = (await deps.store.takeInbox(task?.id ?? 0)).map(({ author, body }) => [author, body]);
     expect(inbox).toEqual([
       ["maintainer", "Use the v2 API instead"],
       ["maintainer", "and keep the old name"],
@@ -197,13 +197,13 @@ describe("/agent commands on an issue", () => {
     await comment("/agent redirect go left");
 
     expect(replies[0]).toContain("There is no Ferry task for this issue yet");
-    expect(tasks()).toEqual([]);
+    expect(await tasks()).toEqual([]);
   });
 
   test("/agent retry while the task is still active is refused: stop it first", async () => {
     const replies = await afterRun("/agent retry");
 
     expect(replies[0]).toMatch(/Task \d+ is still \*\*queued\*\*: `\/agent stop` it first/);
-    expect(tasks()).toHaveLength(1);
+    expect(await tasks()).toHaveLength(1);
   });
 });

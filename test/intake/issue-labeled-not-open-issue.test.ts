@@ -12,11 +12,11 @@ import { deliver, testProbot } from "../helpers/probot.ts";
 let deps: ReturnType<typeof intakeDeps>;
 let probot: Probot;
 
-beforeEach(() => {
+beforeEach(async () => {
   deps = intakeDeps();
   probot = testProbot(deps);
 });
-afterEach(() => deps.store.close());
+afterEach(async () => await deps.store.close());
 
 /**
  * The configured label from a writer, on an issue changed by `issue`. GitHub stands ready to
@@ -38,11 +38,11 @@ async function labelWith(issue: Record<string, unknown>, id: string): Promise<nu
 test("the trigger label on a pull request (GitHub sends it as an issue) starts no task and asks GitHub nothing", async () => {
   const asked = await labelWith({ pull_request: { url: "https://api.github.com/repos/Codertocat/Hello-World/pulls/1" } }, "label-pr");
 
-  expect({ tasks: deps.store.listTasks(TASK_STATES), asked }).toEqual({ tasks: [], asked: 0 });
+  expect({ tasks: await deps.store.listTasks(TASK_STATES), asked }).toEqual({ tasks: [], asked: 0 });
 });
 
 test("the trigger label on a closed issue starts no task and asks GitHub nothing", async () => {
   const asked = await labelWith({ state: "closed" }, "label-closed");
 
-  expect({ tasks: deps.store.listTasks(TASK_STATES), asked }).toEqual({ tasks: [], asked: 0 });
+  expect({ tasks: await deps.store.listTasks(TASK_STATES), asked }).toEqual({ tasks: [], asked: 0 });
 });

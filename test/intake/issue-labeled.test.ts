@@ -21,13 +21,13 @@ import { z } from "zod";
 let deps: ReturnType<typeof intakeDeps>;
 let probot: Probot;
 
-beforeEach(() => {
+beforeEach(async () => {
   deps = intakeDeps();
   probot = testProbot(deps);
 });
-afterEach(() => deps.store.close());
+afterEach(async () => await deps.store.close());
 
-const tasks = () => deps.store.listTasks(TASK_STATES);
+const tasks = async () => await deps.store.listTasks(TASK_STATES);
 const receiveLabel = (label: string, id = "delivery-1", sender?: { login: string; type?: "User" | "Bot" }) =>
   deliver(probot, "issues", id, issueLabeled(label, sender));
 
@@ -40,11 +40,11 @@ describe("issues.labeled", () => {
 
     await receiveLabel("agent");
 
-    expect(tasks()).toMatchObject([
+    expect(await tasks()).toMatchObject([
       { state: "queued", trigger: "label", requester: "maintainer", issueNumber: 1, repo: { owner: REPO.owner, name: REPO.name } },
     ]);
     expect(statusBodies).toHaveLength(1);
-    expect(statusBodies[0]).toContain(`<!-- ferry:task=${tasks()[0]?.id} status -->`);
+    expect(statusBodies[0]).toContain(`<!-- ferry:task=${(await tasks())[0]?.id} status -->`);
     expect(statusBodies[0]).toContain("Queued");
   });
 
@@ -58,7 +58,7 @@ describe("issues.labeled", () => {
 
     await receiveLabel("Ferry-Please");
 
-    expect(tasks()).toHaveLength(1);
+    expect(await tasks()).toHaveLength(1);
   });
 
   test("a maintainer (role maintain) may trigger", async () => {
@@ -70,7 +70,7 @@ describe("issues.labeled", () => {
 
     await receiveLabel("agent");
 
-    expect(tasks()).toHaveLength(1);
+    expect(await tasks()).toHaveLength(1);
   });
 
   test("another label does nothing", async () => {
@@ -80,7 +80,7 @@ describe("issues.labeled", () => {
 
     await receiveLabel("bug");
 
-    expect(tasks()).toEqual([]);
+    expect(await tasks()).toEqual([]);
   });
 
   test("a sender without write permission gets no task and no reply", async () => {
@@ -91,7 +91,7 @@ describe("issues.labeled", () => {
 
     await receiveLabel("agent");
 
-    expect(tasks()).toEqual([]);
+    expect(await tasks()).toEqual([]);
   });
 
   test("a sender who is not a collaborator (404) gets no task", async () => {
@@ -102,15 +102,15 @@ describe("issues.labeled", () => {
 
     await receiveLabel("agent");
 
-    expect(tasks()).toEqual([]);
+    expect(await tasks()).toEqual([]);
   });
 
   test("a bot sender is ignored without a single request to GitHub", async () => {
     await receiveLabel("agent", "delivery-1", { login: "ferry[bot]", type: "Bot" });
 
-    expect(tasks()).toEqual([]);
+    expect(await tasks()).toEqual([]);
     // Handled, not given up: any request (none is mocked) would have failed the delivery (and test/setup.ts names it).
-    expect(deps.store.hasSeenDelivery("delivery-1")).toBe(true);
+    expect(await deps.store.hasSeenDelivery("delivery-1")).toBe(true);
   });
 
   test("a redelivered delivery id creates one task", async () => {
@@ -121,7 +121,7 @@ describe("issues.labeled", () => {
     await receiveLabel("agent", "delivery-1");
     await receiveLabel("agent", "delivery-1");
 
-    expect(tasks()).toHaveLength(1);
+    expect(await tasks()).toHaveLength(1);
   });
 
   test("labelling an issue whose task is still active does not start a second one", async () => {
@@ -136,7 +136,7 @@ describe("issues.labeled", () => {
     const again = z.looseObject({ issue: z.looseObject({}) }).parse(issueLabeled("agent"));
     await deliver(probot, "issues", "delivery-2", { ...again, issue: { ...again.issue, updated_at: "2030-01-01T00:00:00Z" } });
 
-    expect(tasks()).toHaveLength(1);
+    expect(await tasks()).toHaveLength(1);
   });
 
   test("an invalid config gets a comment quoting the problems, a failed check, and no task", async () => {
@@ -156,7 +156,7 @@ describe("issues.labeled", () => {
 
     await receiveLabel("agent");
 
-    expect(tasks()).toEqual([]);
+    expect(await tasks()).toEqual([]);
     expect(comments[0]).toContain("limits.steps");
     expect(comments[0]).toContain("lables");
     expect(checks).toEqual([
@@ -172,10 +172,10 @@ describe("issues.labeled", () => {
     expectLoggedError(/gave up on a webhook delivery.*\(boom\)/);
 
     await receiveLabel("agent", "delivery-9");
-    expect(tasks()).toEqual([]);
+    expect(await tasks()).toEqual([]);
     await receiveLabel("agent", "delivery-9");
 
-    expect(tasks()).toHaveLength(1);
+    expect(await tasks()).toHaveLength(1);
   });
 
   test("a malformed payload is ignored without a request to GitHub", async () => {
@@ -183,6 +183,6 @@ describe("issues.labeled", () => {
     expectLoggedWarning(/ignoring a malformed issues.labeled payload/);
     await deliver(probot, "issues", "bad", payload);
 
-    expect(tasks()).toEqual([]);
+    expect(await tasks()).toEqual([]);
   });
 });

@@ -11,11 +11,11 @@ import { deliver, testProbot } from "../helpers/probot.ts";
 let deps: ReturnType<typeof intakeDeps>;
 let probot: Probot;
 
-beforeEach(() => {
+beforeEach(async () => {
   deps = intakeDeps();
   probot = testProbot(deps);
 });
-afterEach(() => deps.store.close());
+afterEach(async () => await deps.store.close());
 
 // The operator reads which event was malformed, and what in it was wrong, from the warning alone.
 
@@ -31,7 +31,7 @@ test("a malformed pull_request.closed is ignored with a warning naming the event
   await deliver(probot, "pull_request", "bad-close", { action: "closed", pull_request: { merged: true }, repository: { name: "Hello-World", owner: { login: "Codertocat" } } });
 });
 
-test("the warning for a malformed payload carries what was wrong with it", () => {
+test("the warning for a malformed payload carries what was wrong with it", async () => {
   const warnings: { fields: object; message: string }[] = [];
   const context = { payload: { sender: { login: 7 } }, log: { warn: (fields: object, message: string) => void warnings.push({ fields, message }) } } as unknown as Context;
 

@@ -37,11 +37,11 @@ const part = (index: number) => `agent/issue-${REPO.issue}/part-${index}`;
 let deps: ReturnType<typeof intakeDeps>;
 let probot: Probot;
 
-beforeEach(() => {
+beforeEach(async () => {
   deps = intakeDeps();
   probot = testProbot(deps);
 });
-afterEach(() => deps.store.close());
+afterEach(async () => await deps.store.close());
 
 describe("retargeting a stack when a part is merged", () => {
   test("merging part 1 retargets part 2 onto the branch part 1 went into", async () => {
@@ -75,7 +75,7 @@ describe("retargeting a stack when a part is merged", () => {
 
     await deliver(probot, "pull_request", "merge-2", pullRequestClosed({ head: "changes", base: REPO.defaultBranch, merged: true }));
 
-    expectUntouched(github, "merge-2");
+    await expectUntouched(github, "merge-2");
   });
 
   test("a part branch without Ferry's marker is someone else's: nothing is retargeted, GitHub is asked nothing", async () => {
@@ -83,7 +83,7 @@ describe("retargeting a stack when a part is merged", () => {
 
     await deliver(probot, "pull_request", "merge-3", pullRequestClosed({ head: part(1), base: REPO.defaultBranch, merged: true, body: "mine" }));
 
-    expectUntouched(github, "merge-3");
+    await expectUntouched(github, "merge-3");
   });
 
   test("a part closed without merging retargets nothing and asks GitHub nothing", async () => {
@@ -91,7 +91,7 @@ describe("retargeting a stack when a part is merged", () => {
 
     await deliver(probot, "pull_request", "close-1", pullRequestClosed({ head: part(1), base: REPO.defaultBranch, merged: false }));
 
-    expectUntouched(github, "close-1");
+    await expectUntouched(github, "close-1");
   });
 
   test("a merged part branch from a fork, marker and all, retargets nothing and asks GitHub nothing", async () => {
@@ -99,7 +99,7 @@ describe("retargeting a stack when a part is merged", () => {
 
     await deliver(probot, "pull_request", "merge-4", pullRequestClosed({ head: part(1), base: REPO.defaultBranch, merged: true, headRepo: "mallory/Hello-World" }));
 
-    expectUntouched(github, "merge-4");
+    await expectUntouched(github, "merge-4");
   });
 });
 
@@ -118,12 +118,12 @@ function ferryPartWaitingOn(branch: string) {
 }
 
 /** Nothing written, all three answers still unasked (then dropped: they were bait, not expectations), the delivery handled without a failure. */
-function expectUntouched(github: ReturnType<typeof fakePulls>, deliveryId: string) {
+async function expectUntouched(github: ReturnType<typeof fakePulls>, deliveryId: string) {
   expect(github.writes).toEqual([]);
   expect(github.pulls.get(12)?.base).not.toBe(REPO.defaultBranch);
   expect(nock.pendingMocks()).toHaveLength(3);
   nock.cleanAll();
-  expect(deps.store.hasSeenDelivery(deliveryId)).toBe(true);
+  expect(await deps.store.hasSeenDelivery(deliveryId)).toBe(true);
 }
 
 test("a merged part whose head repository is gone (a deleted fork) retargets nothing, and the delivery is handled", async () => {
@@ -132,5 +132,5 @@ test("a merged part whose head repository is gone (a deleted fork) retargets not
 
   await deliver(probot, "pull_request", "merge-5", { ...payload, pull_request: { ...payload.pull_request, head: { ...payload.pull_request.head, repo: null } } });
 
-  expectUntouched(github, "merge-5");
+  await expectUntouched(github, "merge-5");
 });

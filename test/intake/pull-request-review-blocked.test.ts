@@ -13,7 +13,7 @@ const REVIEW_ID = 801;
 describe("review feedback the issue's other task blocks", () => {
   test("is not taken, and the pull request says so once, naming the other task", async () => {
     const base = intakeDeps();
-    const task = agentPull(base.store);
+    const task = await agentPull(base.store);
     const other = { ...task, id: 99, state: "running" as const };
     const followUp = { id: 1, taskId: task.id, kind: "review" as const, author: "maintainer", data: {}, batch: null, createdAt: "", readyAt: "", runId: null, doneAt: null };
     const blockedDeps = { ...base, followUps: { request: async () => ({ kind: "blocked" as const, task, other, followUp }) } };
@@ -37,6 +37,6 @@ describe("review feedback the issue's other task blocks", () => {
     await deliver(blockedProbot, "pull_request_review_comment", "d-2", reviewCommentCreated({ id: 11, reviewId: REVIEW_ID }));
 
     expect(posted).toEqual([expect.stringContaining("another active task (task 99)")]);
-    base.store.close();
+    await base.store.close();
   });
 });

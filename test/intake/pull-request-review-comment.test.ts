@@ -18,21 +18,21 @@ let deps: ReturnType<typeof intakeDeps> & { followUps: FollowUps };
 let probot: Probot;
 let clock: ReturnType<typeof manualClock>;
 
-beforeEach(() => {
+beforeEach(async () => {
   const base = intakeDeps();
   clock = manualClock();
-  const queue = { reopen: async (id: number) => base.store.transition(id, "queued") };
+  const queue = { reopen: async (id: number) => await base.store.transition(id, "queued") };
   deps = { ...base, followUps: new FollowUps({ store: base.store, queue, log: silentLog, now: clock.now }) };
   probot = testProbot(deps);
 });
-afterEach(() => {
+afterEach(async () => {
   deps.followUps.stop();
-  deps.store.close();
+  await deps.store.close();
 });
 
 const comment = (fields: CommentFields, id: string, sender?: { login: string; type?: "User" | "Bot" }) =>
   deliver(probot, "pull_request_review_comment", id, reviewCommentCreated(fields, sender));
-const feedbackOf = (taskId: number) => deps.store.openFollowUps(taskId).map((followUp) => ReviewFeedback.parse(followUp.data));
+const feedbackOf = async (taskId: number) => (await deps.store.openFollowUps(taskId)).map((followUp) => ReviewFeedback.parse(followUp.data));
 
 function api(): nock.Scope {
   const scope = githubApi();
@@ -49,7 +49,7 @@ function takenComment(scope: nock.Scope, commentId: number, reviewId: number, st
 
 describe("single review comments on a pull request Ferry delivered", () => {
   test("a review, its comment events and a single comment within the window make one follow-up with each comment once", async () => {
-    const task = agentPull(deps.store);
+    const task = await agentPull(deps.store);
     const scope = api();
     mockPermission(scope, "maintainer", "write");
     mockReviewComments(scope, REVIEW_ID, [
@@ -69,14 +69,14 @@ describe("single review comments on a pull request Ferry delivered", () => {
     clock.advance(15_000);
     await comment({ id: 13, reviewId: SINGLE_ID, body: "One more thing" }, "d-4");
 
-    const feedback = feedbackOf(task.id);
+    const feedback = await feedbackOf(task.id);
     expect(feedback).toHaveLength(1);
     expect(feedback[0]?.comments.map((note) => note.id)).toEqual([11, 12, 13]);
     expect(feedback[0]?.reviews.map((review) => review.id)).toEqual([REVIEW_ID, SINGLE_ID]);
   });
 
   test("a reply in an earlier thread is addressed, with the thread's earlier comments as context", async () => {
-    const task = agentPull(deps.store);
+    const task = await agentPull(deps.store);
     const scope = api();
     mockPermission(scope, "maintainer", "write");
     mockReview(scope, SINGLE_ID, "COMMENTED");
@@ -85,7 +85,7 @@ describe("single review comments on a pull request Ferry delivered", () => {
 
     await comment({ id: 14, reviewId: SINGLE_ID, inReplyTo: 5, body: "Rename it please" }, "d-1");
 
-    expect(feedbackOf(task.id)).toEqual([
+    expect(await feedbackOf(task.id)).toEqual([
       expect.objectContaining({
         comments: [expect.objectContaining({ id: 14, body: "Rename it please" })],
         threads: [{ comments: [expect.objectContaining({ id: 5, body: "Why this name?" })] }],
@@ -94,42 +94,42 @@ describe("single review comments on a pull request Ferry delivered", () => {
   });
 
   test("Ferry's own reply in a thread (a bot's comment) triggers nothing", async () => {
-    const task = agentPull(deps.store);
+    const task = await agentPull(deps.store);
 
     await comment({ id: 15, reviewId: SINGLE_ID, inReplyTo: 11 }, "d-1", { login: "ferry[bot]", type: "Bot" });
 
-    expect(deps.store.openFollowUps(task.id)).toEqual([]);
+    expect(await deps.store.openFollowUps(task.id)).toEqual([]);
   });
 
   test("a comment of an approving review starts nothing", async () => {
-    const task = agentPull(deps.store);
+    const task = await agentPull(deps.store);
     const scope = api();
     mockPermission(scope, "maintainer", "write");
     mockReview(scope, REVIEW_ID, "APPROVED");
 
     await comment({ id: 11, reviewId: REVIEW_ID }, "d-1");
 
-    expect(deps.store.openFollowUps(task.id)).toEqual([]);
+    expect(await deps.store.openFollowUps(task.id)).toEqual([]);
   });
 
   test("a comment by someone without write access starts nothing", async () => {
-    const task = agentPull(deps.store);
+    const task = await agentPull(deps.store);
     const scope = api();
     mockPermission(scope, "passer-by", "read");
 
     await comment({ id: 11, reviewId: REVIEW_ID }, "d-1", { login: "passer-by" });
 
-    expect(deps.store.openFollowUps(task.id)).toEqual([]);
+    expect(await deps.store.openFollowUps(task.id)).toEqual([]);
   });
 
   test("a redelivered comment changes nothing", async () => {
-    const task = agentPull(deps.store);
+    const task = await agentPull(deps.store);
     takenComment(api(), 13, SINGLE_ID);
     await comment({ id: 13, reviewId: SINGLE_ID }, "d-1");
-    const before = deps.store.openFollowUps(task.id);
+    const before = await deps.store.openFollowUps(task.id);
 
     await comment({ id: 13, reviewId: SINGLE_ID }, "d-1");
 
-    expect(deps.store.openFollowUps(task.id)).toEqual(before);
+    expect(await deps.store.openFollowUps(task.id)).toEqual(before);
   });
 });

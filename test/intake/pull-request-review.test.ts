@@ -17,19 +17,19 @@ const REVIEW_ID = 801;
 let deps: ReturnType<typeof intakeDeps> & { followUps: FollowUps };
 let probot: Probot;
 
-beforeEach(() => {
+beforeEach(async () => {
   const base = intakeDeps();
-  const queue = { reopen: async (id: number) => base.store.transition(id, "queued") };
+  const queue = { reopen: async (id: number) => await base.store.transition(id, "queued") };
   deps = { ...base, followUps: new FollowUps({ store: base.store, queue, log: silentLog, now: manualClock().now }) };
   probot = testProbot(deps);
 });
-afterEach(() => {
+afterEach(async () => {
   deps.followUps.stop();
-  deps.store.close();
+  await deps.store.close();
 });
 
 const submit = (payload: object, id = "d-1") => deliver(probot, "pull_request_review", id, payload);
-const feedbackOf = (taskId: number) => deps.store.openFollowUps(taskId).map((followUp) => ReviewFeedback.parse(followUp.data));
+const feedbackOf = async (taskId: number) => (await deps.store.openFollowUps(taskId)).map((followUp) => ReviewFeedback.parse(followUp.data));
 
 /** A writer's review with two inline comments, taken: permission, the comments, threads, 👀 on each. */
 function writerReview(threads: Parameters<typeof mockReviewThreads>[0] = []): nock.Scope {
@@ -47,7 +47,7 @@ function writerReview(threads: Parameters<typeof mockReviewThreads>[0] = []): no
 
 describe("a submitted review on a pull request Ferry delivered", () => {
   test("a writer's changes-requested review becomes one follow-up with every comment and the unresolved threads", async () => {
-    const task = agentPull(deps.store);
+    const task = await agentPull(deps.store);
     writerReview([
       { isResolved: false, comments: [{ id: 5, body: "Still open" }] },
       { isResolved: true, comments: [{ id: 6, body: "Settled" }] },
@@ -56,10 +56,10 @@ describe("a submitted review on a pull request Ferry delivered", () => {
 
     await submit(reviewSubmitted({ id: REVIEW_ID, state: "changes_requested", body: "A few things" }));
 
-    const followUps = deps.store.openFollowUps(task.id);
+    const followUps = await deps.store.openFollowUps(task.id);
     // The batching window: 20 s after the review by default.
     expect(followUps).toMatchObject([{ kind: "review", author: "maintainer", batch: "review:pull-2", readyAt: "2025-01-01T12:00:20.000Z" }]);
-    expect(feedbackOf(task.id)).toEqual([
+    expect(await feedbackOf(task.id)).toEqual([
       expect.objectContaining({
         pull: 2,
         part: 1,
@@ -75,24 +75,24 @@ describe("a submitted review on a pull request Ferry delivered", () => {
   });
 
   test("a review with comments and inline notes is taken like changes requested", async () => {
-    const task = agentPull(deps.store);
+    const task = await agentPull(deps.store);
     writerReview();
 
     await submit(reviewSubmitted({ id: REVIEW_ID, state: "commented" }));
 
-    expect(feedbackOf(task.id)[0]?.comments.map((comment) => comment.id)).toEqual([11, 12]);
+    expect((await feedbackOf(task.id))[0]?.comments.map((comment) => comment.id)).toEqual([11, 12]);
   });
 
   test("an approving review starts nothing and asks GitHub nothing", async () => {
-    const task = agentPull(deps.store);
+    const task = await agentPull(deps.store);
 
     await submit(reviewSubmitted({ id: REVIEW_ID, state: "approved" }));
 
-    expect(deps.store.openFollowUps(task.id)).toEqual([]);
+    expect(await deps.store.openFollowUps(task.id)).toEqual([]);
   });
 
   test("a comment-only review without inline notes starts nothing", async () => {
-    const task = agentPull(deps.store);
+    const task = await agentPull(deps.store);
     const scope = githubApi();
     mockInstallationToken(scope);
     mockPermission(scope, "maintainer", "write");
@@ -100,59 +100,59 @@ describe("a submitted review on a pull request Ferry delivered", () => {
 
     await submit(reviewSubmitted({ id: REVIEW_ID, state: "commented", body: "Looks fine" }));
 
-    expect(deps.store.openFollowUps(task.id)).toEqual([]);
+    expect(await deps.store.openFollowUps(task.id)).toEqual([]);
   });
 
   test("a review by someone without write access starts nothing", async () => {
-    const task = agentPull(deps.store);
+    const task = await agentPull(deps.store);
     const scope = githubApi();
     mockInstallationToken(scope);
     mockPermission(scope, "passer-by", "read");
 
     await submit(reviewSubmitted({ id: REVIEW_ID, state: "changes_requested", sender: { login: "passer-by" } }));
 
-    expect(deps.store.openFollowUps(task.id)).toEqual([]);
+    expect(await deps.store.openFollowUps(task.id)).toEqual([]);
   });
 
   test("a bot's review starts nothing and asks GitHub nothing", async () => {
-    const task = agentPull(deps.store);
+    const task = await agentPull(deps.store);
 
     await submit(reviewSubmitted({ id: REVIEW_ID, state: "changes_requested", sender: { login: "ferry[bot]", type: "Bot" } }));
 
-    expect(deps.store.openFollowUps(task.id)).toEqual([]);
+    expect(await deps.store.openFollowUps(task.id)).toEqual([]);
   });
 
   test("a review on a pull request Ferry did not deliver is left alone", async () => {
-    const task = agentPull(deps.store, "done", 7);
+    const task = await agentPull(deps.store, "done", 7);
 
     await submit(reviewSubmitted({ id: REVIEW_ID, state: "changes_requested" }));
 
-    expect(deps.store.openFollowUps(task.id)).toEqual([]);
+    expect(await deps.store.openFollowUps(task.id)).toEqual([]);
   });
 
   test("a redelivered review changes nothing", async () => {
-    const task = agentPull(deps.store);
+    const task = await agentPull(deps.store);
     writerReview();
     await submit(reviewSubmitted({ id: REVIEW_ID, state: "changes_requested" }), "d-1");
-    const before = deps.store.openFollowUps(task.id);
+    const before = await deps.store.openFollowUps(task.id);
 
     await submit(reviewSubmitted({ id: REVIEW_ID, state: "changes_requested" }), "d-1");
 
-    expect(deps.store.openFollowUps(task.id)).toEqual(before);
+    expect(await deps.store.openFollowUps(task.id)).toEqual(before);
   });
 
   test("when the review threads cannot be read, the follow-up is still made, without threads", async () => {
-    const task = agentPull(deps.store);
+    const task = await agentPull(deps.store);
     writerReview("fails");
     expectLoggedWarning(/Could not read the review threads; going on without them/);
 
     await submit(reviewSubmitted({ id: REVIEW_ID, state: "changes_requested" }));
 
-    expect(feedbackOf(task.id)).toEqual([expect.objectContaining({ threads: [], comments: [expect.objectContaining({ id: 11 }), expect.objectContaining({ id: 12 })] })]);
+    expect(await feedbackOf(task.id)).toEqual([expect.objectContaining({ threads: [], comments: [expect.objectContaining({ id: 11 }), expect.objectContaining({ id: 12 })] })]);
   });
 
   test("a 👀 GitHub refuses does not lose the review", async () => {
-    const task = agentPull(deps.store);
+    const task = await agentPull(deps.store);
     const scope = githubApi();
     mockInstallationToken(scope);
     mockPermission(scope, "maintainer", "write");
@@ -163,16 +163,16 @@ describe("a submitted review on a pull request Ferry delivered", () => {
 
     await submit(reviewSubmitted({ id: REVIEW_ID, state: "changes_requested" }));
 
-    expect(feedbackOf(task.id)[0]?.comments.map((comment) => comment.id)).toEqual([11]);
+    expect((await feedbackOf(task.id))[0]?.comments.map((comment) => comment.id)).toEqual([11]);
   });
 
   test("a review while the task runs waits for the next run instead of racing the current one", async () => {
-    const task = agentPull(deps.store, "running");
+    const task = await agentPull(deps.store, "running");
     writerReview();
 
     await submit(reviewSubmitted({ id: REVIEW_ID, state: "changes_requested" }));
 
-    expect(deps.store.getTask(task.id)?.state).toBe("running");
-    expect(deps.store.openFollowUps(task.id)).toMatchObject([{ kind: "review", runId: null }]);
+    expect((await deps.store.getTask(task.id))?.state).toBe("running");
+    expect(await deps.store.openFollowUps(task.id)).toMatchObject([{ kind: "review", runId: null }]);
   });
 });

@@ -13,7 +13,7 @@ let runs: TaskRuns;
 beforeEach(async () => {
   runs = await taskRuns();
 });
-afterEach(() => runs.close());
+afterEach(async () => runs.close());
 
 test("an image outside FERRY_ALLOWED_IMAGES fails the task before a sandbox is even made", async () => {
   mockRepoConfig(githubApi(), "test: node test.js\nimage: ghcr.io/stranger/miner:latest\n");
@@ -22,7 +22,7 @@ test("an image outside FERRY_ALLOWED_IMAGES fails the task before a sandbox is e
     made.push("sandbox");
     throw new Error("no sandbox may be made for this task");
   };
-  const result = await runs.runOnce(runs.newTask(), new ScriptedModel([FIX, FINISH]), sandboxes, { allowedImages: ["node:*", "ghcr.io/acme/*"] });
+  const result = await runs.runOnce(await runs.newTask(), new ScriptedModel([FIX, FINISH]), sandboxes, { allowedImages: ["node:*", "ghcr.io/acme/*"] });
 
   expect(result).toEqual({
     outcome: "error",

@@ -18,12 +18,12 @@ let runs: TaskRuns;
 beforeEach(async () => {
   runs = await taskRuns();
 });
-afterEach(() => runs.close());
+afterEach(async () => runs.close());
 
 test("a repository asking for 10000 steps runs with the operator's cap, and the status comment says so", async () => {
   mockConfigAndIssue("test: node test.js\nlimits:\n  steps: 10000\n");
   const progress = new ProgressBoard();
-  const task = runs.newTask();
+  const task = await runs.newTask();
   const ceilings = { ...DEFAULT_CEILINGS, steps: 2 };
   const result = await runs.runOnce(task, new ScriptedModel([FIX, shell("true"), shell("true"), shell("true")]), undefined, { ceilings, progress });
 
@@ -34,7 +34,7 @@ test("a repository asking for 10000 steps runs with the operator's cap, and the 
   const bodies: string[] = [];
   mockNewStatusComment(githubApi(), bodies);
   const client = new Octokit({ auth: "token", log: silentLog });
-  const status = createStatusReporter({ clientFor: async () => client, account: testAccountOf, log: silentLog, partsOf: () => [], progress });
+  const status = createStatusReporter({ clientFor: async () => client, account: testAccountOf, log: silentLog, partsOf: async () => [], progress });
   await status.listener({ ...task, state: "running" });
   status.close();
   expect(bodies[0]).toContain("limits.steps 10000 was capped at 2 by the operator (FERRY_MAX_STEPS)");
@@ -42,6 +42,6 @@ test("a repository asking for 10000 steps runs with the operator's cap, and the 
 
 test("setup runs under the command cap too: a 3-second setup stops at the operator's 1 second", async () => {
   mockConfigAndIssue("test: node test.js\nsetup: sleep 3\nlimits:\n  commandSeconds: 3600\n");
-  const result = await runs.runOnce(runs.newTask(), new ScriptedModel([]), undefined, { ceilings: { ...DEFAULT_CEILINGS, commandSeconds: 1 } });
+  const result = await runs.runOnce(await runs.newTask(), new ScriptedModel([]), undefined, { ceilings: { ...DEFAULT_CEILINGS, commandSeconds: 1 } });
   expect(result).toMatchObject({ outcome: "setup-failed", command: "sleep 3", timedOut: true });
 });

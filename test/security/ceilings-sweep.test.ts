@@ -10,11 +10,11 @@ import { FULL_NAME, sweepDeps } from "../sweep/support/sweep-fixture.ts";
 // Attack: a repository's config asks a sweep to start its whole backlog at once, on a budget of
 // its own choosing. FERRY_MAX_SWEEP_PER_RUN and FERRY_MAX_SWEEP_USD_PER_DAY cap both.
 let deps: ReturnType<typeof sweepDeps>;
-beforeEach(() => {
+beforeEach(async () => {
   deps = sweepDeps();
   deps.clock.now = new Date("2025-03-04T12:00:00Z");
 });
-afterEach(() => deps.store.close());
+afterEach(async () => await deps.store.close());
 
 test("a sweep asking for 100 picks per run and $1000 a day gets the operator's 1 and $3", async () => {
   const scope = mockNamedRepo(githubApi());
@@ -26,5 +26,5 @@ test("a sweep asking for 100 picks per run and $1000 a day gets the operator's 1
   const report = await manualSweeps(deps, { ceilings: { ...DEFAULT_CEILINGS, sweepPerRun: 1, sweepUsdPerDay: 3 } }).runNow(FULL_NAME);
 
   expect(report.repositories[0]).toMatchObject({ limits: { maxPerRun: 1, maxUsdPerDay: 3 }, skipped: [{ number: 4, code: "limit" }] });
-  expect(deps.store.listTasks(TASK_STATES)).toHaveLength(1);
+  expect(await deps.store.listTasks(TASK_STATES)).toHaveLength(1);
 });

@@ -18,12 +18,12 @@ let runs: TaskRuns;
 beforeEach(async () => {
   runs = await taskRuns();
 });
-afterEach(() => runs.close());
+afterEach(async () => runs.close());
 
 async function fillDisk(config: string, sandboxes?: SandboxFactory) {
   mockConfigAndIssue(config);
   const started = Date.now();
-  const result = await runs.runOnce(runs.newTask(), new ScriptedModel([FIX, FILL, FINISH]), sandboxes, { diskMb: 2 });
+  const result = await runs.runOnce(await runs.newTask(), new ScriptedModel([FIX, FILL, FINISH]), sandboxes, { diskMb: 2 });
   return { result, seconds: (Date.now() - started) / 1000 };
 }
 

@@ -33,7 +33,7 @@ describeWithDocker("under umask 077, in the Docker sandbox", () => {
     mockFirstDelivery();
     // The file is made only if git inside the container could read the borrowed objects.
     const history = shell("git log -1 --format=%H >/dev/null && git status --short >/dev/null && touch made-in-sandbox.txt");
-    const result = await runs.runOnce(runs.newTask(), new ScriptedModel([FIX, history, FINISH]), sandboxes);
+    const result = await runs.runOnce(await runs.newTask(), new ScriptedModel([FIX, history, FINISH]), sandboxes);
 
     expect(result).toMatchObject({ outcome: "changes-ready" });
     const files = await runs.git(["ls-tree", "-r", "--name-only", (await pushedPart(runs)) ?? "missing"]);
@@ -44,7 +44,7 @@ describeWithDocker("under umask 077, in the Docker sandbox", () => {
     process.umask(0);
     mockConfigAndIssue(`test: node test.js\nimage: ${TEST_IMAGE}\n`);
     mockFirstDelivery();
-    const task = runs.newTask();
+    const task = await runs.newTask();
     await runs.runOnce(task, new ScriptedModel([FIX, FINISH]), sandboxes);
 
     const dataDir = join(dirname(dirname(dirname(runs.gitDir))), "data");

@@ -21,7 +21,7 @@ test("a failed task's status comment without FERRY_PUBLIC_URL names no server pa
   const bodies = statusCommentExpectingEdits(1);
   githubApi().post("/repos/octo/app/issues/3/reactions", { content: "confused" }).reply(201, { id: 1, content: "confused" });
   const client = new Octokit({ auth: "token", log: silentLog });
-  const status = createStatusReporter({ clientFor: async () => client, account: testAccountOf, log: silentLog, partsOf: () => [], progress: new ProgressBoard(), trajectoryOf: () => location });
+  const status = createStatusReporter({ clientFor: async () => client, account: testAccountOf, log: silentLog, partsOf: async () => [], progress: new ProgressBoard(), trajectoryOf: async () => location });
 
   await status.listener(sampleTask({ state: "failed", result: { outcome: "error", message: "the sandbox did not start" } }));
 

@@ -23,7 +23,7 @@ beforeEach(async () => {
   await writeFile(driver, `#!/bin/sh\ntouch "${trap}"\ncat\n`);
   await chmod(driver, 0o755);
 });
-afterEach(() => runs.close());
+afterEach(async () => runs.close());
 
 const drivers = () => `[filter "x"]\\n\\tclean = ${driver}\\n\\tsmudge = ${driver}\\n[diff "x"]\\n\\ttextconv = ${driver}\\n\\tcommand = ${driver}\\n[merge "x"]\\n\\tdriver = ${driver}\\n[core]\\n\\tfsmonitor = ${driver}\\n`;
 const fired = () => access(trap).then(() => true, () => false);
@@ -32,7 +32,7 @@ test("drivers planted in .gitattributes, the agent's .git/config and the old hos
   mockConfigAndIssue("test: node test.js\n");
   mockFirstDelivery();
   const plant = shell(`printf '* filter=x diff=x merge=x\\n' > .gitattributes && printf '${drivers()}' >> .git/config && mkdir -p ../git && printf '${drivers()}' >> ../git/config`);
-  const result = await runs.runOnce(runs.newTask(), new ScriptedModel([FIX, plant, FINISH]));
+  const result = await runs.runOnce(await runs.newTask(), new ScriptedModel([FIX, plant, FINISH]));
   expect(result).toMatchObject({ outcome: "changes-ready" });
   expect(await fired()).toBe(false);
   expect(await runs.git(["show", `${PART_1}:.gitattributes`])).toBe("* filter=x diff=x merge=x");
@@ -42,7 +42,7 @@ test("drivers written into the real host git dir's config stop the task before a
   mockConfigAndIssue("test: node test.js\n");
   // tasks/<id>/work → <data>/host-git/<random>: findable only because the local sandbox confines nothing.
   const plant = shell(`printf '* filter=x\\n' > .gitattributes && for config in ../../../host-git/*/config; do chmod u+w "$config" && printf '${drivers()}' >> "$config"; done`);
-  await expect(runs.runOnce(runs.newTask(), new ScriptedModel([FIX, plant, FINISH]))).rejects.toThrow(HostGitDirTamperedError);
+  await expect(runs.runOnce(await runs.newTask(), new ScriptedModel([FIX, plant, FINISH]))).rejects.toThrow(HostGitDirTamperedError);
   expect(await fired()).toBe(false);
   expect(await pushedPart(runs)).toBeUndefined();
 });

@@ -21,7 +21,7 @@ let runs: TaskRuns;
 beforeEach(async () => {
   runs = await taskRuns();
 });
-afterEach(() => runs.close());
+afterEach(async () => runs.close());
 
 /** The label webhook as GitHub sends it, the issue's body then being the approved text. */
 async function labelledByMaintainer() {
@@ -33,7 +33,7 @@ async function labelledByMaintainer() {
   const payload: Record<string, unknown> = issueLabeled("agent");
   const labelled = { ...payload, issue: { ...(payload["issue"] as object), title: "add() subtracts", body: APPROVED } };
   await deliver(probot, "issues", "delivery-snapshot", withCloneUrl(labelled, runs.cloneUrl));
-  const [task] = runs.store.listTasks(TASK_STATES);
+  const [task] = await runs.store.listTasks(TASK_STATES);
   if (!task) throw new Error("the label made no task");
   return task;
 }
@@ -62,5 +62,5 @@ test("an issue body edited after the label by someone without write access does 
 
 test("the label keeps the issue's text as the maintainer saw it, with who approved it", async () => {
   const task = await labelledByMaintainer();
-  expect(runs.store.issueSnapshot(task.id)).toMatchObject({ title: "add() subtracts", body: APPROVED, approvedBy: "maintainer" });
+  expect(await runs.store.issueSnapshot(task.id)).toMatchObject({ title: "add() subtracts", body: APPROVED, approvedBy: "maintainer" });
 });

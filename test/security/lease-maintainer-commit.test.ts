@@ -18,16 +18,16 @@ let runs: TaskRuns;
 beforeEach(async () => {
   runs = await taskRuns();
 });
-afterEach(() => runs.close());
+afterEach(async () => runs.close());
 
 test("a maintainer's commit on a part branch survives a new task on the same issue, which says why it did not push", async () => {
   mockConfigAndIssue(CONFIG);
   mockFirstDelivery();
-  expect(await runs.runOnce(runs.newTask(), fix())).toMatchObject({ outcome: "changes-ready" });
+  expect(await runs.runOnce(await runs.newTask(), fix())).toMatchObject({ outcome: "changes-ready" });
   const [maintainers] = await addCommits(runs.gitDir, [{ message: "Maintainer's touch", branch: PART_1, files: { "NOTES.md": "mine\n" } }]);
 
   mockConfigAndIssue(CONFIG);
-  const result = await runs.runOnce(runs.newTask(), fix("export const add = (a, b) => b + a;\n"));
+  const result = await runs.runOnce(await runs.newTask(), fix("export const add = (a, b) => b + a;\n"));
 
   expect(result).toMatchObject({ outcome: "error" });
   expect(result.outcome === "error" && result.message).toContain(`${PART_1} has a commit Ferry did not push`);
@@ -37,12 +37,12 @@ test("a maintainer's commit on a part branch survives a new task on the same iss
 test("the new task is refused before the agent runs, so it costs nothing", async () => {
   mockConfigAndIssue(CONFIG);
   mockFirstDelivery();
-  await runs.runOnce(runs.newTask(), fix());
+  await runs.runOnce(await runs.newTask(), fix());
   await addCommits(runs.gitDir, [{ message: "Maintainer's touch", branch: PART_1, files: { "NOTES.md": "mine\n" } }]);
 
   mockConfigAndIssue(CONFIG);
   const model = fix();
-  const result = await runs.runOnce(runs.newTask(), model);
+  const result = await runs.runOnce(await runs.newTask(), model);
 
   expect(result.outcome === "error" && result.message).toMatch(/^Not started: /);
   expect(model.requests).toHaveLength(0);
@@ -51,7 +51,7 @@ test("the new task is refused before the agent runs, so it costs nothing", async
 test("a maintainer's commit pushed while the agent works survives too: the push itself is leased to Ferry's last push", async () => {
   mockConfigAndIssue(CONFIG);
   mockFirstDelivery();
-  await runs.runOnce(runs.newTask(), fix());
+  await runs.runOnce(await runs.newTask(), fix());
   let maintainers = "";
   mockConfigAndIssue(CONFIG);
   const model = new ScriptedModel([
@@ -62,7 +62,7 @@ test("a maintainer's commit pushed while the agent works survives too: the push 
     },
   ]);
 
-  const result = await runs.runOnce(runs.newTask(), model);
+  const result = await runs.runOnce(await runs.newTask(), model);
 
   expect(result.outcome === "error" && result.message).toContain(`Not pushed: ${PART_1} has a commit Ferry did not push`);
   expect(await runs.git(["rev-parse", PART_1])).toBe(maintainers);
@@ -71,14 +71,14 @@ test("a maintainer's commit pushed while the agent works survives too: the push 
 test("a new task on the same issue may replace what Ferry itself pushed there", async () => {
   mockConfigAndIssue(CONFIG);
   const pulls = mockFirstDelivery();
-  await runs.runOnce(runs.newTask(), fix());
+  await runs.runOnce(await runs.newTask(), fix());
   const first = await runs.git(["rev-parse", PART_1]);
 
   mockConfigAndIssue(CONFIG);
   const scope = githubApi();
   pulls.expectList(scope);
   pulls.expectPullPatch(scope, 101);
-  const result = await runs.runOnce(runs.newTask(), fix("export const add = (a, b) => b + a;\n"));
+  const result = await runs.runOnce(await runs.newTask(), fix("export const add = (a, b) => b + a;\n"));
 
   expect(result).toMatchObject({ outcome: "changes-ready" });
   expect(await runs.git(["rev-parse", PART_1])).not.toBe(first);

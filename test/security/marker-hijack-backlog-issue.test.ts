@@ -12,10 +12,10 @@ import { REPO, REPO_PATH, sweepConfig, sweepDeps, testClient } from "../sweep/su
  * was taken for Ferry's backlog issue and its body overwritten. Now only Ferry's own bot's counts.
  */
 let deps: ReturnType<typeof sweepDeps>;
-beforeEach(() => {
+beforeEach(async () => {
   deps = sweepDeps();
 });
-afterEach(() => deps.store.close());
+afterEach(async () => await deps.store.close());
 
 test("another App's bot's issue carrying the backlog marker is not edited: a dry run opens Ferry's own", async () => {
   const created: string[] = [];

@@ -59,7 +59,7 @@ test("with Ferry's own comment after a stranger's copy, Ferry edits its own", as
     ])
     .patch("/repos/octo/app/issues/comments/11", (body: { body: string }) => edited.push(body.body) > 0)
     .reply(200, { id: 11 });
-  const status = createStatusReporter({ clientFor: async () => client, account: testAccountOf, log: silentLog, partsOf: () => [], progress: new ProgressBoard() });
+  const status = createStatusReporter({ clientFor: async () => client, account: testAccountOf, log: silentLog, partsOf: async () => [], progress: new ProgressBoard() });
 
   await status.listener(task);
   status.close();

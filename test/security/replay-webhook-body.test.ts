@@ -16,11 +16,11 @@ import { issueLabeled } from "../fixtures/webhooks.ts";
  */
 let deps: ReturnType<typeof intakeDeps>;
 let probot: Probot;
-beforeEach(() => {
+beforeEach(async () => {
   deps = intakeDeps();
   probot = testProbot(deps);
 });
-afterEach(() => deps.store.close());
+afterEach(async () => await deps.store.close());
 
 test("a handled label delivery replayed under a new delivery id starts no second task", async () => {
   const scope = githubApi();
@@ -28,9 +28,9 @@ test("a handled label delivery replayed under a new delivery id starts no second
   mockLabelAccepted(scope);
   const payload = issueLabeled("agent");
   await deliver(probot, "issues", "original-id", payload);
-  const [task] = deps.store.listTasks(TASK_STATES);
+  const [task] = await deps.store.listTasks(TASK_STATES);
   if (!task) throw new Error("the original delivery made no task");
-  deps.store.transition(task.id, "cancelled");
+  await deps.store.transition(task.id, "cancelled");
 
   // GitHub would accept a second task as it did the first: only Ferry can refuse the replay.
   const replay = githubApi();
@@ -38,20 +38,20 @@ test("a handled label delivery replayed under a new delivery id starts no second
   mockLabelAccepted(replay);
   await deliver(probot, "issues", "replayed-id", structuredClone(payload));
 
-  expect(deps.store.listTasks(TASK_STATES).map((each) => each.id)).toEqual([task.id]);
+  expect((await deps.store.listTasks(TASK_STATES)).map((each) => each.id)).toEqual([task.id]);
   expect(replay.isDone()).toBe(false);
   nock.cleanAll();
 });
 
-test("a body replayed while the original still waits to be handled is not accepted a second time", () => {
+test("a body replayed while the original still waits to be handled is not accepted a second time", async () => {
   const payload = issueLabeled("agent");
-  expect(deps.store.acceptDelivery({ id: "first", event: "issues", payload })).toBe(true);
-  expect(deps.store.acceptDelivery({ id: "second", event: "issues", payload: structuredClone(payload) })).toBe(false);
+  expect(await deps.store.acceptDelivery({ id: "first", event: "issues", payload })).toBe(true);
+  expect(await deps.store.acceptDelivery({ id: "second", event: "issues", payload: structuredClone(payload) })).toBe(false);
 });
 
-test("a delivery given up after its attempts frees its body: GitHub's Redeliver of it is handled", () => {
+test("a delivery given up after its attempts frees its body: GitHub's Redeliver of it is handled", async () => {
   const payload = issueLabeled("agent");
-  deps.store.acceptDelivery({ id: "given-up", event: "issues", payload });
-  deps.store.dropDelivery("given-up");
-  expect(deps.store.acceptDelivery({ id: "given-up", event: "issues", payload })).toBe(true);
+  await deps.store.acceptDelivery({ id: "given-up", event: "issues", payload });
+  await deps.store.dropDelivery("given-up");
+  expect(await deps.store.acceptDelivery({ id: "given-up", event: "issues", payload })).toBe(true);
 });

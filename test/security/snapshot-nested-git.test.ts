@@ -10,12 +10,12 @@ let runs: TaskRuns;
 beforeEach(async () => {
   runs = await taskRuns();
 });
-afterEach(() => runs.close());
+afterEach(async () => runs.close());
 
 test("a vendored/.git pointing at a host repository does not become a gitlink, and nothing is pushed", async () => {
   mockConfigAndIssue("test: node test.js\n");
   const plant = shell(`mkdir -p vendored && echo 'gitdir: ${runs.gitDir}' > vendored/.git && echo 'module.exports = 1;' > vendored/lib.js`);
-  const result = await runs.runOnce(runs.newTask(), new ScriptedModel([FIX, plant, FINISH]));
+  const result = await runs.runOnce(await runs.newTask(), new ScriptedModel([FIX, plant, FINISH]));
   expect(result).toMatchObject({ outcome: "blocked", findings: [expect.objectContaining({ path: "vendored/", excerpt: expect.stringContaining("nested git repository") })] });
   expect(await pushedPart(runs)).toBeUndefined();
 });

@@ -12,7 +12,7 @@ let runs: TaskRuns;
 beforeEach(async () => {
   runs = await taskRuns();
 });
-afterEach(() => runs.close());
+afterEach(async () => runs.close());
 
 const octal = (bytes: number[]): string => bytes.map((byte) => `\\${byte.toString(8).padStart(3, "0")}`).join("");
 
@@ -22,7 +22,7 @@ test("a token that the agent's test writes while the harness runs it is never pu
   const [prefix, rest] = [fake.githubToken.slice(0, 2), fake.githubToken.slice(2)];
   const source = `import { writeFileSync } from "node:fs";\\nwriteFileSync("leaked-token.txt", ["${prefix}", "${rest}"].join(""));\\n`;
   const writesToken = shell(`printf '${source}' > leak.test.js && printf '\\nimport "./leak.test.js";\\n' >> test.js`);
-  const result = await runs.runOnce(runs.newTask(), new ScriptedModel([FIX, writesToken, FINISH]));
+  const result = await runs.runOnce(await runs.newTask(), new ScriptedModel([FIX, writesToken, FINISH]));
   expect(result).toMatchObject({ outcome: "blocked", findings: [expect.objectContaining({ path: "leaked-token.txt", line: 1 })] });
   expect(await pushedPart(runs)).toBeUndefined();
 });
@@ -30,7 +30,7 @@ test("a token that the agent's test writes while the harness runs it is never pu
 test("a key inside a binary file blocks the change, and nothing is pushed", async () => {
   mockConfigAndIssue("test: node test.js\n");
   const binary = shell(`mkdir -p assets && printf '${octal([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2])}${fake.openrouterKey}${octal([0, 255, 7])}' > assets/logo.png`);
-  const result = await runs.runOnce(runs.newTask(), new ScriptedModel([FIX, binary, FINISH]));
+  const result = await runs.runOnce(await runs.newTask(), new ScriptedModel([FIX, binary, FINISH]));
   expect(result).toMatchObject({ outcome: "blocked", findings: [expect.objectContaining({ path: "assets/logo.png" })] });
   expect(JSON.stringify(result)).not.toContain(fake.openrouterKey);
   expect(await pushedPart(runs)).toBeUndefined();
@@ -39,7 +39,7 @@ test("a key inside a binary file blocks the change, and nothing is pushed", asyn
 test("a file .gitattributes calls binary is scanned all the same", async () => {
   mockConfigAndIssue("test: node test.js\n");
   const hidden = shell(`printf '* binary -diff\\n' > .gitattributes && printf 'key=${fake.anthropicKey}\\n' > notes.txt`);
-  const result = await runs.runOnce(runs.newTask(), new ScriptedModel([FIX, hidden, FINISH]));
+  const result = await runs.runOnce(await runs.newTask(), new ScriptedModel([FIX, hidden, FINISH]));
   expect(result).toMatchObject({ outcome: "blocked", findings: [expect.objectContaining({ path: "notes.txt" })] });
   expect(await pushedPart(runs)).toBeUndefined();
 });

@@ -10,19 +10,19 @@ let runs: TaskRuns;
 beforeEach(async () => {
   runs = await taskRuns();
 });
-afterEach(() => runs.close());
+afterEach(async () => runs.close());
 
 test("a workflow the shell wrote blocks the change, and nothing is pushed", async () => {
   mockConfigAndIssue("test: node test.js\n");
   const workflow = shell("mkdir -p .github/workflows && printf 'on: push\\njobs: {}\\n' > .github/workflows/x.yml");
-  const result = await runs.runOnce(runs.newTask(), new ScriptedModel([FIX, workflow, FINISH]));
+  const result = await runs.runOnce(await runs.newTask(), new ScriptedModel([FIX, workflow, FINISH]));
   expect(result).toMatchObject({ outcome: "blocked", findings: [expect.objectContaining({ path: ".github/workflows/x.yml", kind: "paths.deny .github/workflows/**" })] });
   expect(await pushedPart(runs)).toBeUndefined();
 });
 
 test("an env file the shell wrote blocks the change, and nothing is pushed", async () => {
   mockConfigAndIssue("test: node test.js\n");
-  const result = await runs.runOnce(runs.newTask(), new ScriptedModel([FIX, shell("mkdir -p config && echo MODE=prod > config/.env.production"), FINISH]));
+  const result = await runs.runOnce(await runs.newTask(), new ScriptedModel([FIX, shell("mkdir -p config && echo MODE=prod > config/.env.production"), FINISH]));
   expect(result).toMatchObject({ outcome: "blocked", findings: [expect.objectContaining({ path: "config/.env.production" })] });
   expect(await pushedPart(runs)).toBeUndefined();
 });
@@ -31,7 +31,7 @@ test("deleting a denied path is a write to it too", async () => {
   await runs.close();
   runs = await taskRuns({ ".github/workflows/ci.yml": "on: push\n" });
   mockConfigAndIssue("test: node test.js\n");
-  const result = await runs.runOnce(runs.newTask(), new ScriptedModel([FIX, shell("rm .github/workflows/ci.yml"), FINISH]));
+  const result = await runs.runOnce(await runs.newTask(), new ScriptedModel([FIX, shell("rm .github/workflows/ci.yml"), FINISH]));
   expect(result).toMatchObject({ outcome: "blocked", findings: [expect.objectContaining({ path: ".github/workflows/ci.yml" })] });
   expect(await pushedPart(runs)).toBeUndefined();
 });

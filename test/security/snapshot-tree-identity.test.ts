@@ -26,14 +26,14 @@ let runs: TaskRuns;
 beforeEach(async () => {
   runs = await taskRuns({ "check.sh": CHECK, ".gitignore": ".agent-was-here\n" });
 });
-afterEach(() => runs.close());
+afterEach(async () => runs.close());
 
 type TreeEvent = { type: string; data: { check?: string; by?: string; tree?: string; output?: string } };
 
 async function deliver(config: string, sandboxes?: SandboxFactory) {
   mockConfigAndIssue(config);
   mockFirstDelivery();
-  const task = runs.newTask();
+  const task = await runs.newTask();
   const result = await runs.runOnce(task, new ScriptedModel([FIX, shell("touch .agent-was-here && echo notes > NOTES.md"), FINISH]), sandboxes);
   const events = (await trajectoryEvents(runs, task.id)) as TreeEvent[];
   const scanned = events.find((event) => event.type === "check" && event.data.check === "frozen-change")?.data.tree;

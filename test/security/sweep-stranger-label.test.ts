@@ -12,10 +12,10 @@ import { REPO, REPO_PATH, sweepConfig, sweepDeps, testClient } from "../sweep/su
 const PAGE = { per_page: "100", page: "1" };
 const DUE = "2025-03-04T06:00:00.000Z";
 let deps: ReturnType<typeof sweepDeps>;
-beforeEach(() => {
+beforeEach(async () => {
   deps = sweepDeps();
 });
-afterEach(() => deps.store.close());
+afterEach(async () => await deps.store.close());
 
 const sweep = () => sweepRepository(deps, testClient(), REPO, sweepConfig({ maxPerRun: 5 }), DUE);
 const permission = (login: string, role: string) =>
@@ -35,7 +35,7 @@ test("a stranger's auto-labelled issue is not swept: passed over as labelled by 
 
   const report = await sweep();
 
-  expect(deps.store.listTasks(TASK_STATES)).toEqual([]);
+  expect(await deps.store.listTasks(TASK_STATES)).toEqual([]);
   expect(report.picked).toEqual([]);
   expect(report.skipped).toEqual([{ number: 5, title: "Issue 5", code: "unapproved", reason: "labelled by someone without write access" }]);
 });
@@ -51,8 +51,8 @@ test("a label a triager added is passed over too, while a maintainer's label on 
 
   expect(report.picked.map((pick) => pick.number)).toEqual([6]);
   expect(report.skipped.map((skip) => [skip.number, skip.code])).toEqual([[5, "unapproved"]]);
-  const [task] = deps.store.listTasks(TASK_STATES);
-  expect(deps.store.issueSnapshot(task?.id ?? 0)).toMatchObject({ title: "Issue 6", body: "Fix the parser.", approvedBy: "maintainer" });
+  const [task] = await deps.store.listTasks(TASK_STATES);
+  expect(await deps.store.issueSnapshot(task?.id ?? 0)).toMatchObject({ title: "Issue 6", body: "Fix the parser.", approvedBy: "maintainer" });
 });
 
 test("an issue another rule passes over costs no lookup of who labelled it", async () => {

@@ -31,7 +31,7 @@ async function deliveredWithPlants(): Promise<{ task: Task; marker: string; pull
   const marker = join(outside, "setup-ran-agent-code");
   mockConfigAndIssue(CONFIG);
   const pulls = mockFirstDelivery();
-  const task = runs.newTask();
+  const task = await runs.newTask();
   const plant = new ScriptedModel([
     { toolCalls: [{ name: "write_file", arguments: { path: "src/add.js", content: FIXED_ADD } }] },
     { toolCalls: [{ name: "write_file", arguments: { path: "setup.sh", content: `echo pwned > ${marker}\n` } }] },
@@ -40,8 +40,8 @@ async function deliveredWithPlants(): Promise<{ task: Task; marker: string; pull
   ]);
   expect(await runs.runOnce(task, plant)).toMatchObject({ outcome: "changes-ready" });
   expect(await runs.git(["show", `${PART_1}:setup.sh`])).toContain(marker);
-  runs.store.addFollowUp(task.id, { kind: "redirect", author: "maintainer", data: { text: "Also add a NOTES.md." } });
-  return { task: runs.store.transition(task.id, "queued"), marker, pulls };
+  await runs.store.addFollowUp(task.id, { kind: "redirect", author: "maintainer", data: { text: "Also add a NOTES.md." } });
+  return { task: await runs.store.transition(task.id, "queued"), marker, pulls };
 }
 
 async function followUp(task: Task, pulls: ReturnType<typeof mockFirstDelivery>) {

@@ -5,17 +5,17 @@ import type { PauseFixture } from "./support/pause-fixture.ts";
 const request = { command: "npm install left-pad", pattern: "npm install *" };
 let fixture: PauseFixture;
 let controller: AbortController;
-beforeEach(() => {
-  fixture = pauseFixture();
+beforeEach(async () => {
+  fixture = await pauseFixture();
   controller = new AbortController();
 });
-afterEach(() => fixture.store.close());
+afterEach(async () => await fixture.store.close());
 
 describe("approve", () => {
   test("asks on the issue for /agent approve of the command", async () => {
     const answer = fixture.pauses.approve(request, controller.signal);
     await fixture.recorder.posted();
-    fixture.store.pushInbox(fixture.taskId, "maintainer", request.command, "approval");
+    await fixture.store.pushInbox(fixture.taskId, "maintainer", request.command, "approval");
     await answer;
 
     expect(fixture.recorder.bodies).toEqual([expect.stringContaining("`/agent approve`")]);
@@ -25,7 +25,7 @@ describe("approve", () => {
   test("resolves approved, with the approver, once the approval is in the inbox", async () => {
     const answer = fixture.pauses.approve(request, controller.signal);
     await fixture.recorder.posted();
-    fixture.store.pushInbox(fixture.taskId, "maintainer", request.command, "approval");
+    await fixture.store.pushInbox(fixture.taskId, "maintainer", request.command, "approval");
 
     await expect(answer).resolves.toEqual({ approved: true, by: "maintainer" });
   });
@@ -33,14 +33,14 @@ describe("approve", () => {
   test("ignores an approval of another command", async () => {
     const answer = fixture.pauses.approve(request, controller.signal);
     await fixture.recorder.posted();
-    fixture.store.pushInbox(fixture.taskId, "hubot", "npm install evil", "approval");
-    fixture.store.pushInbox(fixture.taskId, "maintainer", request.command, "approval");
+    await fixture.store.pushInbox(fixture.taskId, "hubot", "npm install evil", "approval");
+    await fixture.store.pushInbox(fixture.taskId, "maintainer", request.command, "approval");
 
     await expect(answer).resolves.toEqual({ approved: true, by: "maintainer" });
   });
 
   test("is not answered by an approval left over from before it asked", async () => {
-    fixture.store.pushInbox(fixture.taskId, "maintainer", request.command, "approval");
+    await fixture.store.pushInbox(fixture.taskId, "maintainer", request.command, "approval");
     const answer = fixture.pauses.approve(request, controller.signal);
     await fixture.recorder.posted();
     fixture.clock.advance(WAIT_MS);
@@ -73,7 +73,7 @@ describe("ask", () => {
   test("resolves with a writer's answer and who gave it", async () => {
     const answer = fixture.pauses.ask("Which API version?", controller.signal);
     await fixture.recorder.posted();
-    fixture.store.pushInbox(fixture.taskId, "maintainer", "Use v2.", "answer");
+    await fixture.store.pushInbox(fixture.taskId, "maintainer", "Use v2.", "answer");
 
     await expect(answer).resolves.toEqual({ answered: true, answer: "Use v2.", by: "maintainer" });
   });
@@ -81,8 +81,8 @@ describe("ask", () => {
   test("takes the first answer when several arrive", async () => {
     const answer = fixture.pauses.ask("Which API version?", controller.signal);
     await fixture.recorder.posted();
-    fixture.store.pushInbox(fixture.taskId, "maintainer", "Use v2.", "answer");
-    fixture.store.pushInbox(fixture.taskId, "octocat", "Use v3.", "answer");
+    await fixture.store.pushInbox(fixture.taskId, "maintainer", "Use v2.", "answer");
+    await fixture.store.pushInbox(fixture.taskId, "octocat", "Use v3.", "answer");
 
     await expect(answer).resolves.toMatchObject({ answer: "Use v2.", by: "maintainer" });
   });
@@ -90,7 +90,7 @@ describe("ask", () => {
   test("is not answered by an approval", async () => {
     const answer = fixture.pauses.ask("Which API version?", controller.signal);
     await fixture.recorder.posted();
-    fixture.store.pushInbox(fixture.taskId, "maintainer", "Which API version?", "approval");
+    await fixture.store.pushInbox(fixture.taskId, "maintainer", "Which API version?", "approval");
     fixture.clock.advance(WAIT_MS);
 
     await expect(answer).resolves.toMatchObject({ answered: false });

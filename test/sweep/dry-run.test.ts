@@ -11,15 +11,15 @@ import { mockIssues, mockPulls } from "./support/sweep-mocks.ts";
 import { REPO, REPO_PATH, sweepConfig, sweepDeps, testClient } from "./support/sweep-fixture.ts";
 
 let deps: ReturnType<typeof sweepDeps>;
-beforeEach(() => {
+beforeEach(async () => {
   deps = sweepDeps();
 });
-afterEach(() => deps.store.close());
+afterEach(async () => await deps.store.close());
 
 const candidates = [listedIssue(3), listedIssue(4, { locked: true }), listedIssue(5)];
 const BOT = FERRY_BOT;
 const pulls = [listedPull(40, 9)];
-const expectedBody = () => renderBacklogBody(planFor(deps.store, candidates, { sweep: { dryRun: true }, pulls }));
+const expectedBody = async () => renderBacklogBody(await planFor(deps.store, candidates, { sweep: { dryRun: true }, pulls }));
 const dryRun = () => sweepRepository(deps, testClient(), REPO, sweepConfig({ dryRun: true }), "now");
 
 function mockBacklogLookup(existing: object[]) {
@@ -38,14 +38,14 @@ test("a dry run creates the backlog issue, labelled ferry, and starts nothing", 
 
   const report = await dryRun();
 
-  expect(created).toEqual([{ title: "Ferry backlog", body: expectedBody(), labels: ["ferry"] }]);
+  expect(created).toEqual([{ title: "Ferry backlog", body: await expectedBody(), labels: ["ferry"] }]);
   expect(report).toMatchObject({ status: "dry-run", backlogIssue: 77, picked: [{ number: 3 }, { number: 5 }], skipped: [{ number: 4, code: "locked" }] });
-  expect(deps.store.listTasks(TASK_STATES)).toEqual([]);
+  expect(await deps.store.listTasks(TASK_STATES)).toEqual([]);
   expect(deps.enqueued).toEqual([]);
 });
 
-test("the backlog says what would be picked and what was skipped, and why", () => {
-  const body = expectedBody();
+test("the backlog says what would be picked and what was skipped, and why", async () => {
+  const body = await expectedBody();
   expect(body.startsWith(BACKLOG_MARKER)).toBe(true);
   expect(body).toMatchSnapshot();
 });
@@ -61,13 +61,13 @@ test("an existing backlog issue whose body changed is edited, not duplicated", a
 
   const report = await dryRun();
 
-  expect(edits).toEqual([expectedBody()]);
+  expect(edits).toEqual([await expectedBody()]);
   expect(report.backlogIssue).toBe(77);
 });
 
 test("an unchanged backlog issue is not edited", async () => {
   // No PATCH or POST is mocked: either would fail the sweep.
-  mockBacklogLookup([listedIssue(77, { title: "Ferry backlog", body: expectedBody(), user: BOT, labels: ["ferry"] })]);
+  mockBacklogLookup([listedIssue(77, { title: "Ferry backlog", body: await expectedBody(), user: BOT, labels: ["ferry"] })]);
 
   const report = await dryRun();
 
@@ -76,7 +76,7 @@ test("an unchanged backlog issue is not edited", async () => {
 
 test("an issue someone else wrote with the marker is not taken for the backlog issue", async () => {
   const created: string[] = [];
-  mockBacklogLookup([listedIssue(60, { body: expectedBody(), user: { login: "mallory", type: "User" }, labels: ["ferry"] })])
+  mockBacklogLookup([listedIssue(60, { body: await expectedBody(), user: { login: "mallory", type: "User" }, labels: ["ferry"] })])
     .post(`${REPO_PATH}/issues`, (body: { body: string }) => {
       created.push(body.body);
       return true;
@@ -87,8 +87,8 @@ test("an issue someone else wrote with the marker is not taken for the backlog i
   expect(created).toHaveLength(1);
 });
 
-test("titles in the backlog cannot ping people or format", () => {
-  const plan = planFor(deps.store, [listedIssue(3, { title: "Ping @octocat *now* <b>x</b>" })]);
+test("titles in the backlog cannot ping people or format", async () => {
+  const plan = await planFor(deps.store, [listedIssue(3, { title: "Ping @octocat *now* <b>x</b>" })]);
   expect(pickedNumbers(plan)).toEqual([3]);
   expect(renderBacklogBody(plan)).toContain("1. #3 Ping `@octocat` \\*now\\* \\<b\\>x\\</b\\> — opened 2025-01-03");
 });

@@ -10,12 +10,12 @@ import { loggedErrors, sweepDeps } from "./support/sweep-fixture.ts";
 
 const DAILY = 'sweep: { cron: "0 6 * * *" }\n';
 let deps: ReturnType<typeof sweepDeps>;
-beforeEach(() => {
+beforeEach(async () => {
   deps = sweepDeps();
 });
-afterEach(() => deps.store.close());
+afterEach(async () => await deps.store.close());
 
-const tasks = (store = deps.store) => store.listTasks(TASK_STATES);
+const tasks = async (store = deps.store) => await store.listTasks(TASK_STATES);
 
 /** The GitHub side of one sweep of the due repository: its backlog, Ferry's pulls, the two status comments. */
 function mockSweep(scope = githubApi()) {
@@ -37,7 +37,7 @@ test("a due repository is swept once for its due time, however many ticks see it
   deps.clock.now = new Date("2025-03-04T06:01:30Z");
   await sweeps.tick();
 
-  expect(tasks()).toHaveLength(2);
+  expect(await tasks()).toHaveLength(2);
   expect(loggedErrors(deps)).toEqual([]);
 });
 
@@ -53,7 +53,7 @@ test("two processes on one store sweep a due time once: one set of tasks", async
 
   await Promise.all([first.tick(), second.tick()]);
 
-  expect(tasks().map((task) => task.issueNumber)).toEqual([3, 4]);
+  expect((await tasks()).map((task) => task.issueNumber)).toEqual([3, 4]);
   expect(loggedErrors(deps)).toEqual([]);
 });
 
@@ -65,16 +65,16 @@ test("a restart on the same data dir does not sweep the same due time again", as
   mockConfig(scope, DAILY);
   mockSweep(scope);
   await manualSweeps(before).tick();
-  before.store.close();
+  await before.store.close();
 
   const after = sweepDeps(new SqliteStore({ dataDir: dir.path }));
   mockInstallation(scope);
   mockConfig(scope, DAILY);
   await manualSweeps(after).tick();
 
-  expect(tasks(after.store)).toHaveLength(2);
+  expect(await tasks(after.store)).toHaveLength(2);
   expect(loggedErrors(after)).toEqual([]);
-  after.store.close();
+  await after.store.close();
   dir.remove();
 });
 
@@ -86,7 +86,7 @@ test("a due time more than an hour old is not swept late", async () => {
 
   await manualSweeps(deps).tick();
 
-  expect(tasks()).toEqual([]);
+  expect(await tasks()).toEqual([]);
   expect(loggedErrors(deps)).toEqual([]);
 });
 
@@ -108,6 +108,6 @@ test("the next due time is swept again, with the same rules", async () => {
   mockStatusComments(scope, [4]);
   await sweeps.tick();
 
-  expect(tasks().map((task) => task.issueNumber)).toEqual([3, 4]);
+  expect((await tasks()).map((task) => task.issueNumber)).toEqual([3, 4]);
   expect(loggedErrors(deps)).toEqual([]);
 });

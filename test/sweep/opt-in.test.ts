@@ -7,12 +7,12 @@ import { mockConfig, mockInstallation, mockIssues, mockNamedRepo, mockPulls, moc
 import { FULL_NAME, loggedErrors, sweepDeps } from "./support/sweep-fixture.ts";
 
 let deps: ReturnType<typeof sweepDeps>;
-beforeEach(() => {
+beforeEach(async () => {
   deps = sweepDeps();
 });
-afterEach(() => deps.store.close());
+afterEach(async () => await deps.store.close());
 
-const tasks = () => deps.store.listTasks(TASK_STATES);
+const tasks = async () => await deps.store.listTasks(TASK_STATES);
 const warnings = () => deps.log.lines.filter((line) => line.level === "warn").map((line) => line.message);
 
 describe("scheduled ticks", () => {
@@ -26,7 +26,7 @@ describe("scheduled ticks", () => {
 
     await manualSweeps(deps).tick();
 
-    expect(tasks()).toEqual([]);
+    expect(await tasks()).toEqual([]);
     expect(loggedErrors(deps)).toEqual([]);
   });
 
@@ -40,7 +40,7 @@ describe("scheduled ticks", () => {
     await sweeps.tick();
     await sweeps.tick();
 
-    expect(tasks()).toEqual([]);
+    expect(await tasks()).toEqual([]);
     expect(warnings()).toEqual(["repository config is invalid; not sweeping it"]);
   });
 
@@ -59,7 +59,7 @@ describe("scheduled ticks", () => {
     deps.clock.now = new Date("2025-03-04T06:01:30Z");
     await sweeps.tick();
 
-    expect(tasks()).toHaveLength(1);
+    expect(await tasks()).toHaveLength(1);
   });
 
   test("a config with sweep: is swept when due", async () => {
@@ -72,7 +72,7 @@ describe("scheduled ticks", () => {
 
     await manualSweeps(deps).tick();
 
-    expect(tasks()).toHaveLength(1);
+    expect(await tasks()).toHaveLength(1);
   });
 });
 
@@ -89,6 +89,6 @@ describe("on-demand passes report why a repository was not swept", () => {
     const report = await manualSweeps(deps).runNow(FULL_NAME);
 
     expect(report.repositories).toEqual([expect.objectContaining({ repo: FULL_NAME, status, reason: expect.stringContaining(reason), picked: [], skipped: [] })]);
-    expect(tasks()).toEqual([]);
+    expect(await tasks()).toEqual([]);
   });
 });

@@ -9,10 +9,10 @@ import { mockConfig, mockInstallation, mockIssues, mockPulls, mockStatusComments
 import { INSTALLATION_ID, sweepDeps } from "./support/sweep-fixture.ts";
 
 let deps: ReturnType<typeof sweepDeps>;
-beforeEach(() => {
+beforeEach(async () => {
   deps = sweepDeps();
 });
-afterEach(() => deps.store.close());
+afterEach(async () => await deps.store.close());
 
 test("a pass works through Probot's own clients: the App JWT lists installations, an installation token does the rest", async () => {
   const probot = new Probot({
@@ -42,6 +42,6 @@ test("a pass works through Probot's own clients: the App JWT lists installations
   const report = await sweeps.runNow();
 
   expect(report.repositories).toMatchObject([{ repo: "octo-org/widgets", status: "swept", picked: [{ number: 3 }] }]);
-  expect(deps.store.listTasks(TASK_STATES)).toMatchObject([{ repo: { installationId: INSTALLATION_ID }, issueNumber: 3 }]);
+  expect(await deps.store.listTasks(TASK_STATES)).toMatchObject([{ repo: { installationId: INSTALLATION_ID }, issueNumber: 3 }]);
   sweeps.stop();
 });

@@ -9,13 +9,13 @@ import { FULL_NAME, REPO_PATH, sweepDeps } from "./support/sweep-fixture.ts";
 // Due at 06:00 on weekdays; the passes below run at noon, when no due time is fresh.
 const CONFIG = 'sweep: { cron: "0 6 * * 1-5" }\n';
 let deps: ReturnType<typeof sweepDeps>;
-beforeEach(() => {
+beforeEach(async () => {
   deps = sweepDeps();
   deps.clock.now = new Date("2025-03-04T12:00:00Z");
 });
-afterEach(() => deps.store.close());
+afterEach(async () => await deps.store.close());
 
-const tasks = () => deps.store.listTasks(TASK_STATES);
+const tasks = async () => await deps.store.listTasks(TASK_STATES);
 
 function mockPass(scope = githubApi(), statusOn: number[] = [3, 4]) {
   mockConfig(scope, CONFIG);
@@ -30,7 +30,7 @@ test("runNow sweeps the named repository at once, whatever its cron says", async
   const report = await manualSweeps(deps).runNow(FULL_NAME);
 
   expect(report.repositories).toMatchObject([{ repo: FULL_NAME, status: "swept", dueAt: "now", picked: [{ number: 3 }, { number: 4 }] }]);
-  expect(deps.store.listEvents(tasks()[0]?.id ?? 0)).toContainEqual(expect.objectContaining({ type: "triggered", data: { trigger: "sweep", by: "sweep", dueAt: "now" } }));
+  expect(await deps.store.listEvents((await tasks())[0]?.id ?? 0)).toContainEqual(expect.objectContaining({ type: "triggered", data: { trigger: "sweep", by: "sweep", dueAt: "now" } }));
 });
 
 test("runNow with no repository sweeps every repository of every installation", async () => {
@@ -39,7 +39,7 @@ test("runNow with no repository sweeps every repository of every installation", 
   const report = await manualSweeps(deps).runNow();
 
   expect(report.repositories.map((repo) => [repo.repo, repo.status])).toEqual([[FULL_NAME, "swept"]]);
-  expect(tasks()).toHaveLength(2);
+  expect(await tasks()).toHaveLength(2);
 });
 
 test("an installation whose repositories cannot be listed is one failed line; the others are still swept", async () => {
@@ -71,7 +71,7 @@ test("on-demand passes keep the caps: nothing starts beyond maxPerRun", async ()
   const report = await manualSweeps(deps).runNow(FULL_NAME);
 
   expect(report.repositories[0]?.skipped).toEqual([expect.objectContaining({ number: 4, code: "limit" })]);
-  expect(tasks()).toHaveLength(1);
+  expect(await tasks()).toHaveLength(1);
 });
 
 test("two concurrent on-demand passes in two processes create no duplicate tasks", async () => {
@@ -86,7 +86,7 @@ test("two concurrent on-demand passes in two processes create no duplicate tasks
 
   const [first, second] = await Promise.all([manualSweeps(deps).runNow(FULL_NAME), manualSweeps(deps).runNow(FULL_NAME)]);
 
-  expect(tasks().map((task) => task.issueNumber)).toEqual([3, 4]);
+  expect((await tasks()).map((task) => task.issueNumber)).toEqual([3, 4]);
   const started = [...(first.repositories[0]?.picked ?? []), ...(second.repositories[0]?.picked ?? [])].filter((pick) => pick.taskId !== undefined);
   expect(started.map((pick) => pick.number).sort()).toEqual([3, 4]);
   expect([first, second].map((report) => report.repositories[0]?.status)).toEqual(["swept", "swept"]);

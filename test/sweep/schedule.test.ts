@@ -10,10 +10,10 @@ import { mockConfig, mockInstalledRepos, mockIssues, mockPulls, mockStatusCommen
 import { loggedErrors, sweepDeps, testGitHub } from "./support/sweep-fixture.ts";
 
 let deps: ReturnType<typeof sweepDeps>;
-beforeEach(() => {
+beforeEach(async () => {
   deps = sweepDeps();
 });
-afterEach(() => deps.store.close());
+afterEach(async () => await deps.store.close());
 
 test("each installation waits its own random share of the jitter window before sweeping", async () => {
   const scope = githubApi();
@@ -64,7 +64,7 @@ test("one installation failing does not stop the others", async () => {
 
   await manualSweeps(deps).tick();
 
-  expect(deps.store.listTasks(TASK_STATES)).toHaveLength(1);
+  expect(await deps.store.listTasks(TASK_STATES)).toHaveLength(1);
   expect(loggedErrors(deps).map((line) => line.message)).toEqual(["sweep of an installation failed"]);
 });
 
@@ -80,7 +80,7 @@ test("a repository whose config cannot be read does not stop the next one", asyn
 
   await manualSweeps(deps).tick();
 
-  expect(deps.store.listTasks(TASK_STATES)).toHaveLength(1);
+  expect(await deps.store.listTasks(TASK_STATES)).toHaveLength(1);
   expect(loggedErrors(deps)).toEqual([{ message: "reading a repository's config for a sweep failed", fields: { repo: "octo-org/broken", error: expect.stringContaining("boom") } }]);
 });
 
@@ -109,7 +109,7 @@ test("stop() during an installation's jitter wait ends the tick without sweeping
   expect(loggedErrors(deps)).toEqual([]);
 });
 
-test("the default schedule (croner, every minute) starts and stops cleanly", () => {
+test("the default schedule (croner, every minute) starts and stops cleanly", async () => {
   const sweeps = startSweeps({ github: testGitHub(), store: deps.store, queue: deps.queue, log: deps.log });
   sweeps.stop();
   sweeps.stop();
@@ -131,5 +131,5 @@ test("a tick that fails is logged and the next tick still sweeps", async () => {
   await sweeps.tick();
 
   expect(loggedErrors(deps).map((line) => line.message)).toEqual(["sweep tick failed"]);
-  expect(deps.store.listTasks(TASK_STATES)).toHaveLength(1);
+  expect(await deps.store.listTasks(TASK_STATES)).toHaveLength(1);
 });

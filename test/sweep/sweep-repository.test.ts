@@ -8,10 +8,10 @@ import { labeledEvent, mockIssues, mockPulls, mockStatusComments } from "./suppo
 import { REPO, REPO_PATH, sweepConfig, sweepDeps, testClient } from "./support/sweep-fixture.ts";
 
 let deps: ReturnType<typeof sweepDeps>;
-beforeEach(() => {
+beforeEach(async () => {
   deps = sweepDeps();
 });
-afterEach(() => deps.store.close());
+afterEach(async () => await deps.store.close());
 
 const DUE = "2025-03-04T06:00:00.000Z";
 const sweep = (overrides = {}) => sweepRepository(deps, testClient(), REPO, sweepConfig(overrides), DUE);
@@ -26,12 +26,12 @@ test("each pick becomes a queued task triggered by the sweep, with its status co
 
   const report = await sweep();
 
-  const tasks = deps.store.listTasks(TASK_STATES);
+  const tasks = await deps.store.listTasks(TASK_STATES);
   expect(tasks).toMatchObject([
     { issueNumber: 3, trigger: "sweep", requester: SWEEP_REQUESTER, state: "queued" },
     { issueNumber: 4, trigger: "sweep", requester: SWEEP_REQUESTER, state: "queued" },
   ]);
-  expect(deps.store.listEvents(tasks[0]?.id ?? 0)).toContainEqual(expect.objectContaining({ type: "triggered", data: { trigger: "sweep", by: "sweep", dueAt: DUE } }));
+  expect(await deps.store.listEvents(tasks[0]?.id ?? 0)).toContainEqual(expect.objectContaining({ type: "triggered", data: { trigger: "sweep", by: "sweep", dueAt: DUE } }));
   expect(posted).toEqual([3, 4]);
   expect(seen).toEqual([3, 4]);
   expect(deps.enqueued).toEqual(tasks.map((task) => task.id));

@@ -9,22 +9,22 @@ import { newTask } from "./support/new-task.ts";
 import { tempDir } from "./support/temp-dir.ts";
 
 let dir: ReturnType<typeof tempDir>;
-beforeEach(() => {
+beforeEach(async () => {
   dir = tempDir();
 });
-afterEach(() => dir.remove());
+afterEach(async () => dir.remove());
 
 const Count = z.object({ count: z.number() });
 const countRows = (db: DatabaseSync, table: string): number =>
   Count.parse(db.prepare(`SELECT COUNT(*) AS count FROM ${table}`).get()).count;
 
-test("a new database is brought to the latest schema version", () => {
+test("a new database is brought to the latest schema version", async () => {
   const db = new DatabaseSync(":memory:");
   migrate(db);
   expect(schemaVersion(db)).toBe(MIGRATIONS.length);
 });
 
-test("migrating an up-to-date database again applies no step twice", () => {
+test("migrating an up-to-date database again applies no step twice", async () => {
   const steps = ["CREATE TABLE applied (step INTEGER)", "INSERT INTO applied VALUES (2)"];
   const db = new DatabaseSync(join(dir.path, "steps.db"));
   migrate(db, steps);
@@ -34,46 +34,46 @@ test("migrating an up-to-date database again applies no step twice", () => {
   db.close();
 });
 
-test("only the steps added since the last migration are applied", () => {
+test("only the steps added since the last migration are applied", async () => {
   const db = new DatabaseSync(":memory:");
   migrate(db, ["CREATE TABLE applied (step INTEGER)", "INSERT INTO applied VALUES (2)"]);
   migrate(db, ["CREATE TABLE applied (step INTEGER)", "INSERT INTO applied VALUES (2)", "INSERT INTO applied VALUES (3)"]);
   expect(db.prepare("SELECT step FROM applied ORDER BY step").all()).toEqual([{ step: 2 }, { step: 3 }]);
 });
 
-test("a failing step leaves the database as it was", () => {
+test("a failing step leaves the database as it was", async () => {
   const db = new DatabaseSync(":memory:");
   expect(() => migrate(db, ["CREATE TABLE kept (x INTEGER)", "THIS IS NOT SQL"])).toThrow();
   expect(schemaVersion(db)).toBe(0);
   expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'kept'").get()).toBeUndefined();
 });
 
-test("the store creates its data directory and keeps its data when reopened", () => {
+test("the store creates its data directory and keeps its data when reopened", async () => {
   const dataDir = join(dir.path, "nested", "data");
   const first = new SqliteStore({ dataDir });
-  const { task } = first.createTask(newTask());
-  first.close();
+  const { task } = await first.createTask(newTask());
+  await first.close();
   expect(existsSync(join(dataDir, "ferry.db"))).toBe(true);
 
   const second = new SqliteStore({ dataDir });
-  expect(second.getTask(task.id)).toEqual(task);
-  second.close();
+  expect(await second.getTask(task.id)).toEqual(task);
+  await second.close();
 });
 
-test("the store opens its database in WAL mode", () => {
-  new SqliteStore({ dataDir: dir.path }).close();
+test("the store opens its database in WAL mode", async () => {
+  await new SqliteStore({ dataDir: dir.path }).close();
   const db = new DatabaseSync(join(dir.path, "ferry.db"));
   expect(db.prepare("PRAGMA journal_mode").get()).toEqual({ journal_mode: "wal" });
   db.close();
 });
 
-test("the store enforces foreign keys", () => {
+test("the store enforces foreign keys", async () => {
   const store = new SqliteStore({ dataDir: dir.path });
-  expect(() => store.startRun(999)).toThrow(/FOREIGN KEY/);
-  store.close();
+  await expect(store.startRun(999)).rejects.toThrow(/FOREIGN KEY/);
+  await store.close();
 });
 
-test("a database written by a newer Ferry is refused with a message saying so", () => {
+test("a database written by a newer Ferry is refused with a message saying so", async () => {
   const db = new DatabaseSync(join(dir.path, "ferry.db"));
   db.exec(`PRAGMA user_version = ${MIGRATIONS.length + 1}`);
   db.close();
@@ -83,7 +83,7 @@ test("a database written by a newer Ferry is refused with a message saying so", 
   );
 });
 
-test("a database from before inbox kinds keeps its inbox messages, as redirects", () => {
+test("a database from before inbox kinds keeps its inbox messages, as redirects", async () => {
   const db = new DatabaseSync(join(dir.path, "ferry.db"));
   migrate(db, MIGRATIONS.slice(0, 1));
   db.exec(`
@@ -96,11 +96,11 @@ test("a database from before inbox kinds keeps its inbox messages, as redirects"
   db.close();
 
   const store = new SqliteStore({ dataDir: dir.path });
-  expect(store.takeInbox(1)).toMatchObject([{ kind: "redirect", author: "monalisa", body: "use the v2 API" }]);
-  store.close();
+  expect(await store.takeInbox(1)).toMatchObject([{ kind: "redirect", author: "monalisa", body: "use the v2 API" }]);
+  await store.close();
 });
 
-test("a database from before step 10 holding the placeholder runner's result still opens: the task reads as no-changes, its note kept", () => {
+test("a database from before step 10 holding the placeholder runner's result still opens: the task reads as no-changes, its note kept", async () => {
   const file = join(dir.path, "ferry.db");
   const db = new DatabaseSync(file);
   migrate(db, MIGRATIONS.slice(0, 9));
@@ -112,8 +112,8 @@ test("a database from before step 10 holding the placeholder runner's result sti
   db.close();
 
   const store = new SqliteStore({ dataDir: dir.path });
-  const [task] = store.listTasks(["done"]);
-  store.close();
+  const [task] = await store.listTasks(["done"]);
+  await store.close();
 
   expect(task?.result).toEqual({
     outcome: "no-changes",
@@ -122,7 +122,7 @@ test("a database from before step 10 holding the placeholder runner's result sti
   });
 });
 
-test("step 10 leaves every other result as it was", () => {
+test("step 10 leaves every other result as it was", async () => {
   const db = new DatabaseSync(":memory:");
   migrate(db, MIGRATIONS.slice(0, 9));
   const error = JSON.stringify({ outcome: "error", message: "placeholder" });

@@ -8,22 +8,22 @@ import { newTask } from "./support/new-task.ts";
 let store: SqliteStore;
 let controller: AbortController;
 let moves: TaskState[];
-beforeEach(() => {
+beforeEach(async () => {
   store = new SqliteStore({ dataDir: ":memory:" });
   controller = new AbortController();
   moves = [];
 });
-afterEach(() => store.close());
+afterEach(async () => await store.close());
 
 /** A run context over the store that records moves; `afterMove` lets a test act between steps. */
-function runContext(afterMove: (state: TaskState) => void = () => {}): RunContext {
-  const task = store.createTask(newTask()).task;
+async function runContext(afterMove: (state: TaskState) => void = () => {}): Promise<RunContext> {
+  const task = (await store.createTask(newTask())).task;
   return {
     task,
-    run: store.startRun(task.id),
+    run: await store.startRun(task.id),
     signal: controller.signal,
     moveTo: async (state) => {
-      const moved = store.transition(task.id, state);
+      const moved = await store.transition(task.id, state);
       moves.push(state);
       afterMove(state);
       return moved;
@@ -32,12 +32,12 @@ function runContext(afterMove: (state: TaskState) => void = () => {}): RunContex
 }
 
 test("the placeholder runner moves the task through the working states to delivering", async () => {
-  await placeholderRunner(runContext());
+  await placeholderRunner(await runContext());
   expect(moves).toEqual(["preparing", "running", "verifying", "delivering"]);
 });
 
 test("the placeholder runner ends as no-changes, spending nothing, its note saying no code was changed", async () => {
-  await expect(placeholderRunner(runContext())).resolves.toEqual({
+  await expect(placeholderRunner(await runContext())).resolves.toEqual({
     outcome: "no-changes",
     summary:
       "Ferry's agent is not installed in this build yet: this task was only moved through its states, and no code was changed.",
@@ -47,7 +47,7 @@ test("the placeholder runner ends as no-changes, spending nothing, its note sayi
 });
 
 test("the placeholder runner stops at the next step once aborted", async () => {
-  const context = runContext((state) => {
+  const context = await runContext((state) => {
     if (state === "running") controller.abort(new DOMException("cancelled", "AbortError"));
   });
   await expect(placeholderRunner(context)).rejects.toMatchObject({ name: "AbortError" });

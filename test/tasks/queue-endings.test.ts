@@ -9,11 +9,11 @@ beforeEach(async () => {
   fixture = queueFixture();
   await fixture.queue.start();
 });
-afterEach(() => fixture.close());
+afterEach(async () => fixture.close());
 
 async function runUntilStarted(): Promise<{ id: number; context: RunContext }> {
-  const id = fixture.createTask();
-  fixture.queue.enqueue(id);
+  const id = await fixture.createTask();
+  await fixture.queue.enqueue(id);
   return { id, context: await fixture.control.started(id) };
 }
 
@@ -22,7 +22,7 @@ test("a no-changes result from delivering ends the task done, with that result",
   await moveToDelivering(context);
   fixture.control.finish(id, NO_CHANGES_RESULT);
   await fixture.queue.idle();
-  expect(fixture.store.getTask(id)).toMatchObject({ state: "done", result: NO_CHANGES_RESULT });
+  expect(await fixture.store.getTask(id)).toMatchObject({ state: "done", result: NO_CHANGES_RESULT });
 });
 
 test("an error result ends the task failed, with that result", async () => {
@@ -30,7 +30,7 @@ test("an error result ends the task failed, with that result", async () => {
   await context.moveTo("preparing");
   fixture.control.finish(id, { outcome: "error", message: "setup failed: npm ci exited 1" });
   await fixture.queue.idle();
-  expect(fixture.store.getTask(id)).toMatchObject({
+  expect(await fixture.store.getTask(id)).toMatchObject({
     state: "failed",
     result: { outcome: "error", message: "setup failed: npm ci exited 1" },
   });
@@ -41,7 +41,7 @@ test("a cancelled result ends the task cancelled", async () => {
   await context.moveTo("preparing");
   fixture.control.finish(id, { outcome: "cancelled", reason: "budget withdrawn" });
   await fixture.queue.idle();
-  expect(fixture.store.getTask(id)).toMatchObject({
+  expect(await fixture.store.getTask(id)).toMatchObject({
     state: "cancelled",
     result: { outcome: "cancelled", reason: "budget withdrawn" },
   });
@@ -51,7 +51,7 @@ test("a runner that throws fails the task with its message", async () => {
   const { id } = await runUntilStarted();
   fixture.control.crash(id, new Error("container exited with code 137"));
   await fixture.queue.idle();
-  expect(fixture.store.getTask(id)).toMatchObject({
+  expect(await fixture.store.getTask(id)).toMatchObject({
     state: "failed",
     result: { outcome: "error", message: "container exited with code 137" },
   });
@@ -61,7 +61,7 @@ test("a runner that throws leaves an error event in the trajectory", async () =>
   const { id } = await runUntilStarted();
   fixture.control.crash(id, new Error("container exited with code 137"));
   await fixture.queue.idle();
-  const errors = fixture.store.listEvents(id).filter((event) => event.type === "error");
+  const errors = (await fixture.store.listEvents(id)).filter((event) => event.type === "error");
   expect(errors.map((event) => event.data)).toEqual([{ message: "container exited with code 137" }]);
 });
 
@@ -70,7 +70,7 @@ test("a no-changes result before delivering fails the task, saying why", async (
   await context.moveTo("preparing");
   fixture.control.finish(id, NO_CHANGES_RESULT);
   await fixture.queue.idle();
-  expect(fixture.store.getTask(id)).toMatchObject({
+  expect(await fixture.store.getTask(id)).toMatchObject({
     state: "failed",
     result: {
       outcome: "error",
@@ -83,7 +83,7 @@ test("a runner cannot end the task itself", async () => {
   const { id, context } = await runUntilStarted();
   await context.moveTo("preparing");
   await expect(context.moveTo("done")).rejects.toThrow("A task runner cannot move a task to done");
-  expect(fixture.store.getTask(id)?.state).toBe("preparing");
+  expect((await fixture.store.getTask(id))?.state).toBe("preparing");
 });
 
 test("the run ends when the runner finishes", async () => {
@@ -91,7 +91,7 @@ test("the run ends when the runner finishes", async () => {
   await moveToDelivering(context);
   fixture.control.finish(id);
   await fixture.queue.idle();
-  expect(fixture.store.listRuns(id)).toEqual([
+  expect(await fixture.store.listRuns(id)).toEqual([
     expect.objectContaining({ number: 1, endedAt: expect.any(String), interrupted: false }),
   ]);
 });

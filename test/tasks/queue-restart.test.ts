@@ -20,16 +20,16 @@ beforeEach(async () => {
   const store = new SqliteStore({ dataDir: dir.path });
   const control = controlledRunner();
   const queue = new InProcessQueue({ store, runner: control.runner, concurrency: 1 });
-  runningId = store.createTask(newTask({ issueNumber: 1 })).task.id;
-  queuedId = store.createTask(newTask({ issueNumber: 2 })).task.id;
+  runningId = (await store.createTask(newTask({ issueNumber: 1 }))).task.id;
+  queuedId = (await store.createTask(newTask({ issueNumber: 2 }))).task.id;
   await queue.start();
   const context = await control.started(runningId);
   await context.moveTo("preparing");
   await context.moveTo("running");
-  store.appendEvent(runningId, "tool-call", { tool: "shell", command: "npm test" });
-  store.close();
+  await store.appendEvent(runningId, "tool-call", { tool: "shell", command: "npm test" });
+  await store.close();
 });
-afterEach(() => dir.remove());
+afterEach(async () => dir.remove());
 
 async function restart(listener?: TaskListener): Promise<{ store: SqliteStore; calls: number[] }> {
   const store = new SqliteStore({ dataDir: dir.path });
@@ -48,32 +48,32 @@ async function restart(listener?: TaskListener): Promise<{ store: SqliteStore; c
 test("after a crash, the running and the queued task each run to completion exactly once", async () => {
   const { store, calls } = await restart();
   expect([...calls].sort()).toEqual([runningId, queuedId].sort());
-  expect(store.getTask(runningId)?.state).toBe("done");
-  expect(store.getTask(queuedId)?.state).toBe("done");
-  store.close();
+  expect((await store.getTask(runningId))?.state).toBe("done");
+  expect((await store.getTask(queuedId))?.state).toBe("done");
+  await store.close();
 });
 
 test("after a crash, no task is duplicated", async () => {
   const { store } = await restart();
-  expect(store.listTasks(TASK_STATES).map((task) => task.id)).toEqual([runningId, queuedId]);
-  store.close();
+  expect((await store.listTasks(TASK_STATES)).map((task) => task.id)).toEqual([runningId, queuedId]);
+  await store.close();
 });
 
 test("after a crash, the interrupted task has a second run and the first is marked interrupted", async () => {
   const { store } = await restart();
-  expect(store.listRuns(runningId).map((run) => ({ number: run.number, interrupted: run.interrupted }))).toEqual([
+  expect((await store.listRuns(runningId)).map((run) => ({ number: run.number, interrupted: run.interrupted }))).toEqual([
     { number: 1, interrupted: true },
     { number: 2, interrupted: false },
   ]);
-  expect(store.listRuns(runningId).every((run) => run.endedAt !== null)).toBe(true);
-  expect(store.listRuns(queuedId).map((run) => run.interrupted)).toEqual([false]);
-  store.close();
+  expect((await store.listRuns(runningId)).every((run) => run.endedAt !== null)).toBe(true);
+  expect((await store.listRuns(queuedId)).map((run) => run.interrupted)).toEqual([false]);
+  await store.close();
 });
 
 test("after a crash, the interrupted task's trajectory keeps every event, in order", async () => {
   const { store } = await restart();
-  const [first, second] = store.listRuns(runningId).map((run) => run.id);
-  const summary = store.listEvents(runningId).map((event) => [event.type, event.data, event.runId]);
+  const [first, second] = (await store.listRuns(runningId)).map((run) => run.id);
+  const summary = (await store.listEvents(runningId)).map((event) => [event.type, event.data, event.runId]);
   expect(summary).toEqual([
     ["state", { from: "queued", to: "preparing" }, first],
     ["state", { from: "preparing", to: "running" }, first],
@@ -86,37 +86,37 @@ test("after a crash, the interrupted task's trajectory keeps every event, in ord
     ["state", { from: "verifying", to: "delivering" }, second],
     ["state", { from: "delivering", to: "done", result: expect.objectContaining({ outcome: "no-changes" }) }, second],
   ]);
-  store.close();
+  await store.close();
 });
 
 describe("a task left waiting by a dead process", () => {
   let waitingId: number;
-  beforeEach(() => {
+  beforeEach(async () => {
     const store = new SqliteStore({ dataDir: dir.path });
-    waitingId = store.createTask(newTask({ issueNumber: 3 })).task.id;
-    store.startRun(waitingId);
-    store.openPause(waitingId, { kind: "question", subject: "Which API version?", deadline: "2099-01-01T00:00:00.000Z" });
-    for (const state of ["preparing", "running", "waiting"] as const) store.transition(waitingId, state);
-    store.close();
+    waitingId = (await store.createTask(newTask({ issueNumber: 3 }))).task.id;
+    await store.startRun(waitingId);
+    await store.openPause(waitingId, { kind: "question", subject: "Which API version?", deadline: "2099-01-01T00:00:00.000Z" });
+    for (const state of ["preparing", "running", "waiting"] as const) await store.transition(waitingId, state);
+    await store.close();
   });
 
   test("runs again: its container died with the process, so it cannot resume", async () => {
     const { store, calls } = await restart();
     expect(calls).toContain(waitingId);
-    expect(store.getTask(waitingId)?.state).toBe("done");
-    store.close();
+    expect((await store.getTask(waitingId))?.state).toBe("done");
+    await store.close();
   });
 
   test("has its first run ended as interrupted", async () => {
     const { store } = await restart();
-    expect(store.listRuns(waitingId).map((run) => run.interrupted)).toEqual([true, false]);
-    store.close();
+    expect((await store.listRuns(waitingId)).map((run) => run.interrupted)).toEqual([true, false]);
+    await store.close();
   });
 
   test("no longer has a pause a reply could answer", async () => {
     const { store } = await restart();
-    expect(store.getPause(waitingId)).toBeUndefined();
-    store.close();
+    expect(await store.getPause(waitingId)).toBeUndefined();
+    await store.close();
   });
 });
 
@@ -124,7 +124,7 @@ test("the listener hears the interrupted task go back to the queue", async () =>
   const heard: string[] = [];
   const { store } = await restart(async (task) => void heard.push(`${task.id}:${task.state}`));
   expect(heard[0]).toBe(`${runningId}:queued`);
-  store.close();
+  await store.close();
 });
 
 test("a task that cannot be re-queued is logged and left as it was; the other tasks still run and start-up goes on", async () => {
@@ -142,7 +142,7 @@ test("a task that cannot be re-queued is logged and left as it was; the other ta
   await queue.stop();
 
   expect(log.lines).toEqual([expect.objectContaining({ level: "error", fields: expect.objectContaining({ task: runningId }), message: "Could not re-queue a task interrupted by a restart" })]);
-  expect(store.getTask(runningId)?.state).toBe("running");
-  expect(store.getTask(queuedId)?.state).toBe("done");
-  store.close();
+  expect((await store.getTask(runningId))?.state).toBe("running");
+  expect((await store.getTask(queuedId))?.state).toBe("done");
+  await store.close();
 });

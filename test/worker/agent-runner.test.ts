@@ -32,14 +32,14 @@ beforeEach(async () => {
   store = new SqliteStore({ dataDir: join(root, "data") });
 });
 afterEach(async () => {
-  store.close();
+  await store.close();
   await server.close();
   await rm(root, { recursive: true, force: true });
 });
 
-function newTask(): Task {
+async function newTask(): Promise<Task> {
   const cloneUrl = server.url(`${REPO.owner}/${REPO.name}.git`);
-  const created = store.createTask({
+  const created = await store.createTask({
     repo: { owner: REPO.owner, name: REPO.name, installationId: INSTALLATION_ID, cloneUrl, defaultBranch: REPO.defaultBranch },
     issueNumber: REPO.issue,
     trigger: "label",
@@ -62,8 +62,8 @@ function runnerWith(model: ScriptedModel, progress = new ProgressBoard(), worksp
 }
 
 async function runTask(model: ScriptedModel, progress?: ProgressBoard, workspaces?: Workspaces) {
-  const task = newTask();
-  const run = store.startRun(task.id);
+  const task = await newTask();
+  const run = await store.startRun(task.id);
   const states: TaskState[] = [];
   const result = await runnerWith(model, progress, workspaces)({
     task,
@@ -71,7 +71,7 @@ async function runTask(model: ScriptedModel, progress?: ProgressBoard, workspace
     signal: new AbortController().signal,
     moveTo: async (state) => {
       states.push(state);
-      return store.transition(task.id, state);
+      return await store.transition(task.id, state);
     },
   });
   return { task, result, states };
@@ -113,7 +113,7 @@ test("a labelled issue is fixed in a checkout of the repository, verified, pushe
   expect(pulls.open()).toMatchObject([{ number: 101, head: `agent/issue-${REPO.issue}/part-1`, base: "main", title: "add() subtracts", labels: ["ferry"] }]);
   expect(pulls.open()[0]?.body).toContain(`Closes #${REPO.issue}`);
   expect(pulls.open()[0]?.body).toContain(`https://ferry.example.com/ferry/trajectories/task-${task.id}/run-1.jsonl?sig=`);
-  expect(store.partsOf(task.id)).toMatchObject([{ index: 1, number: 101, branch: `agent/issue-${REPO.issue}/part-1` }]);
+  expect(await store.partsOf(task.id)).toMatchObject([{ index: 1, number: 101, branch: `agent/issue-${REPO.issue}/part-1` }]);
 });
 
 test("the pushed branch holds the fix as one commit on the base, by Ferry and crediting the requester", async () => {

@@ -35,7 +35,7 @@ beforeEach(async () => {
   store = new SqliteStore({ dataDir: join(root, "data") });
 });
 afterEach(async () => {
-  store.close();
+  await store.close();
   await server.close();
   await rm(root, { recursive: true, force: true });
 });
@@ -44,10 +44,10 @@ const runner = (model: ScriptedModel) => testRunner({ dataDir: join(root, "data"
 
 /** One run of the task as the queue does it, ending the task with the runner's result. */
 async function runOnce(task: Task, model: ScriptedModel): Promise<TaskResult> {
-  const run = store.startRun(task.id);
-  const result = await runner(model)({ task, run, signal: new AbortController().signal, moveTo: async (state) => store.transition(task.id, state) });
-  store.transition(task.id, result.outcome === "changes-ready" ? "done" : "failed", { result });
-  store.endRuns(task.id);
+  const run = await store.startRun(task.id);
+  const result = await runner(model)({ task, run, signal: new AbortController().signal, moveTo: async (state) => await store.transition(task.id, state) });
+  await store.transition(task.id, result.outcome === "changes-ready" ? "done" : "failed", { result });
+  await store.endRuns(task.id);
   return result;
 }
 
@@ -59,7 +59,7 @@ function mockConfigAndIssue() {
 /** A first run that delivered pull request 101, then `followUp` queued and the task queued again. */
 async function deliveredTask(pulls: ReturnType<typeof fakePulls>, followUp: NewFollowUp): Promise<Task> {
   const cloneUrl = server.url(`${REPO.owner}/${REPO.name}.git`);
-  const { task } = store.createTask({ repo: { owner: REPO.owner, name: REPO.name, installationId: INSTALLATION_ID, cloneUrl, defaultBranch: REPO.defaultBranch }, issueNumber: REPO.issue, trigger: "label", requester: "maintainer" });
+  const { task } = await store.createTask({ repo: { owner: REPO.owner, name: REPO.name, installationId: INSTALLATION_ID, cloneUrl, defaultBranch: REPO.defaultBranch }, issueNumber: REPO.issue, trigger: "label", requester: "maintainer" });
   mockConfigAndIssue();
   const scope = githubApi();
   pulls.expectList(scope);
@@ -67,8 +67,8 @@ async function deliveredTask(pulls: ReturnType<typeof fakePulls>, followUp: NewF
   pulls.expectReviewRequest(scope, 101);
   pulls.expectIssuePatch(scope, 101);
   await runOnce(task, new ScriptedModel(FIX));
-  store.addFollowUp(task.id, followUp);
-  return store.transition(task.id, "queued");
+  await store.addFollowUp(task.id, followUp);
+  return await store.transition(task.id, "queued");
 }
 
 const git = (args: string[]) => runGit(args, { gitDir, timeoutMs: 10_000 }).then((out) => out.stdout);
@@ -98,7 +98,7 @@ test("a redirect after the end continues from the delivered branch, with the ins
   expect(await git(["rev-parse", BRANCH])).not.toBe(firstHead);
   expect(pulls.writes.slice(-1)).toEqual(["PATCH /pulls/101 body"]);
   expect(pulls.writes.filter((write) => write === "POST /pulls")).toHaveLength(1);
-  expect(store.partsOf(task.id)).toMatchObject([{ index: 1, number: 101, branch: BRANCH }]);
+  expect(await store.partsOf(task.id)).toMatchObject([{ index: 1, number: 101, branch: BRANCH }]);
 });
 
 test("a retry starts afresh from the base, not from the delivered branch", async () => {

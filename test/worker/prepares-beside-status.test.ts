@@ -32,15 +32,15 @@ beforeEach(async () => {
   store = new SqliteStore({ dataDir: join(root, "data") });
 });
 afterEach(async () => {
-  store.close();
+  await store.close();
   await server.close();
   await rm(root, { recursive: true, force: true });
 });
 
-function newTask(): Task {
+async function newTask(): Promise<Task> {
   const cloneUrl = server.url(`${REPO.owner}/${REPO.name}.git`);
   const repo = { owner: REPO.owner, name: REPO.name, installationId: INSTALLATION_ID, cloneUrl, defaultBranch: REPO.defaultBranch };
-  return store.createTask({ repo, issueNumber: REPO.issue, trigger: "label", requester: "maintainer" }).task;
+  return (await store.createTask({ repo, issueNumber: REPO.issue, trigger: "label", requester: "maintainer" })).task;
 }
 
 test("the agent runs while the preparing status edit is still on its way to GitHub", async () => {
@@ -61,17 +61,17 @@ test("the agent runs while the preparing status edit is still on its way to GitH
     { toolCalls: [{ name: "write_file", arguments: { path: "src/add.js", content: FIXED_ADD } }] },
     { toolCalls: [{ name: "finish", arguments: { summary: "add() adds." } }] },
   ]);
-  const task = newTask();
+  const task = await newTask();
   const states: TaskState[] = [];
   const statusEdit = Promise.withResolvers<void>();
   const result = await testRunner({ dataDir: join(root, "data"), store, model, token: TOKEN })({
     task,
-    run: store.startRun(task.id),
+    run: await store.startRun(task.id),
     signal: new AbortController().signal,
     // Moves at once, as the queue does; the listener's edit of `preparing` never comes back during the run.
     moveTo: async (state) => {
       states.push(state);
-      const moved = store.transition(task.id, state);
+      const moved = await store.transition(task.id, state);
       if (state === "preparing") await statusEdit.promise;
       return moved;
     },
@@ -84,10 +84,10 @@ test("the agent runs while the preparing status edit is still on its way to GitH
 test("an issue GitHub fails to give, read beside the checkout, still gives the checkout back so its mirror can be evicted", async () => {
   mockRepoConfig(githubApi(), "base: main\ntest: node test.js\n");
   githubApi().get(`${repoPath}/issues/${REPO.issue}`).delay(200).reply(502, { message: "Bad Gateway" });
-  const task = newTask();
+  const task = await newTask();
   const workspaces = new Workspaces({ dataDir: join(root, "data") });
   const runner = testRunner({ dataDir: join(root, "data"), store, model: new ScriptedModel([]), token: TOKEN, workspaces });
-  const run = runner({ task, run: store.startRun(task.id), signal: new AbortController().signal, moveTo: async (state) => store.transition(task.id, state) });
+  const run = runner({ task, run: await store.startRun(task.id), signal: new AbortController().signal, moveTo: async (state) => await store.transition(task.id, state) });
   await expect(run).rejects.toThrow();
   expect((await workspaces.evict(0)).evicted).toHaveLength(1);
 });
@@ -101,11 +101,11 @@ test("a part branch holding someone else's commit, checked beside the checkout, 
     .query(true)
     .reply(200, []);
   await addCommits(join(root, "git", REPO.owner, `${REPO.name}.git`), [{ message: "Maintainer's touch", branch: `agent/issue-${REPO.issue}/part-1`, files: { "NOTES.md": "mine\n" } }]);
-  const task = newTask();
+  const task = await newTask();
   const workspaces = new Workspaces({ dataDir: join(root, "data") });
   const model = new ScriptedModel([]);
   const runner = testRunner({ dataDir: join(root, "data"), store, model, token: TOKEN, workspaces });
-  const result = await runner({ task, run: store.startRun(task.id), signal: new AbortController().signal, moveTo: async (state) => store.transition(task.id, state) });
+  const result = await runner({ task, run: await store.startRun(task.id), signal: new AbortController().signal, moveTo: async (state) => await store.transition(task.id, state) });
   expect(result.outcome === "error" && result.message).toMatch(/^Not started: /);
   expect(model.requests).toHaveLength(0);
   expect((await workspaces.evict(0)).evicted).toHaveLength(1);

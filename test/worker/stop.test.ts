@@ -53,7 +53,7 @@ function stopTests(probe: Probe, what: string): void {
     const fixture = await stopFixture(probe.sandboxes, probe.image);
     opened = fixture;
     const refsBefore = await fixture.refs();
-    const task = fixture.sleepingTask();
+    const task = await fixture.sleepingTask();
     await fixture.queue.start();
     const gone = await waitFor("sleep 600 to run in the task's sandbox", () => probe.whenSleeping(fixture, task.id), 30_000);
 
@@ -66,14 +66,14 @@ function stopTests(probe: Probe, what: string): void {
     void fixture.queue.idle().then(() => (idle = true));
     await waitFor("the queue to go idle", () => idle || undefined, 10_000);
 
-    const ended = fixture.store.getTask(task.id);
+    const ended = await fixture.store.getTask(task.id);
     expect(ended).toMatchObject({ state: "cancelled", result: { outcome: "cancelled", reason: REASON } });
     expect(fixture.announced.map((seen) => seen.state)).toEqual(["preparing", "running", "cancelled"]);
     expect(ended && renderStatusComment({ task: ended, parts: [] })).toContain(REASON);
     expect(await fixture.refs()).toBe(refsBefore);
     expect(fixture.git.requests.filter((request) => request.service === "git-receive-pack")).toEqual([]);
     expect(fixture.unexpectedGitHub).toEqual([]);
-    expect(fixture.store.partsOf(task.id)).toEqual([]);
+    expect(await fixture.store.partsOf(task.id)).toEqual([]);
   });
 }
 

@@ -66,7 +66,7 @@ export async function agentFixture(extraFiles: Record<string, string> = {}): Pro
         pauses: overrides.pauses ?? scriptedPauses(),
         trajectory,
         signal: overrides.signal ?? new AbortController().signal,
-        takeInbox: () => overrides.inbox?.[++step] ?? [],
+        takeInbox: async () => overrides.inbox?.[++step] ?? [],
         diff: () => workspaces.diff(checkout),
         instructionsFrom: { gitDir: checkout.mirrorDir, commit: checkout.baseSha },
         ...(overrides.startFrom && { startFrom: overrides.startFrom }),

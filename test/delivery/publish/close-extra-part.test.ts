@@ -5,7 +5,7 @@ import { pullRequest, recordingGitHub, recordingLog } from "./support/recording-
 const where = { owner: "octo", repo: "app" };
 const branch = "agent/issue-42/part-2";
 const extra = pullRequest({ number: 102, head: branch, base: "agent/issue-42/part-1", sha: "f".repeat(40) });
-const ferryPushed = () => "f".repeat(40);
+const ferryPushed = async () => "f".repeat(40);
 
 describe("closing a part a rerun no longer has", () => {
   test("a stack folded into one part says so in the singular", async () => {

@@ -46,7 +46,7 @@ export function publishRequest(count: number, overrides: Partial<PublishRequest>
     trajectory: { url: "https://ferry.example.com/tasks/12/trajectory" },
     parts: Array.from({ length: count }, (_, at) => part(at + 1, [{ path: `src/limiter/step-${at + 1}.ts`, lines: 40 + at }])),
     // Ferry pushed every branch as fakePulls lists it.
-    pushedShaOf: () => "f".repeat(40),
+    pushedShaOf: async () => "f".repeat(40),
     ...overrides,
   };
 }

@@ -18,7 +18,7 @@ const task = (state: Task["state"], more: Partial<Task> = {}): Task => sampleTas
 function reporter(options: Partial<StatusReporterOptions> = {}) {
   const clock = new FakeClock();
   const progress = new ProgressBoard();
-  const status = createStatusReporter({ clientFor: async () => client, account: testAccountOf, log: silentLog, partsOf: () => [], progress, clock, ...options });
+  const status = createStatusReporter({ clientFor: async () => client, account: testAccountOf, log: silentLog, partsOf: async () => [], progress, clock, ...options });
   return { ...status, clock, progress };
 }
 
@@ -83,7 +83,7 @@ describe("the status reporter", () => {
       .post("/repos/octo/app/check-runs", (body: Record<string, unknown>) => checks.push(body) > 0)
       .reply(201, { id: 31 });
     const parts = [part(1, 12), part(2, 13)];
-    const { listener } = reporter({ partsOf: (taskId) => (taskId === 7 ? parts : []) });
+    const { listener } = reporter({ partsOf: async (taskId) => (taskId === 7 ? parts : []) });
     const result = { outcome: "changes-ready" as const, summary: "Fixed.", tests: passingTests, files: [], weakening: [], spend };
 
     await listener(task("done", { result }));
@@ -162,7 +162,7 @@ describe("the status reporter", () => {
     const log = recordingLog();
 
     const reported: number[] = [];
-    await reporter({ log, onEndingReported: (id) => reported.push(id) }).listener(task("failed", { result: { outcome: "error", message: "boom" } }));
+    await reporter({ log, onEndingReported: async (id) => void reported.push(id) }).listener(task("failed", { result: { outcome: "error", message: "boom" } }));
 
     expect(log.lines.map((line) => line.message)).toEqual(["could not update the status comment"]);
     // Not all of the ending reached GitHub, so a restart sends it again.
@@ -174,7 +174,7 @@ describe("the status reporter", () => {
     githubApi().post("/repos/octo/app/issues/3/reactions", { content: "confused" }).reply(201, { id: 1, content: "confused" });
     const reported: number[] = [];
 
-    await reporter({ onEndingReported: (id) => reported.push(id) }).listener(task("failed", { result: { outcome: "error", message: "boom" } }));
+    await reporter({ onEndingReported: async (id) => void reported.push(id) }).listener(task("failed", { result: { outcome: "error", message: "boom" } }));
 
     expect(reported).toEqual([7]);
   });

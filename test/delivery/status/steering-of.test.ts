@@ -5,22 +5,22 @@ import { newTask } from "../../tasks/support/new-task.ts";
 
 let clock = new Date("2026-11-22T10:00:00.000Z");
 const store = new SqliteStore({ dataDir: ":memory:", now: () => clock });
-afterEach(() => store.close());
+afterEach(async () => await store.close());
 
-test("the status shows this run's redirects, received or applied, and the follow-up the run works on", () => {
-  const { task } = store.createTask(newTask());
-  store.pushInbox(task.id, "alice", "from an earlier run");
-  store.takeInbox(task.id);
+test("the status shows this run's redirects, received or applied, and the follow-up the run works on", async () => {
+  const { task } = await store.createTask(newTask());
+  await store.pushInbox(task.id, "alice", "from an earlier run");
+  await store.takeInbox(task.id);
   clock = new Date("2026-11-22T11:00:00.000Z");
-  store.addFollowUp(task.id, { kind: "review", author: "bob", data: {} });
-  const run = store.startRun(task.id);
-  store.takeFollowUp(task.id, run.id);
-  store.pushInbox(task.id, "carol", "applied now");
-  store.takeInbox(task.id);
-  store.pushInbox(task.id, "dan", "still waiting");
-  store.pushInbox(task.id, "erin", "an approval", "approval");
+  await store.addFollowUp(task.id, { kind: "review", author: "bob", data: {} });
+  const run = await store.startRun(task.id);
+  await store.takeFollowUp(task.id, run.id);
+  await store.pushInbox(task.id, "carol", "applied now");
+  await store.takeInbox(task.id);
+  await store.pushInbox(task.id, "dan", "still waiting");
+  await store.pushInbox(task.id, "erin", "an approval", "approval");
 
-  expect(steeringOf(store, task.id)).toEqual({
+  expect(await steeringOf(store, task.id)).toEqual({
     redirects: [
       { author: "carol", body: "applied now", applied: true },
       { author: "dan", body: "still waiting", applied: false },

@@ -9,10 +9,10 @@ import { silentLog, testPrivateKey } from "../../helpers/probot.ts";
 import { waitFor } from "../../helpers/process.ts";
 
 let store: SqliteStore;
-beforeEach(() => {
+beforeEach(async () => {
   store = new SqliteStore({ dataDir: ":memory:" });
 });
-afterEach(() => store.close());
+afterEach(async () => await store.close());
 
 // Probot hooks its delivery header into the client; nothing here sends a request.
 const octokit = { hook: { before: () => undefined } } as unknown as ProbotOctokit;
@@ -59,20 +59,20 @@ describe("WebhookBacklog", () => {
   test("accepting returns before the handler has run; the handler gets Probot's context for the installation", async () => {
     const seen: Context[] = [];
     const { backlog, installations } = backlogWith({ "issues.labeled": async (context) => void seen.push(context) });
-    expect(backlog.accept(onIssue("d-1", 1))).toBe(true);
+    expect(await backlog.accept(onIssue("d-1", 1))).toBe(true);
     expect(seen).toEqual([]);
     await backlog.idle();
     expect(seen).toHaveLength(1);
     expect(seen[0]).toMatchObject({ id: "d-1", name: "issues", payload: { action: "labeled", issue: { number: 1 } }, octokit });
     expect(installations).toEqual([42]);
-    expect(store.pendingDeliveries()).toEqual([]);
-    expect(store.hasSeenDelivery("d-1")).toBe(true);
+    expect(await store.pendingDeliveries()).toEqual([]);
+    expect(await store.hasSeenDelivery("d-1")).toBe(true);
   });
 
   test("a handler starts on a later turn of the event loop, never in the microtasks in which the webhook is answered", async () => {
     const started: string[] = [];
     const { backlog } = backlogWith({ "issues.labeled": async (context) => void started.push(context.id) });
-    backlog.accept(onIssue("d-1", 1));
+    await backlog.accept(onIssue("d-1", 1));
     for (let tick = 0; tick < 50; tick++) await Promise.resolve();
     expect(started).toEqual([]);
     await backlog.idle();
@@ -82,26 +82,26 @@ describe("WebhookBacklog", () => {
   test("a delivery id accepted before, waiting or handled, is not handled again", async () => {
     const seen: string[] = [];
     const { backlog } = backlogWith({ "issues.labeled": async (context) => void seen.push(context.id) });
-    expect(backlog.accept(onIssue("d-1", 1))).toBe(true);
-    expect(backlog.accept(onIssue("d-1", 1))).toBe(false);
+    expect(await backlog.accept(onIssue("d-1", 1))).toBe(true);
+    expect(await backlog.accept(onIssue("d-1", 1))).toBe(false);
     await backlog.idle();
-    expect(backlog.accept(onIssue("d-1", 1))).toBe(false);
+    expect(await backlog.accept(onIssue("d-1", 1))).toBe(false);
     await backlog.idle();
     expect(seen).toEqual(["d-1"]);
   });
 
   test("an event without a handler is settled without a client or a call", async () => {
     const { backlog, installations } = backlogWith({});
-    backlog.accept({ id: "d-push", event: "push", payload: { ref: "refs/heads/main" } });
+    await backlog.accept({ id: "d-push", event: "push", payload: { ref: "refs/heads/main" } });
     await backlog.idle();
     expect(installations).toEqual([]);
-    expect(store.pendingDeliveries()).toEqual([]);
+    expect(await store.pendingDeliveries()).toEqual([]);
   });
 
   test("a handler registered for the whole event takes every action", async () => {
     const seen: string[] = [];
     const { backlog } = backlogWith({ issues: async (context) => void seen.push(context.id) });
-    backlog.accept(onIssue("d-1", 1, "opened"));
+    await backlog.accept(onIssue("d-1", 1, "opened"));
     await backlog.idle();
     expect(seen).toEqual(["d-1"]);
   });
@@ -109,9 +109,9 @@ describe("WebhookBacklog", () => {
   test("deliveries about one issue run one at a time in arrival order; another issue does not wait for them", async () => {
     const gated = gatedHandler();
     const { backlog } = backlogWith({ "issues.labeled": gated.handler, "issues.unlabeled": gated.handler });
-    backlog.accept(onIssue("issue-1-first", 1));
-    backlog.accept(onIssue("issue-1-second", 1, "unlabeled"));
-    backlog.accept(onIssue("issue-2", 2));
+    await backlog.accept(onIssue("issue-1-first", 1));
+    await backlog.accept(onIssue("issue-1-second", 1, "unlabeled"));
+    await backlog.accept(onIssue("issue-2", 2));
     await waitFor("both issues to start", () => (gated.started.length === 2 ? true : undefined), 5000);
     expect(gated.started).toEqual(["issue-1-first", "issue-2"]);
 
@@ -135,25 +135,25 @@ describe("WebhookBacklog", () => {
         await gated.handler(context);
       },
     });
-    backlog.accept(onIssue("first", 1));
-    backlog.accept(onIssue("given-up", 1));
-    backlog.accept(onIssue("last", 1));
+    await backlog.accept(onIssue("first", 1));
+    await backlog.accept(onIssue("given-up", 1));
+    await backlog.accept(onIssue("last", 1));
     await waitFor("the first to start", () => (gated.started.length === 1 ? true : undefined), 5000);
     // Another process (or an operator) removed it while it waited.
-    store.dropDelivery("given-up");
+    await store.dropDelivery("given-up");
     gated.release("first");
     await waitFor("the last to start", () => (gated.started.length === 2 ? true : undefined), 5000);
     gated.release("last");
     await backlog.idle();
     expect(gated.started).toEqual(["first", "last"]);
     expect(payloads).toEqual([onIssue("first", 1).payload, onIssue("last", 1).payload]);
-    expect(store.pendingDeliveries()).toEqual([]);
+    expect(await store.pendingDeliveries()).toEqual([]);
   });
 
   test("no more deliveries run at once than the concurrency allows", async () => {
     const gated = gatedHandler();
     const { backlog } = backlogWith({ "issues.labeled": gated.handler }, { concurrency: 2 });
-    for (const issue of [1, 2, 3]) backlog.accept(onIssue(`d-${issue}`, issue));
+    for (const issue of [1, 2, 3]) await backlog.accept(onIssue(`d-${issue}`, issue));
     await waitFor("two to start", () => (gated.started.length === 2 ? true : undefined), 5000);
     expect(gated.started).toEqual(["d-1", "d-2"]);
     gated.release("d-1");
@@ -176,10 +176,10 @@ describe("WebhookBacklog", () => {
       { retryDelaysMs: [1, 1] },
     );
     expectLoggedWarning(/handling a webhook delivery failed; it is retried \(GitHub answered 502\)/);
-    backlog.accept(onIssue("d-1", 1));
-    await waitFor("the third attempt", () => (store.hasSeenDelivery("d-1") ? true : undefined), 5000);
+    await backlog.accept(onIssue("d-1", 1));
+    await waitFor("the third attempt", async () => (await store.hasSeenDelivery("d-1") ? true : undefined), 5000);
     expect(calls).toBe(3);
-    expect(store.pendingDeliveries()).toEqual([]);
+    expect(await store.pendingDeliveries()).toEqual([]);
   });
 
   test("after the last retry the delivery is given up: not marked handled, so GitHub's redelivery is accepted", async () => {
@@ -195,11 +195,11 @@ describe("WebhookBacklog", () => {
     );
     expectLoggedWarning(/handling a webhook delivery failed; it is retried \(GitHub answered 502\)/);
     expectLoggedError(/gave up on a webhook delivery after its last attempt.*\(GitHub answered 502\)/);
-    backlog.accept(onIssue("d-1", 1));
-    await waitFor("two attempts", () => (calls === 2 && store.pendingDeliveries().length === 0 ? true : undefined), 5000);
+    await backlog.accept(onIssue("d-1", 1));
+    await waitFor("two attempts", async () => (calls === 2 && (await store.pendingDeliveries()).length === 0 ? true : undefined), 5000);
     await backlog.idle();
-    expect(store.hasSeenDelivery("d-1")).toBe(false);
-    expect(backlog.accept(onIssue("d-1", 1))).toBe(true);
+    expect(await store.hasSeenDelivery("d-1")).toBe(false);
+    expect(await backlog.accept(onIssue("d-1", 1))).toBe(true);
     await waitFor("the redelivery's attempts", () => (calls === 4 ? true : undefined), 5000);
   });
 
@@ -218,12 +218,12 @@ describe("WebhookBacklog", () => {
     ).backlog;
     expectLoggedWarning(/cut off by the stop; it is handled again after the restart/);
     expectLoggedWarning(/it is retried \(GitHub at https:\/\/api.github.com is unreachable/);
-    first.accept(onIssue("d-1", 1));
+    await first.accept(onIssue("d-1", 1));
     await waitFor("the handler to start", () => (started ? true : undefined), 5000);
     const stopped = first.stop();
     cutOff.resolve();
     await stopped;
-    expect(store.pendingDeliveries().map((delivery) => delivery.id)).toEqual(["d-1"]);
+    expect((await store.pendingDeliveries()).map((delivery) => delivery.id)).toEqual(["d-1"]);
 
     // One retry allowed: it is still there after the restart, because the cut-off run did not count.
     let calls = 0;
@@ -236,8 +236,8 @@ describe("WebhookBacklog", () => {
       },
       { retryDelaysMs: [1] },
     ).backlog;
-    second.start();
-    await waitFor("the retry after the restart", () => (store.hasSeenDelivery("d-1") ? true : undefined), 5000);
+    await second.start();
+    await waitFor("the retry after the restart", async () => (await store.hasSeenDelivery("d-1") ? true : undefined), 5000);
     expect(calls).toBe(2);
     await second.stop();
   });
@@ -254,7 +254,7 @@ describe("WebhookBacklog", () => {
       },
       { retryDelaysMs: [1], log },
     );
-    backlog.accept(onIssue("d-1", 1));
+    await backlog.accept(onIssue("d-1", 1));
     await waitFor("the delivery to be given up", () => (lines.length === 2 ? true : undefined), 5000);
     expect(lines).toEqual([
       expect.objectContaining({ level: 40, msg: "handling a webhook delivery failed; it is retried", delivery: "d-1", event: "issues.labeled", attempts: 1, retryInMs: 1, reason }),
@@ -272,12 +272,12 @@ describe("WebhookBacklog", () => {
     const handled: string[] = [];
     const { backlog } = backlogWith({ "issues.labeled": async (context) => void handled.push(context.id) });
 
-    backlog.accept(onIssue("d-1", 1));
-    backlog.accept(onIssue("d-2", 1));
+    await backlog.accept(onIssue("d-1", 1));
+    await backlog.accept(onIssue("d-2", 1));
     await backlog.idle();
 
     expect(handled).toEqual(["d-2"]);
-    expect(store.pendingDeliveries().map((delivery) => delivery.id)).toEqual(["d-1"]);
+    expect((await store.pendingDeliveries()).map((delivery) => delivery.id)).toEqual(["d-1"]);
   });
 
   test("forgetting old deliveries that fails at start() is logged, and what was waiting is still handled", async () => {
@@ -285,11 +285,11 @@ describe("WebhookBacklog", () => {
     store.forgetDeliveriesSeenBefore = () => {
       throw new Error("database is locked");
     };
-    store.acceptDelivery(onIssue("d-1", 1));
+    await store.acceptDelivery(onIssue("d-1", 1));
     const handled: string[] = [];
     const { backlog } = backlogWith({ "issues.labeled": async (context) => void handled.push(context.id) });
 
-    backlog.start();
+    await backlog.start();
     await backlog.idle();
 
     expect(handled).toEqual(["d-1"]);
@@ -297,57 +297,57 @@ describe("WebhookBacklog", () => {
   });
 
   test("start() handles what an earlier process accepted and did not handle", async () => {
-    store.acceptDelivery(onIssue("before-crash", 1));
+    await store.acceptDelivery(onIssue("before-crash", 1));
     const seen: string[] = [];
     const { backlog } = backlogWith({ "issues.labeled": async (context) => void seen.push(context.id) });
-    backlog.start();
+    await backlog.start();
     await backlog.idle();
     expect(seen).toEqual(["before-crash"]);
-    expect(store.pendingDeliveries()).toEqual([]);
+    expect(await store.pendingDeliveries()).toEqual([]);
   });
 
   test("start() forgets the ids of deliveries handled more than a week ago: GitHub no longer redelivers them", async () => {
-    store.markDeliverySeen("handled", "issues");
+    await store.markDeliverySeen("handled", "issues");
     const days = (count: number) => () => new Date(Date.now() + count * 24 * 60 * 60 * 1000);
     const sixDaysOn = backlogWith({}, { now: days(6) }).backlog;
-    sixDaysOn.start();
+    await sixDaysOn.start();
     await sixDaysOn.stop();
-    expect(store.hasSeenDelivery("handled")).toBe(true);
+    expect(await store.hasSeenDelivery("handled")).toBe(true);
     const eightDaysOn = backlogWith({}, { now: days(8) }).backlog;
-    eightDaysOn.start();
+    await eightDaysOn.start();
     await eightDaysOn.stop();
-    expect(store.hasSeenDelivery("handled")).toBe(false);
+    expect(await store.hasSeenDelivery("handled")).toBe(false);
   });
 
   test("start() forgets the bodies of deliveries handled more than 90 days ago, and not before", async () => {
     const { backlog } = backlogWith({});
-    backlog.accept(onIssue("handled", 1));
+    await backlog.accept(onIssue("handled", 1));
     await backlog.idle();
     await backlog.stop();
     const days = (count: number) => () => new Date(Date.now() + count * 24 * 60 * 60 * 1000);
     const replay = { ...onIssue("handled", 1), id: "replay" };
     const eightyNineDaysOn = backlogWith({}, { now: days(89) }).backlog;
-    eightyNineDaysOn.start();
+    await eightyNineDaysOn.start();
     await eightyNineDaysOn.stop();
-    expect(store.acceptDelivery(replay)).toBe(false);
+    expect(await store.acceptDelivery(replay)).toBe(false);
     const ninetyOneDaysOn = backlogWith({}, { now: days(91) }).backlog;
-    ninetyOneDaysOn.start();
+    await ninetyOneDaysOn.start();
     await ninetyOneDaysOn.stop();
-    expect(store.acceptDelivery(replay)).toBe(true);
+    expect(await store.acceptDelivery(replay)).toBe(true);
   });
 
   test("stop() lets the delivery being handled finish and leaves the waiting ones for the next start", async () => {
     const gated = gatedHandler();
     const { backlog } = backlogWith({ "issues.labeled": gated.handler }, { concurrency: 1 });
-    backlog.accept(onIssue("running", 1));
-    backlog.accept(onIssue("waiting", 2));
+    await backlog.accept(onIssue("running", 1));
+    await backlog.accept(onIssue("waiting", 2));
     await waitFor("the first to start", () => (gated.started.length === 1 ? true : undefined), 5000);
     const stopped = backlog.stop();
     gated.release("running");
     await stopped;
     expect(gated.ended).toEqual(["running"]);
-    expect(store.pendingDeliveries().map((delivery) => delivery.id)).toEqual(["waiting"]);
-    expect(() => backlog.accept(onIssue("late", 3))).toThrow(/shutting down/);
+    expect((await store.pendingDeliveries()).map((delivery) => delivery.id)).toEqual(["waiting"]);
+    await expect(backlog.accept(onIssue("late", 3))).rejects.toThrow(/shutting down/);
   });
 });
 
@@ -360,12 +360,12 @@ describe("intakeApp", () => {
     await probot.load(intakeApp(backlog, Object.keys(handlers)));
     const { id, event, payload } = onIssue("d-1", 1);
     await probot.receive({ id, name: event, payload } as Parameters<Probot["receive"]>[0]);
-    expect(store.pendingDeliveries().map((delivery) => delivery.id)).toEqual(["d-1"]);
+    expect((await store.pendingDeliveries()).map((delivery) => delivery.id)).toEqual(["d-1"]);
     expect(gated.ended).toEqual([]);
     await waitFor("the handler to start", () => (gated.started.length === 1 ? true : undefined), 5000);
     gated.release("d-1");
     await backlog.idle();
     expect(gated.ended).toEqual(["d-1"]);
-    expect(store.pendingDeliveries()).toEqual([]);
+    expect(await store.pendingDeliveries()).toEqual([]);
   });
 });

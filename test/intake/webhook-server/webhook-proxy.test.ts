@@ -44,7 +44,7 @@ async function startThread(webhookProxy: string, accepted: NewDelivery[] = []) {
       events: ["issues.labeled"],
       journalDir: join(root, "webhook-journal"),
     },
-    intake: { accept: (delivery) => accepted.push(delivery) > 0 },
+    intake: { accept: async (delivery) => accepted.push(delivery) > 0 },
     runSweep: async () => ({ repositories: [] }),
     log: silentLog,
     onFailure: () => {},

@@ -49,7 +49,7 @@ function options(overrides: Overrides = {}): WebhookServerOptions {
       ...(segmentBytes !== undefined && { segmentBytes }),
     },
     intake: {
-      accept(delivery) {
+      async accept(delivery) {
         const fresh = !accepted.some((seen) => seen.id === delivery.id);
         if (fresh) accepted.push(delivery);
         return fresh;
@@ -143,7 +143,7 @@ describe("WebhookServer", () => {
     const log = { ...silentLog, error, child: () => log } as unknown as WebhookServerOptions["log"];
     let failing = true;
     const intake = {
-      accept(delivery: NewDelivery) {
+      async accept(delivery: NewDelivery) {
         if (failing) throw new Error("disk I/O error");
         accepted.push(delivery);
         return true;

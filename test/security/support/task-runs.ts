@@ -28,7 +28,7 @@ export type TaskRuns = {
   /** Where the git server serves it (payloads need it as their clone URL). */
   cloneUrl: string;
   git(args: string[]): Promise<string>;
-  newTask(): Task;
+  newTask(): Promise<Task>;
   /** One run of the task as the queue does it; the task ends with the runner's result. */
   runOnce(task: Task, model: Model, sandboxes?: SandboxFactory, options?: RunnerSettings): Promise<TaskResult>;
   close(): Promise<void>;
@@ -51,20 +51,20 @@ export async function taskRuns(extraFiles: Record<string, string> = {}): Promise
     gitDir,
     cloneUrl,
     git: async (args) => (await runGit(args, { gitDir, timeoutMs: 10_000 })).stdout.trim(),
-    newTask() {
+    async newTask() {
       const repo = { owner: REPO.owner, name: REPO.name, installationId: INSTALLATION_ID, cloneUrl, defaultBranch: REPO.defaultBranch };
-      return store.createTask({ repo, issueNumber: REPO.issue, trigger: "label", requester: "maintainer" }).task;
+      return (await store.createTask({ repo, issueNumber: REPO.issue, trigger: "label", requester: "maintainer" })).task;
     },
     async runOnce(task, model, sandboxes, options = {}) {
-      const run = store.startRun(task.id);
+      const run = await store.startRun(task.id);
       const runner = testRunner({ dataDir: join(root, "data"), store, model, token: TOKEN, ...(sandboxes && { sandboxes }), ...options });
-      const result = await runner({ task, run, signal: new AbortController().signal, moveTo: async (state) => store.transition(task.id, state) });
-      store.transition(task.id, result.outcome === "changes-ready" ? "done" : "failed", { result });
-      store.endRuns(task.id);
+      const result = await runner({ task, run, signal: new AbortController().signal, moveTo: async (state) => await store.transition(task.id, state) });
+      await store.transition(task.id, result.outcome === "changes-ready" ? "done" : "failed", { result });
+      await store.endRuns(task.id);
       return result;
     },
     async close() {
-      store.close();
+      await store.close();
       await server.close();
       await rm(root, { recursive: true, force: true });
     },

@@ -11,18 +11,18 @@ import { newTask } from "../../tasks/support/new-task.ts";
 const DONE: TaskResult = { outcome: "no-changes", summary: "ran", spend: { steps: 0, inputTokens: 0, cachedInputTokens: 0, outputTokens: 0, reasoningTokens: 0, costUsd: 0, minutes: 0 } };
 let store: SqliteStore;
 let clock: Date;
-beforeEach(() => {
+beforeEach(async () => {
   store = new SqliteStore({ dataDir: ":memory:", now: () => clock });
   clock = new Date("2026-11-22T10:00:00.000Z");
 });
-afterEach(() => store.close());
+afterEach(async () => await store.close());
 
 /** A task that ran once and ended done. */
-function endedTask(issueNumber = 7): Task {
-  const { task } = store.createTask(newTask({ issueNumber }));
-  store.transition(task.id, "preparing");
-  store.transition(task.id, "running");
-  return store.transition(task.id, "done", { result: DONE });
+async function endedTask(issueNumber = 7): Promise<Task> {
+  const { task } = await store.createTask(newTask({ issueNumber }));
+  await store.transition(task.id, "preparing");
+  await store.transition(task.id, "running");
+  return await store.transition(task.id, "done", { result: DONE });
 }
 
 /** A queue whose runner records the follow-up each run took, and the follow-up service listening to it. */
@@ -32,7 +32,7 @@ function system() {
   const runner: TaskRunner = async ({ task, run, moveTo }) => {
     gate.running += 1;
     gate.most = Math.max(gate.most, gate.running);
-    taken.push(store.takeFollowUp(task.id, run.id)?.data ?? "fresh");
+    taken.push((await store.takeFollowUp(task.id, run.id))?.data ?? "fresh");
     await moveTo("preparing");
     await moveTo("running");
     await gate.open;
@@ -46,7 +46,7 @@ function system() {
 
 describe("follow-ups", () => {
   test("a follow-up for an ended task starts its next run at once, with the follow-up taken by that run", async () => {
-    const task = endedTask();
+    const task = await endedTask();
     const { queue, followUps, taken } = system();
     await queue.start();
 
@@ -55,13 +55,13 @@ describe("follow-ups", () => {
 
     expect(answer.kind).toBe("started");
     expect(taken).toEqual([{ text: "go" }]);
-    expect(store.getTask(task.id)?.state).toBe("done");
-    expect(store.listRuns(task.id)).toHaveLength(1);
-    expect(store.openFollowUps(task.id)).toEqual([]);
+    expect((await store.getTask(task.id))?.state).toBe("done");
+    expect(await store.listRuns(task.id)).toHaveLength(1);
+    expect(await store.openFollowUps(task.id)).toEqual([]);
   });
 
   test("two reviews in quick succession run one after the other, in order, never together", async () => {
-    const task = endedTask();
+    const task = await endedTask();
     const { queue, followUps, taken, gate } = system();
     await queue.start();
     let open = () => {};
@@ -75,13 +75,13 @@ describe("follow-ups", () => {
 
     expect([first.kind, second.kind]).toEqual(["started", "queued"]);
     expect(taken).toEqual([{ review: 1 }, { review: 2 }]);
-    expect(store.listRuns(task.id).map((run) => run.number)).toEqual([1, 2]);
-    expect(store.openFollowUps(task.id)).toEqual([]);
+    expect((await store.listRuns(task.id)).map((run) => run.number)).toEqual([1, 2]);
+    expect(await store.openFollowUps(task.id)).toEqual([]);
     expect(gate.most).toBe(1);
   });
 
   test("feedback in one batch gathers into one follow-up until its window closes", async () => {
-    const task = endedTask();
+    const task = await endedTask();
     const { followUps } = system();
     const merge = (existing: unknown) => ({ ids: [...(existing as { ids: number[] }).ids, 2] });
 
@@ -90,12 +90,12 @@ describe("follow-ups", () => {
     followUps.stop();
 
     expect([first.kind, second.kind]).toEqual(["scheduled", "scheduled"]);
-    expect(store.openFollowUps(task.id)).toMatchObject([{ data: { ids: [1, 2] }, readyAt: "2026-11-22T10:00:20.000Z" }]);
-    expect(store.getTask(task.id)?.state).toBe("done");
+    expect(await store.openFollowUps(task.id)).toMatchObject([{ data: { ids: [1, 2] }, readyAt: "2026-11-22T10:00:20.000Z" }]);
+    expect((await store.getTask(task.id))?.state).toBe("done");
   });
 
   test("once the window has passed, a release starts the run", async () => {
-    const task = endedTask();
+    const task = await endedTask();
     const { queue, followUps, taken } = system();
     await queue.start();
     await followUps.request({ taskId: task.id, kind: "review", author: "a", data: { ids: [1] }, batch: "pull-3", delayMs: 20_000 });
@@ -110,34 +110,34 @@ describe("follow-ups", () => {
   });
 
   test("a follow-up for a task whose issue has another active task is dropped and says which", async () => {
-    const task = endedTask();
-    const other = store.createTask(newTask()).task;
+    const task = await endedTask();
+    const other = (await store.createTask(newTask())).task;
     const { followUps } = system();
 
     const answer = await followUps.request({ taskId: task.id, kind: "retry", author: "a", data: {} });
 
     expect(answer).toMatchObject({ kind: "blocked", other: { id: other.id } });
-    expect(store.openFollowUps(task.id)).toEqual([]);
+    expect(await store.openFollowUps(task.id)).toEqual([]);
   });
 
   test("a batch whose window closes while the issue has another active task is dropped, not left behind", async () => {
-    const task = endedTask();
+    const task = await endedTask();
     const { followUps } = system();
     await followUps.request({ taskId: task.id, kind: "review", author: "a", data: {}, batch: "pull-3", delayMs: 20_000 });
     followUps.stop();
-    store.createTask(newTask());
+    await store.createTask(newTask());
     clock = new Date("2026-11-22T10:00:21.000Z");
     expectLoggedWarning(/Dropped follow-ups: the issue has another active task/);
 
     await followUps.start();
 
-    expect(store.openFollowUps(task.id)).toEqual([]);
-    expect(store.getTask(task.id)?.state).toBe("done");
+    expect(await store.openFollowUps(task.id)).toEqual([]);
+    expect((await store.getTask(task.id))?.state).toBe("done");
   });
 
   test("after a restart, follow-ups left waiting start", async () => {
-    const task = endedTask();
-    store.addFollowUp(task.id, { kind: "retry", author: "a", data: {} });
+    const task = await endedTask();
+    await store.addFollowUp(task.id, { kind: "retry", author: "a", data: {} });
     const { queue, followUps, taken } = system();
     await queue.start();
 
@@ -147,15 +147,15 @@ describe("follow-ups", () => {
     expect(taken).toEqual([{}]);
   });
 
-  test("a run cut off by a crash leaves its follow-up open, so the next run takes it again", () => {
-    const task = endedTask();
-    store.addFollowUp(task.id, { kind: "redirect", author: "a", data: { text: "x" } });
-    store.transition(task.id, "queued");
-    const crashed = store.startRun(task.id);
-    expect(store.takeFollowUp(task.id, crashed.id)).toMatchObject({ data: { text: "x" } });
-    store.endRuns(task.id, { interrupted: true });
+  test("a run cut off by a crash leaves its follow-up open, so the next run takes it again", async () => {
+    const task = await endedTask();
+    await store.addFollowUp(task.id, { kind: "redirect", author: "a", data: { text: "x" } });
+    await store.transition(task.id, "queued");
+    const crashed = await store.startRun(task.id);
+    expect(await store.takeFollowUp(task.id, crashed.id)).toMatchObject({ data: { text: "x" } });
+    await store.endRuns(task.id, { interrupted: true });
 
-    const next = store.startRun(task.id);
-    expect(store.takeFollowUp(task.id, next.id)).toMatchObject({ data: { text: "x" }, runId: next.id });
+    const next = await store.startRun(task.id);
+    expect(await store.takeFollowUp(task.id, next.id)).toMatchObject({ data: { text: "x" }, runId: next.id });
   });
 });

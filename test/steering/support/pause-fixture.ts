@@ -8,13 +8,13 @@ import { postRecorder } from "./post-recorder.ts";
 export const WAIT_MS = 60 * 60_000;
 
 /** A running task in an in-memory store, and its pauses, posting to a recorder and polling every millisecond. */
-export function pauseFixture(options: { pollMs?: number; post?: (body: string) => Promise<void> } = {}) {
+export async function pauseFixture(options: { pollMs?: number; post?: (body: string) => Promise<void> } = {}) {
   const store = new SqliteStore({ dataDir: ":memory:" });
-  const taskId = store.createTask(newTask()).task.id;
-  for (const state of ["preparing", "running"] as const) store.transition(taskId, state);
+  const taskId = (await store.createTask(newTask())).task.id;
+  for (const state of ["preparing", "running"] as const) await store.transition(taskId, state);
   const clock = manualClock();
   const recorder = postRecorder();
-  const moveTo = async (state: TaskState, reason?: string) => store.transition(taskId, state, { reason });
+  const moveTo = async (state: TaskState, reason?: string) => await store.transition(taskId, state, { reason });
   const pauses = createTaskPauses({
     store,
     taskId,
@@ -24,9 +24,9 @@ export function pauseFixture(options: { pollMs?: number; post?: (body: string) =
     pollMs: options.pollMs ?? 1,
     now: clock.now,
   });
-  const state = () => store.getTask(taskId)?.state;
-  const lastMove = () => store.listEvents(taskId).filter((event) => event.type === "state").at(-1)?.data;
+  const state = async () => (await store.getTask(taskId))?.state;
+  const lastMove = async () => (await store.listEvents(taskId)).filter((event) => event.type === "state").at(-1)?.data;
   return { store, taskId, pauses, clock, recorder, state, lastMove };
 }
 
-export type PauseFixture = ReturnType<typeof pauseFixture>;
+export type PauseFixture = Awaited<ReturnType<typeof pauseFixture>>;

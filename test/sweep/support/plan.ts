@@ -9,7 +9,7 @@ import { NAME, NOW, OWNER, sweepConfig } from "./sweep-fixture.ts";
 export type PlanInput = { pulls?: object[]; sweep?: Partial<SweepConfig>; spentUsd?: number; now?: Date; approvals?: ReadonlyMap<number, Approval> };
 
 /** planSweep over GitHub-shaped issues and pull requests, with the fixture's repository and time. */
-export function planFor(store: Store, issues: object[], input: PlanInput = {}): SweepPlan {
+export async function planFor(store: Store, issues: object[], input: PlanInput = {}): Promise<SweepPlan> {
   const listed = issues.map((issue) => ListedIssueShape.parse(issue).issue);
   return planSweep(store, sweepConfig(input.sweep), {
     owner: OWNER,

@@ -40,7 +40,11 @@ export function sweepDeps(store?: SqliteStore): SweepDeps & { store: SqliteStore
   const enqueued: number[] = [];
   return {
     store: store ?? new SqliteStore({ dataDir: ":memory:", now: () => clock.now }),
-    queue: { enqueue: (taskId) => enqueued.push(taskId) },
+    queue: {
+      enqueue: async (taskId) => {
+        enqueued.push(taskId);
+      },
+    },
     account: testAccountOf,
     now: () => clock.now,
     log: recordingLog(),
@@ -53,18 +57,18 @@ const PASSED = { command: "npm test", passed: true, exitCode: 0, timedOut: false
 const SPEND: Spend = { steps: 3, inputTokens: 100, cachedInputTokens: 0, outputTokens: 10, reasoningTokens: 0, costUsd: 0.5, minutes: 1 };
 
 /** A task on the issue that has already ended the given way, at the store's current time. */
-export function endedTask(store: SqliteStore, issueNumber: number, ending: "failed" | "cancelled" | "no-changes" | "changes-ready", costUsd = 0.5): Task {
-  const { task } = store.createTask({ repo: REPO, issueNumber, trigger: "label", requester: "maintainer" });
+export async function endedTask(store: SqliteStore, issueNumber: number, ending: "failed" | "cancelled" | "no-changes" | "changes-ready", costUsd = 0.5): Promise<Task> {
+  const { task } = await store.createTask({ repo: REPO, issueNumber, trigger: "label", requester: "maintainer" });
   const spend = { ...SPEND, costUsd };
-  if (ending === "failed") return store.transition(task.id, "failed", { result: { outcome: "failed", reason: "stuck", spend } });
-  if (ending === "cancelled") return store.transition(task.id, "cancelled", { result: { outcome: "cancelled", reason: "stopped", spend } });
-  store.transition(task.id, "preparing");
-  store.transition(task.id, "running");
+  if (ending === "failed") return await store.transition(task.id, "failed", { result: { outcome: "failed", reason: "stuck", spend } });
+  if (ending === "cancelled") return await store.transition(task.id, "cancelled", { result: { outcome: "cancelled", reason: "stopped", spend } });
+  await store.transition(task.id, "preparing");
+  await store.transition(task.id, "running");
   const result: TaskResult =
     ending === "no-changes"
       ? { outcome: "no-changes", summary: "nothing to do", spend }
       : { outcome: "changes-ready", summary: "done", tests: PASSED, files: [], weakening: [], spend: { ...spend, costUsd: 0 } };
-  return store.transition(task.id, "done", { result });
+  return await store.transition(task.id, "done", { result });
 }
 
 /** The error lines logged: an unexpected GitHub request (nock refuses it) shows up here. */

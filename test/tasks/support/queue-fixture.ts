@@ -18,10 +18,10 @@ export function queueFixture(options: { concurrency?: number; listener?: TaskLis
     listener: options.listener,
     log,
   });
-  const createTask = (issueNumber = 7): number => store.createTask(newTask({ issueNumber })).task.id;
+  const createTask = async (issueNumber = 7): Promise<number> => (await store.createTask(newTask({ issueNumber }))).task.id;
   const close = async (): Promise<void> => {
     await queue.stop();
-    store.close();
+    await store.close();
   };
   return { store, control, log, queue, createTask, close };
 }

@@ -28,7 +28,7 @@ export type StopFixture = {
   /** GitHub requests nock had no reply for: anything delivery would have sent. */
   unexpectedGitHub: string[];
   /** A queued task whose agent runs `sleep 600` as its first command. */
-  sleepingTask(): Task;
+  sleepingTask(): Promise<Task>;
   /** The checkout the task's commands run in, once it exists. */
   workDirOf(taskId: number): Promise<string | undefined>;
   /** The bare repository's refs, branch by branch. */
@@ -60,19 +60,19 @@ export async function stopFixture(sandboxes: SandboxFactory, image = "unused"): 
     git,
     announced,
     unexpectedGitHub,
-    sleepingTask() {
+    async sleepingTask() {
       mockRepoConfig(githubApi(), "base: main\ntest: node test.js\n");
       mockIssue();
       const cloneUrl = git.url(`${REPO.owner}/${REPO.name}.git`);
       const repo = { owner: REPO.owner, name: REPO.name, installationId: INSTALLATION_ID, cloneUrl, defaultBranch: REPO.defaultBranch };
-      return store.createTask({ repo, issueNumber: REPO.issue, trigger: "label", requester: "maintainer" }).task;
+      return (await store.createTask({ repo, issueNumber: REPO.issue, trigger: "label", requester: "maintainer" })).task;
     },
     workDirOf: (taskId) => realpath(taskDirsOf(dataDir, String(taskId)).work).catch(() => undefined),
     refs: async () => (await runGit(["for-each-ref", "--format=%(refname) %(objectname)"], { gitDir, timeoutMs: 10_000 })).stdout,
     async close() {
       nock.emitter.removeListener("no match", noMatch);
       await queue.stop();
-      store.close();
+      await store.close();
       await git.close();
       await rm(root, { recursive: true, force: true });
     },

@@ -9,15 +9,15 @@ const PATH_TO: Partial<Record<TaskState, TaskState[]>> = {
 };
 
 /** A task on issue #1 that delivered pull request `pull` (#2, the examples' one) as its part 1, left in `state`. */
-export function agentPull(store: SqliteStore, state: "done" | "running" = "done", pull = PULL) {
-  const { task } = store.createTask({
+export async function agentPull(store: SqliteStore, state: "done" | "running" = "done", pull = PULL) {
+  const { task } = await store.createTask({
     repo: { owner: REPO.owner, name: REPO.name, installationId: 4242, cloneUrl: "https://github.com/Codertocat/Hello-World.git", defaultBranch: REPO.defaultBranch },
     issueNumber: REPO.issue,
     trigger: "label",
     requester: "maintainer",
   });
-  for (const to of PATH_TO[state] ?? []) store.transition(task.id, to);
-  store.setParts(task.id, [
+  for (const to of PATH_TO[state] ?? []) await store.transition(task.id, to);
+  await store.setParts(task.id, [
     { index: 1, branch: `agent/issue-${REPO.issue}/part-1`, number: pull, url: `https://github.com/Codertocat/Hello-World/pull/${pull}`, headSha: "a".repeat(40) },
   ]);
   return task;
