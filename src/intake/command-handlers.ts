@@ -69,7 +69,7 @@ async function statusReply(deps: IntakeDeps, event: EventContext, task: Task): P
   return renderTaskStatusReply({
     task,
     runs: await deps.store.listRuns(task.id),
-    progress: deps.live?.progressOf(task.id),
+    progress: await deps.live?.progressOf(task.id),
     parts: await deps.store.partsOf(task.id),
     trajectory: await deps.live?.trajectoryOf(task.id),
     limits: config?.ok ? (deps.ceilings ? clampRepoConfig(config.config, deps.ceilings).config : config.config).limits : undefined,

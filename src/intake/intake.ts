@@ -12,7 +12,7 @@ import type { FollowUps } from "../steering/follow-ups/follow-ups.ts";
 
 /** What running tasks look like right now, beyond the store: for `/agent status` and the status comment. */
 export type LiveTasks = {
-  progressOf(taskId: number): Progress | undefined;
+  progressOf(taskId: number): Promise<Progress | undefined>;
   trajectoryOf(taskId: number): Promise<TrajectoryLink | undefined>;
   /** Something about the task changed that its status comment shows (a redirect arrived). */
   touch(taskId: number): void;

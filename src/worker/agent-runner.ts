@@ -17,7 +17,7 @@ import type { Store } from "../tasks/store.ts";
 import type { Workspaces } from "../workspace/workspaces.ts";
 import type { LinkSettings } from "../agent/trajectory/trajectory-location.ts";
 import { trajectoryLocation } from "../agent/trajectory/trajectory-location.ts";
-import type { ProgressBoard } from "../delivery/status/progress-board.ts";
+import type { LiveProgress } from "../delivery/status/progress-board.ts";
 import { progressTrajectory } from "../delivery/status/progress-trajectory.ts";
 import type { Identity } from "../workspace/identity.ts";
 import { changesInSandbox } from "../workspace/sandbox-changes.ts";
@@ -39,7 +39,7 @@ export type AgentRunnerDeps = {
   tokenFor(installationId: number): Promise<string>;
   log: Log;
   /** Where the agent's progress goes, for the status comment. */
-  progress: ProgressBoard;
+  progress: LiveProgress;
   /** Author and committer of the parts' commits; the requester is credited as co-author. */
   author: Identity;
   links: LinkSettings;

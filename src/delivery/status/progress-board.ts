@@ -3,10 +3,30 @@ import type { Progress } from "./progress.ts";
 export type ProgressListener = (taskId: number, progress: Progress | undefined) => void;
 
 /**
+ * The seam of live progress. The process that runs a task sets it and its status reporter shows
+ * it (get, notesOf, listen); any process reads it for `/agent status` (read) and asks for a
+ * refresh of the status comment (touch). In memory for one process (ProgressBoard); through
+ * PostgreSQL across several (PostgresProgress).
+ */
+export interface LiveProgress {
+  set(taskId: number, progress: Progress): void;
+  /** This process's own view: the tasks it runs. */
+  get(taskId: number): Progress | undefined;
+  /** Where the task's agent is, whichever process runs it. */
+  read(taskId: number): Promise<Progress | undefined>;
+  /** Something else the status comment shows changed: the reporter of the process running the task refreshes it. */
+  touch(taskId: number): void;
+  note(taskId: number, notes: readonly string[]): void;
+  notesOf(taskId: number): readonly string[];
+  clear(taskId: number): void;
+  listen(listener: ProgressListener): () => void;
+}
+
+/**
  * Where each running task's agent is, in memory: the agent's trajectory writes it, the status
  * reporter listens and shows it. Lost on restart, which is fine: the next event sets it again.
  */
-export class ProgressBoard {
+export class ProgressBoard implements LiveProgress {
   readonly #progress = new Map<number, Progress>();
   readonly #notes = new Map<number, readonly string[]>();
   readonly #listeners = new Set<ProgressListener>();
@@ -18,6 +38,11 @@ export class ProgressBoard {
 
   get(taskId: number): Progress | undefined {
     return this.#progress.get(taskId);
+  }
+
+  /** One process: the board is everyone's view. */
+  read(taskId: number): Promise<Progress | undefined> {
+    return Promise.resolve(this.get(taskId));
   }
 
   /** Tells the listeners that something else they show about the task changed (a redirect arrived). */

@@ -6,7 +6,7 @@ import type { Pause } from "../../tasks/pause.ts";
 import type { TaskListener } from "../../tasks/queue-types.ts";
 import { systemClock, type Clock } from "./clock.ts";
 import { CoalescedEdits } from "./coalesced-edits.ts";
-import type { ProgressBoard } from "./progress-board.ts";
+import type { LiveProgress } from "./progress-board.ts";
 import { publicTrajectory } from "./public-trajectory.ts";
 import { writeStatusComment } from "./publish-status.ts";
 import { reportEnding } from "./report-ending.ts";
@@ -25,7 +25,7 @@ export type StatusReporterOptions = {
   trajectoryOf?: (taskId: number) => Promise<TrajectoryLink | undefined>;
   /** What a waiting task waits for (Store.getPause). */
   pauseOf?: (taskId: number) => Promise<Pick<Pause, "kind" | "subject"> | undefined>;
-  progress: ProgressBoard;
+  progress: LiveProgress;
   /** Redirects and the follow-up of the current run, for the steering section. */
   steeringOf?: (taskId: number) => Promise<StatusSteering | undefined>;
   /** The task's ending (last edit, reaction, check run) reached GitHub; a restart need not send it again. */
