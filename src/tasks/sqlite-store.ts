@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { DatabaseSync } from "node:sqlite";
+import { textValue } from "./text-value.ts";
 import type { FollowUp, InboxKind, InboxMessage, IssueSnapshot, NewDelivery, NewFollowUp, NewTask, PendingDelivery, Run, Task, TaskEvent, TaskState, PublishedPart } from "./model.ts";
 import type { Log } from "../logger.ts";
 import { isTerminal } from "./model.ts";
@@ -152,7 +153,7 @@ export class SqliteStore implements Store {
   }
 
   async pushInbox(taskId: number, author: string, body: string, kind: InboxKind = "redirect"): Promise<InboxMessage> {
-    return toInboxMessage(this.#sql.insertInbox.get(taskId, kind, author, body, this.#timestamp()));
+    return toInboxMessage(this.#sql.insertInbox.get(taskId, kind, textValue(author), textValue(body), this.#timestamp()));
   }
 
   async takeInbox(taskId: number, kinds: readonly InboxKind[] = ["redirect"]): Promise<InboxMessage[]> {
@@ -219,7 +220,7 @@ export class SqliteStore implements Store {
   }
 
   async openPause(taskId: number, pause: NewPause): Promise<Pause> {
-    const row = this.#sql.upsertPause.get({ task: taskId, since: this.#timestamp(), ...pause });
+    const row = this.#sql.upsertPause.get({ task: taskId, since: this.#timestamp(), ...pause, subject: textValue(pause.subject) });
     return toPause(row);
   }
 
@@ -316,7 +317,7 @@ export class SqliteStore implements Store {
   }
 
   #snapshotIssue(taskId: number, snapshot: Omit<IssueSnapshot, "approvedAt">): void {
-    this.#sql.upsertIssueSnapshot.run({ task: taskId, title: snapshot.title, body: snapshot.body, by: snapshot.approvedBy, at: this.#timestamp() });
+    this.#sql.upsertIssueSnapshot.run({ task: taskId, title: textValue(snapshot.title), body: textValue(snapshot.body), by: snapshot.approvedBy, at: this.#timestamp() });
   }
 
   // The unique index would refuse it too, but with a message an operator cannot act on.

@@ -14,6 +14,7 @@ import { migratePool } from "./migrate.ts";
 import type { Queryable } from "./pool.ts";
 import { changes, createPool, firstRow, inTransaction, rowsOf } from "./pool.ts";
 import { SQL } from "./statements.ts";
+import { textValue } from "../text-value.ts";
 
 export type PostgresStoreOptions = {
   /** `postgres://user:password@host:port/database`. */
@@ -159,7 +160,7 @@ export class PostgresStore implements Store {
   }
 
   async pushInbox(taskId: number, author: string, body: string, kind: InboxKind = "redirect"): Promise<InboxMessage> {
-    return toInboxMessage(await firstRow(this.#pool, SQL.insertInbox, [taskId, kind, author, body, this.#timestamp()]));
+    return toInboxMessage(await firstRow(this.#pool, SQL.insertInbox, [taskId, kind, textValue(author), textValue(body), this.#timestamp()]));
   }
 
   async takeInbox(taskId: number, kinds: readonly InboxKind[] = ["redirect"]): Promise<InboxMessage[]> {
@@ -205,7 +206,7 @@ export class PostgresStore implements Store {
   }
 
   async openPause(taskId: number, pause: NewPause): Promise<Pause> {
-    return toPause(await firstRow(this.#pool, SQL.upsertPause, [taskId, pause.kind, pause.subject, this.#timestamp(), pause.deadline]));
+    return toPause(await firstRow(this.#pool, SQL.upsertPause, [taskId, pause.kind, textValue(pause.subject), this.#timestamp(), pause.deadline]));
   }
 
   async getPause(taskId: number): Promise<Pause | undefined> {
@@ -288,7 +289,7 @@ export class PostgresStore implements Store {
   }
 
   async #snapshotIssue(db: Queryable, taskId: number, snapshot: Omit<IssueSnapshot, "approvedAt">): Promise<void> {
-    await db.query(SQL.upsertIssueSnapshot, [taskId, snapshot.title, snapshot.body, snapshot.approvedBy, this.#timestamp()]);
+    await db.query(SQL.upsertIssueSnapshot, [taskId, textValue(snapshot.title), textValue(snapshot.body), snapshot.approvedBy, this.#timestamp()]);
   }
 
   async #findActiveTask(db: Queryable, owner: string, repo: string, issueNumber: number): Promise<Task | undefined> {
@@ -321,3 +322,4 @@ function otherActiveTaskError(task: Task, active: Task): Error {
 function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && "code" in error && error.code === UNIQUE_VIOLATION;
 }
+
