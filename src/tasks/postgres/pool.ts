@@ -40,7 +40,8 @@ export type PoolOptions = { url: string; max?: number; log?: Pick<Log, "warn"> }
 
 /** A pool on the database; an idle connection that breaks (a database restart) is logged and replaced, not fatal. */
 export function createPool(options: PoolOptions): pg.Pool {
-  const pool = new pg.Pool({ connectionString: options.url, max: options.max ?? 10, types, application_name: "ferry" });
+  // A pool that cannot hand out a connection in 10 s (a database gone, every connection stuck) fails the call with pg's message instead of waiting for ever.
+  const pool = new pg.Pool({ connectionString: options.url, max: options.max ?? 10, types, application_name: "ferry", connectionTimeoutMillis: 10_000 });
   pool.on("error", (error) => options.log?.warn({ err: error }, "an idle PostgreSQL connection failed; the pool opens another"));
   return pool;
 }
