@@ -17,6 +17,8 @@ import type { Store } from "../tasks/store.ts";
 import type { Workspaces } from "../workspace/workspaces.ts";
 import type { LinkSettings } from "../agent/trajectory/trajectory-location.ts";
 import { trajectoryLocation } from "../agent/trajectory/trajectory-location.ts";
+import type { TrajectoryRef } from "../agent/trajectory/trajectory-link.ts";
+import type { TrajectoryLineStream } from "../agent/trajectory/trajectory-lines.ts";
 import type { LiveProgress } from "../delivery/status/progress-board.ts";
 import { progressTrajectory } from "../delivery/status/progress-trajectory.ts";
 import type { Identity } from "../workspace/identity.ts";
@@ -45,6 +47,8 @@ export type AgentRunnerDeps = {
   links: LinkSettings;
   /** Ferry's bot account: review replies already made are found by marker and this author. */
   account: AccountOf;
+  /** PostgreSQL mode: a copy of each run's trajectory lines in the database, for a signed link on any server. */
+  trajectoryLines?: (ref: TrajectoryRef) => TrajectoryLineStream;
 };
 
 /**
@@ -85,6 +89,7 @@ export function createAgentRunner(deps: AgentRunnerDeps): TaskRunner {
     // Everything after the checkout sits in one try: whatever throws (reading the start points,
     // opening the trajectory), the checkout goes back and its mirror stays evictable.
     let trajectory: JsonlTrajectory | undefined;
+    let lines: TrajectoryLineStream | undefined;
     let disk: DiskLimit | undefined;
     try {
       const refused = await foreign;
@@ -94,7 +99,9 @@ export function createAgentRunner(deps: AgentRunnerDeps): TaskRunner {
       const points = await startPoints(checkout, task.repo.defaultBranch, plan.kind === "follow-up" ? plan.startFrom : undefined);
       if (!points.ok) return { outcome: "error", message: points.message };
       let firstMessages = plan.kind === "follow-up" ? [plan.firstMessage] : [];
-      trajectory = new JsonlTrajectory(trajectoryPathFor(deps.env.dataDir, task.id, run.number));
+      lines = deps.trajectoryLines?.({ taskId: task.id, run: run.number });
+      const copy = lines;
+      trajectory = new JsonlTrajectory(trajectoryPathFor(deps.env.dataDir, task.id, run.number), undefined, copy && ((line) => copy.push(line)));
       const spec = { taskId: task.id, workDir: checkout.workDir, readOnlyPaths: checkout.readOnlyPaths, image, limits: deps.env.sandbox.limits };
       const sandbox = deps.sandboxes();
       disk = watchDiskLimit({ dirs: [checkout.workDir, checkout.verifyDir], limitMb: deps.env.sandbox.diskMb, signal, log: deps.log });
@@ -138,6 +145,7 @@ export function createAgentRunner(deps: AgentRunnerDeps): TaskRunner {
     } finally {
       disk?.stop();
       trajectory?.close();
+      await lines?.close();
       await deps.workspaces.release(checkout);
       await deps.workspaces.evict(deps.env.mirrorCacheBytes).catch((error: unknown) => deps.log.warn({ error: String(error) }, "Could not evict mirrors"));
     }

@@ -13,11 +13,14 @@ const MAX_STRING = 8_000;
 export class JsonlTrajectory implements Trajectory {
   readonly path: string;
   readonly #now: () => Date;
+  readonly #onLine: ((line: string) => void) | undefined;
   #fd: number | undefined;
 
-  constructor(path: string, now: () => Date = () => new Date()) {
+  /** `onLine` gets each line as written (redacted, shortened), for a copy kept elsewhere (the database). */
+  constructor(path: string, now: () => Date = () => new Date(), onLine?: (line: string) => void) {
     this.path = path;
     this.#now = now;
+    this.#onLine = onLine;
     // Trajectories hold repository code: owner-only, whatever the umask.
     mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
     this.#fd = openSync(path, "a", 0o600);
@@ -29,6 +32,11 @@ export class JsonlTrajectory implements Trajectory {
       typeof value === "string" ? shorten(redactSecrets(value)) : value,
     );
     writeSync(this.#fd, `${line}\n`);
+    try {
+      this.#onLine?.(line);
+    } catch {
+      // The copy is a courtesy: the file has the line, and the run goes on.
+    }
   }
 
   close(): void {

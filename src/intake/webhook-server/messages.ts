@@ -1,6 +1,8 @@
 import type { LogFormat } from "../../logger.ts";
 import type { NewDelivery } from "../../tasks/model.ts";
 import type { SweepReport } from "../../sweep/sweep-report.ts";
+import type { TrajectoryRef } from "../../agent/trajectory/trajectory-link.ts";
+import type { TrajectoryPage } from "../../agent/trajectory/trajectory-lines.ts";
 
 /** What the webhook thread is started with (structured-cloned, so plain data only). */
 export type ServerThreadData = {
@@ -14,6 +16,8 @@ export type ServerThreadData = {
   /** For the trajectory links the status comment gives. */
   dataDir: string;
   linksKey: string;
+  /** PostgreSQL mode: a run whose file is not in `dataDir` (it ran on another machine) is read from the database, through the main thread. */
+  trajectoriesInDatabase?: boolean;
   /** Events Ferry handles (`issues.labeled`, …); others are answered and dropped, as Probot does. */
   events: string[];
   journalDir: string;
@@ -31,6 +35,8 @@ export type ThreadMessage =
   | { kind: "sweep"; call: number; repo: string | undefined }
   /** GET /metrics: the main thread's registry text, answered by `metrics-result`. */
   | { kind: "metrics"; call: number }
+  /** A page of a trajectory whose signed link was verified, answered by `trajectory-result`. */
+  | { kind: "trajectory"; call: number; ref: TrajectoryRef; after: number }
   /** The server is closed; `segment` was the last one written. */
   | { kind: "stopped"; segment: number };
 
@@ -40,4 +46,6 @@ export type MainMessage =
   | { kind: "sweep-error"; call: number; message: string }
   | { kind: "metrics-result"; call: number; text: string }
   | { kind: "metrics-error"; call: number; message: string }
+  | { kind: "trajectory-result"; call: number; page: TrajectoryPage }
+  | { kind: "trajectory-error"; call: number; message: string }
   | { kind: "stop" };

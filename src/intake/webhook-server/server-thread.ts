@@ -3,6 +3,7 @@ import { intakeApp } from "./intake-app.ts";
 import { createLogger } from "../../logger.ts";
 import { rememberSecret } from "../../policy/known-secrets.ts";
 import { trajectoryHandler } from "../../agent/trajectory/trajectory-handler.ts";
+import type { TrajectoryRef } from "../../agent/trajectory/trajectory-link.ts";
 import { sweepHandler } from "../../sweep/sweep-handler.ts";
 import type { SweepReport } from "../../sweep/sweep-report.ts";
 import { JournalWriter } from "./journal.ts";
@@ -12,6 +13,7 @@ import { threadLogger } from "./thread-log.ts";
 import { MainThreadMetrics } from "../../metrics/main-thread-metrics.ts";
 import { metricsRoute } from "../../metrics/metrics-route.ts";
 import { createWebhookMetrics } from "../../metrics/webhook-metrics.ts";
+import { MainThreadTrajectories } from "../../agent/trajectory/main-thread-trajectories.ts";
 
 /**
  * The webhook thread: Probot verifying and receiving webhooks, plus a journal write per
@@ -42,6 +44,10 @@ const webhookMetrics = createWebhookMetrics();
 const mainMetrics = new MainThreadMetrics((call) => send({ kind: "metrics", call }));
 const metricsText = async () => `${await mainMetrics.text()}\n${await webhookMetrics.registry.metrics()}`;
 
+// A trajectory run on another machine: read from the database by the main thread, a page at a time.
+const trajectories = new MainThreadTrajectories((request) => send({ kind: "trajectory", ...request }));
+const trajectoryPages = data.trajectoriesInDatabase ? (ref: TrajectoryRef, after: number) => trajectories.page(ref, after) : undefined;
+
 const server = await startThreadServer({
   probot: data.probot,
   host: data.host,
@@ -58,7 +64,7 @@ const server = await startThreadServer({
     },
     data.events,
   ),
-  routes: [trajectoryHandler(data.dataDir, data.linksKey), sweepHandler(data.probot.secret, runSweep), metricsRoute(metricsText, data.metricsToken)],
+  routes: [trajectoryHandler(data.dataDir, data.linksKey, trajectoryPages), sweepHandler(data.probot.secret, runSweep), metricsRoute(metricsText, data.metricsToken)],
   onWebhookAnswer: (status, seconds) => webhookMetrics.answered(status, seconds),
 });
 
@@ -66,6 +72,8 @@ main.on("message", (message: MainMessage) => {
   if (message.kind === "stop") return void stop();
   if (message.kind === "metrics-result") return mainMetrics.settle(message.call, { text: message.text });
   if (message.kind === "metrics-error") return mainMetrics.settle(message.call, { error: message.message });
+  if (message.kind === "trajectory-result") return trajectories.settle(message.call, { page: message.page });
+  if (message.kind === "trajectory-error") return trajectories.settle(message.call, { error: message.message });
   const waiter = sweeps.get(message.call);
   sweeps.delete(message.call);
   if (message.kind === "sweep-result") waiter?.resolve(message.report);

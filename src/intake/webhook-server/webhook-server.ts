@@ -3,6 +3,8 @@ import { Worker } from "node:worker_threads";
 import type { Logger } from "pino";
 import type { NewDelivery } from "../../tasks/model.ts";
 import type { SweepReport } from "../../sweep/sweep-report.ts";
+import type { TrajectoryRef } from "../../agent/trajectory/trajectory-link.ts";
+import type { TrajectoryPage } from "../../agent/trajectory/trajectory-lines.ts";
 import { errorMessage } from "../../error-message.ts";
 import { listSegments, readSegment, removeSegment } from "./journal.ts";
 import type { MainMessage, ServerThreadData, ThreadMessage } from "./messages.ts";
@@ -17,6 +19,8 @@ export type WebhookServerOptions = {
   runSweep(repo?: string): Promise<SweepReport>;
   /** The main thread's Prometheus text, for the thread's GET /metrics; without it, only the thread's own metrics. */
   metricsText?(): Promise<string>;
+  /** PostgreSQL mode: a page of a run's trajectory from the database, for the thread's signed links (`thread.trajectoriesInDatabase`). */
+  trajectoryPage?(ref: TrajectoryRef, after: number): Promise<TrajectoryPage>;
   log: Logger;
   /** The thread died: webhooks are no longer answered, the process should stop. */
   onFailure(error: Error): void;
@@ -107,6 +111,14 @@ export class WebhookServer {
           (text) => post(this.#worker, { kind: "metrics-result", call: message.call, text }),
           (error: unknown) => post(this.#worker, { kind: "metrics-error", call: message.call, message: errorMessage(error) }),
         );
+      case "trajectory": {
+        const { trajectoryPage } = this.#options;
+        if (!trajectoryPage) return post(this.#worker, { kind: "trajectory-error", call: message.call, message: "this server keeps no trajectories in a database" });
+        return void trajectoryPage(message.ref, message.after).then(
+          (page) => post(this.#worker, { kind: "trajectory-result", call: message.call, page }),
+          (error: unknown) => post(this.#worker, { kind: "trajectory-error", call: message.call, message: errorMessage(error) }),
+        );
+      }
       case "stopped":
         return this.#inTurn(() => {
           this.#settle(message.segment);
