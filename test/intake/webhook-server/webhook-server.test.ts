@@ -138,6 +138,36 @@ describe("WebhookServer", () => {
     expect(readdirSync(journalDir)).toEqual([]);
   });
 
+  test("a closed segment stays until the store took each of its deliveries, which are stored one at a time", async () => {
+    const held = Promise.withResolvers<void>();
+    let storing = 0;
+    let most = 0;
+    const intake = {
+      async accept(delivery: NewDelivery) {
+        storing += 1;
+        most = Math.max(most, storing);
+        await held.promise;
+        accepted.push(delivery);
+        storing -= 1;
+        return true;
+      },
+    };
+    server = await WebhookServer.start(options({ intake, segmentBytes: 300 }));
+    const ids = Array.from({ length: 8 }, (_, index) => `h-${index}`);
+    for (const id of ids) {
+      const { event, payload } = labeled(id);
+      expect((await fetch(url(), webhook(id, event, payload))).status).toBe(200);
+    }
+    // Time for the thread's messages (deliveries, closed segments) to reach the main thread.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(readdirSync(journalDir).length).toBeGreaterThan(1);
+    held.resolve();
+    await until("the deliveries to be stored", () => accepted.length === ids.length);
+    await until("closed segments to be deleted", () => readdirSync(journalDir).length === 1);
+    expect(accepted.map((delivery) => delivery.id)).toEqual(ids);
+    expect(most).toBe(1);
+  });
+
   test("a delivery the store could not take is logged, and its segment stays for the next start, which stores it", async () => {
     const error = jest.fn();
     const log = { ...silentLog, error, child: () => log } as unknown as WebhookServerOptions["log"];

@@ -45,6 +45,22 @@ function system() {
 }
 
 describe("follow-ups", () => {
+  test("two follow-ups for an ended task at once: one starts the next run, the other waits behind it, and both run in order", async () => {
+    const task = await endedTask();
+    const { queue, followUps, taken } = system();
+    await queue.start();
+
+    const answers = await Promise.all([
+      followUps.request({ taskId: task.id, kind: "redirect", author: "mona", data: { text: "first" } }),
+      followUps.request({ taskId: task.id, kind: "redirect", author: "lisa", data: { text: "second" } }),
+    ]);
+    await queue.idle();
+
+    expect(answers.map((answer) => answer.kind).sort()).toEqual(["queued", "started"]);
+    expect(taken).toEqual([{ text: "first" }, { text: "second" }]);
+    expect(await store.openFollowUps(task.id)).toEqual([]);
+  });
+
   test("a follow-up for an ended task starts its next run at once, with the follow-up taken by that run", async () => {
     const task = await endedTask();
     const { queue, followUps, taken } = system();
