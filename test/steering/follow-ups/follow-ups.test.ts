@@ -136,6 +136,25 @@ describe("follow-ups", () => {
     expect(await store.openFollowUps(task.id)).toEqual([]);
   });
 
+  test("a task made for the issue between the check and the reopen blocks the follow-up as if the check had seen it", async () => {
+    const task = await endedTask();
+    const { queue } = system();
+    let other: Task | undefined;
+    // Another handler creates the issue's new task while this one is between its reads and the reopen.
+    const racing = {
+      reopen: async (taskId: number, reason: string) => {
+        other = (await store.createTask(newTask())).task;
+        return queue.reopen(taskId, reason);
+      },
+    };
+    const followUps = new FollowUps({ store, queue: racing, log: silentLog, now: () => clock });
+
+    const answer = await followUps.request({ taskId: task.id, kind: "retry", author: "a", data: {} });
+
+    expect(answer).toMatchObject({ kind: "blocked", other: { id: other?.id } });
+    expect(await store.openFollowUps(task.id)).toEqual([]);
+  });
+
   test("a batch whose window closes while the issue has another active task is dropped, not left behind", async () => {
     const task = await endedTask();
     const { followUps } = system();
