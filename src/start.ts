@@ -9,7 +9,8 @@ import type { AppCredentials } from "./config/app-credentials.ts";
 import type { Env } from "./config/env.ts";
 import { localSandboxRefusal } from "./config/local-sandbox-consent.ts";
 import { warnIfNoModel } from "./config/model-warning.ts";
-import { ProgressBoard } from "./delivery/status/progress-board.ts";
+import { postgresKeyLock, type KeyLock } from "./delivery/status/postgres-key-lock.ts";
+import { shareStatusWrites } from "./delivery/status/publish-status.ts";
 import { publicTrajectory } from "./delivery/status/public-trajectory.ts";
 import { createStatusReporter } from "./delivery/status/status-reporter.ts";
 import { createSandboxFactory } from "./sandbox/create-sandbox.ts";
@@ -27,6 +28,7 @@ import type { Store } from "./tasks/store.ts";
 import { InProcessQueue } from "./tasks/queue.ts";
 import type { Queue, TaskListener, TaskRunner } from "./tasks/queue-types.ts";
 import { openStorage } from "./tasks/open-storage.ts";
+import { openLiveState } from "./tasks/live-state.ts";
 import type { Storage } from "./tasks/open-storage.ts";
 import { PgBossQueue } from "./tasks/pg-boss/pg-boss-queue.ts";
 import { startMetricsServer } from "./metrics/metrics-server.ts";
@@ -82,6 +84,9 @@ export async function startFerry(env: Env, app: AppCredentials, log: Logger, opt
   if (works) warnIfNoModel(env.model, log);
   const storage = await openStorage({ dataDir: env.dataDir, databaseUrl: env.databaseUrl, log });
   const { store } = storage;
+  // Status comment writes of one task, from a server and a worker, one at a time (publish-status.ts).
+  const statusWrites = storage.kind === "postgres" ? postgresKeyLock(storage.url) : undefined;
+  shareStatusWrites(statusWrites);
   // A server runs no task: it needs no sandbox, and must not remove a worker's containers on this machine.
   const sandboxes = works ? await createSandboxFactory(env.sandbox, env.dataDir, log) : refuseSandboxes;
   const metrics = createFerryMetrics({ sources: metricsSources(storage), slots: works ? env.concurrency : 0, processMetrics: true, log });
@@ -89,7 +94,9 @@ export async function startFerry(env: Env, app: AppCredentials, log: Logger, opt
   const stopping = new AbortController();
   // A Probot instance of its own gives workers installation clients outside any webhook.
   const github = new Probot({ ...probotOptions, Octokit: ferryOctokit(stopping.signal, metrics) });
-  const progress = new ProgressBoard();
+  // Live progress and trajectory copies: in memory and on disk for one process, shared through PostgreSQL for several.
+  const shared = await openLiveState(storage, { works, log });
+  const { progress } = shared;
   // Ferry's bot account (GET /app, once): a comment carrying Ferry's marker is Ferry's only when it wrote it.
   const account = appAccount(() => github.auth());
   const links = { publicUrl: env.publicUrl, key: app.webhookSecret };
@@ -108,6 +115,7 @@ export async function startFerry(env: Env, app: AppCredentials, log: Logger, opt
       author: FERRY_GIT_IDENTITY,
       links,
       account,
+      ...(shared.trajectoryLines && { trajectoryLines: shared.trajectoryLines }),
     });
   const status = createStatusReporter({
     clientFor: (installationId) => github.auth(installationId),
@@ -130,9 +138,10 @@ export async function startFerry(env: Env, app: AppCredentials, log: Logger, opt
   const queue = taskQueue(storage, { runner: measuredRunner(runner, metrics), concurrency: env.concurrency, listener, log, works });
   const followUps = new FollowUps({ store, queue, log });
   const live = {
-    progressOf: (taskId: number) => progress.get(taskId),
+    progressOf: (taskId: number) => progress.read(taskId),
     // `/agent status` replies are public: a signed link, or a name in the data directory, never the server's path.
     trajectoryOf: async (taskId: number) => publicTrajectory(await latestTrajectory(store, env.dataDir, links, taskId)),
+    // With PostgreSQL, a NOTIFY the worker holding the task hears.
     touch: (taskId: number) => progress.touch(taskId),
   };
   if (role === "worker") {
@@ -154,6 +163,8 @@ export async function startFerry(env: Env, app: AppCredentials, log: Logger, opt
         followUps.stop();
         await queue.stop();
         status.close();
+        await shared.close();
+        await closeStatusWrites(statusWrites);
         await storage.close();
       },
     };
@@ -185,6 +196,7 @@ export async function startFerry(env: Env, app: AppCredentials, log: Logger, opt
       ...(env.logFormat && { logFormat: env.logFormat }),
       dataDir: env.dataDir,
       linksKey: links.key,
+      trajectoriesInDatabase: storage.kind === "postgres",
       events: Object.keys(handlers),
       journalDir: join(env.dataDir, JOURNAL_DIR),
       ...(env.metricsToken && { metricsToken: env.metricsToken }),
@@ -192,6 +204,7 @@ export async function startFerry(env: Env, app: AppCredentials, log: Logger, opt
     intake: backlog,
     runSweep: (repo) => sweeps.runNow(repo),
     metricsText: () => metrics.registry.metrics(),
+    ...(shared.trajectoryPage && { trajectoryPage: shared.trajectoryPage }),
     log,
     onFailure: (error) => failed.resolve(error),
   });
@@ -214,6 +227,8 @@ export async function startFerry(env: Env, app: AppCredentials, log: Logger, opt
       followUps.stop();
       await queue.stop();
       status.close();
+      await shared.close();
+      await closeStatusWrites(statusWrites);
       await storage.close();
     },
   };
@@ -242,6 +257,11 @@ function metricsSources(storage: Storage) {
     // pg-boss's registered instances that work the task queue: each `ferry worker` (or `npm start`) process.
     workersAlive: async () => (await storage.boss.getInstances()).filter((instance) => instance.workers.some((worker) => worker.queue === TASK_QUEUE)).length,
   };
+}
+
+async function closeStatusWrites(lock: KeyLock | undefined): Promise<void> {
+  shareStatusWrites(undefined);
+  await lock?.close();
 }
 
 /** A server's factory: it never runs a task, so asking it for a sandbox is a bug. */

@@ -3,6 +3,7 @@ import { ensureComment, type EnsureCommentResult } from "../../github/ensure-com
 import type { AccountOf } from "../../github/ferry-account.ts";
 import { marker } from "../../github/markers.ts";
 import type { Task } from "../../tasks/model.ts";
+import type { KeyLock } from "./postgres-key-lock.ts";
 import { renderStatusComment } from "./status-comment.ts";
 
 /**
@@ -11,7 +12,20 @@ import { renderStatusComment } from "./status-comment.ts";
  */
 export function writeStatusComment(client: GitHubClient, task: Task, body: string, accountOf: AccountOf): Promise<EnsureCommentResult> {
   const issue = { owner: task.repo.owner, repo: task.repo.name, issueNumber: task.issueNumber };
-  return oneAtATime(`${issue.owner}/${issue.repo}#${task.id}`, () => ensureComment(client, issue, marker(task.id, "status"), body, accountOf));
+  const key = `${issue.owner}/${issue.repo}#${task.id}`;
+  const write = () => ensureComment(client, issue, marker(task.id, "status"), body, accountOf);
+  return oneAtATime(key, () => (shared ? shared.run(key, write) : write()));
+}
+
+/**
+ * On PostgreSQL the overlap crosses processes: a server's intake posts the queued comment while a
+ * worker, which took the task at once, writes its first edit. Each found no comment and each posted
+ * one. start.ts installs a lock every process on the database shares.
+ */
+let shared: KeyLock | undefined;
+
+export function shareStatusWrites(lock: KeyLock | undefined): void {
+  shared = lock;
 }
 
 /**
