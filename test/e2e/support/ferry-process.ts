@@ -18,12 +18,16 @@ export type FerryOptions = {
   modelBaseUrl: string;
   dataDir: string;
   env?: Record<string, string>;
+  /** `ferry <command>` (src/main.ts's argv): every role (the default), the webhook server only, or a worker only. */
+  command?: "start" | "server" | "worker";
 };
 
 export type FerryProcess = {
   url: string;
   pid: number;
   output(): string;
+  /** Every line this process wrote to stdout (its JSON log), from its start. */
+  logLines(): string[];
   /** SIGTERM, then SIGKILL if it has not exited by `graceMs`; resolves with the exit code (null when killed). */
   stop(graceMs?: number): Promise<number | null>;
   /** `kill -9`, as a crash would. */
@@ -34,7 +38,7 @@ export type FerryProcess = {
 
 export async function startFerry(options: FerryOptions): Promise<FerryProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, [join("src", "main.ts")], {
+  const child = spawn(process.execPath, [join("src", "main.ts"), ...(options.command ? [options.command] : [])], {
     cwd: process.cwd(),
     stdio: ["ignore", "pipe", "pipe"],
     env: {
@@ -59,6 +63,7 @@ export async function startFerry(options: FerryOptions): Promise<FerryProcess> {
     },
   });
   const lines: string[] = [];
+  const logged: string[] = [];
   const keep = (chunk: Buffer) => {
     lines.push(...chunk.toString().split("\n").filter(Boolean));
     lines.splice(0, Math.max(lines.length - 200, 0));
@@ -69,6 +74,7 @@ export async function startFerry(options: FerryOptions): Promise<FerryProcess> {
   child.stdout?.on(
     "data",
     wholeLines((line) => {
+      logged.push(line);
       if (checked && !CHOSEN_SANDBOX_NOTICE.test(line)) recordLogLine(line);
     }),
   );
@@ -77,6 +83,7 @@ export async function startFerry(options: FerryOptions): Promise<FerryProcess> {
   const url = `http://127.0.0.1:${port}`;
   const process_ = {
     ...handle(child, url, exited, () => lines.join("\n")),
+    logLines: () => [...logged],
     endOfScenario: () => {
       checked = false;
     },
@@ -94,7 +101,7 @@ export async function startFerry(options: FerryOptions): Promise<FerryProcess> {
   return process_;
 }
 
-function handle(child: ChildProcess, url: string, exited: Promise<number | null>, output: () => string): Omit<FerryProcess, "endOfScenario"> {
+function handle(child: ChildProcess, url: string, exited: Promise<number | null>, output: () => string): Omit<FerryProcess, "endOfScenario" | "logLines"> {
   const gone = () => child.exitCode !== null || child.signalCode !== null;
   return {
     url,
