@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Log } from "../../logger.ts";
-import type { Queryable } from "../../tasks/postgres/pool.ts";
+import type { SqlQuery } from "../../tasks/sql-query.ts";
 import { SCHEMA } from "../../tasks/postgres/schema.ts";
 import type { TrajectoryRef } from "./trajectory-link.ts";
 
@@ -44,7 +44,7 @@ export function boundedLine(line: string): string {
  * 250 ms or 200 lines), numbered after any lines the run already has there (a resumed run). A
  * batch that fails is tried again with the same numbers, so a retry never duplicates a line.
  */
-export function streamTrajectoryLines(options: { db: Queryable; ref: TrajectoryRef; log: Log; flushMs?: number; maxRunChars?: number }): TrajectoryLineStream {
+export function streamTrajectoryLines(options: { db: SqlQuery; ref: TrajectoryRef; log: Log; flushMs?: number; maxRunChars?: number }): TrajectoryLineStream {
   const { db, ref, log } = options;
   const maxRunChars = options.maxRunChars ?? MAX_RUN_CHARS;
   let pending: string[] = [];
@@ -103,7 +103,7 @@ export function streamTrajectoryLines(options: { db: Queryable; ref: TrajectoryR
 export type TrajectoryPage = { lines: string[]; last: number };
 
 /** Up to PAGE_LINES of a run's lines after line `after`, and the number of the last one given. */
-export async function readTrajectoryPage(db: Queryable, ref: TrajectoryRef, after: number): Promise<TrajectoryPage> {
+export async function readTrajectoryPage(db: SqlQuery, ref: TrajectoryRef, after: number): Promise<TrajectoryPage> {
   const rows = (await db.query(PAGE, [ref.taskId, ref.run, after, PAGE_LINES])).rows.map((row) => Line.parse(row));
   return { lines: rows.map((row) => row.text), last: rows.at(-1)?.line ?? after };
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Log } from "../../logger.ts";
-import type { Queryable } from "../../tasks/postgres/pool.ts";
+import type { SqlQuery } from "../../tasks/sql-query.ts";
 import { SCHEMA } from "../../tasks/postgres/schema.ts";
 import type { LiveProgress, ProgressListener } from "./progress-board.ts";
 import { ProgressBoard } from "./progress-board.ts";
@@ -23,7 +23,7 @@ const StoredProgress = z.object({
 const Row = z.object({ progress: z.string().nullable() });
 
 export type PostgresProgressOptions = {
-  db: Queryable;
+  db: SqlQuery;
   /** The database, for the connection that hears touches. */
   url: string;
   log: Log;

@@ -1,7 +1,7 @@
 import pg from "pg";
 import { z } from "zod";
 import type { Log } from "../../logger.ts";
-import type { Queryable } from "../../tasks/postgres/pool.ts";
+import type { SqlQuery } from "../../tasks/sql-query.ts";
 
 /** The PostgreSQL channel a status refresh is asked for on (a redirect arrived); every worker listens. */
 export const TOUCH_CHANNEL = "ferry_task_touched";
@@ -9,7 +9,7 @@ export const TOUCH_CHANNEL = "ferry_task_touched";
 const Payload = z.string().regex(/^\d{1,15}$/).transform(Number);
 
 /** Asks the worker running the task, on whatever machine, to refresh its status comment. */
-export async function announceTouch(db: Queryable, taskId: number): Promise<void> {
+export async function announceTouch(db: SqlQuery, taskId: number): Promise<void> {
   await db.query("SELECT pg_notify($1, $2)", [TOUCH_CHANNEL, String(taskId)]);
 }
 
