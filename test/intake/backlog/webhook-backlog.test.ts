@@ -3,6 +3,7 @@ import { pino, type Logger } from "pino";
 import { Probot, type Context, type ProbotOctokit } from "probot";
 import { intakeApp } from "../../../src/intake/webhook-server/intake-app.ts";
 import { WebhookBacklog, type WebhookHandler } from "../../../src/intake/backlog/webhook-backlog.ts";
+import type { PendingDelivery } from "../../../src/tasks/model.ts";
 import { SqliteStore } from "../../../src/tasks/sqlite-store.ts";
 import { expectLoggedError, expectLoggedWarning } from "../../helpers/logged-problems.ts";
 import { silentLog, testPrivateKey } from "../../helpers/probot.ts";
@@ -53,6 +54,18 @@ function backlogWith(handlers: Record<string, WebhookHandler>, options: { concur
     ...options,
   });
   return { backlog, installations };
+}
+
+/** A store whose backlog read waits until the test lets it go on. */
+class SlowPendingStore extends SqliteStore {
+  readonly reading = Promise.withResolvers<void>();
+  readonly go = Promise.withResolvers<void>();
+
+  override async pendingDeliveries(): Promise<PendingDelivery[]> {
+    this.reading.resolve();
+    await this.go.promise;
+    return super.pendingDeliveries();
+  }
 }
 
 describe("WebhookBacklog", () => {
@@ -180,6 +193,32 @@ describe("WebhookBacklog", () => {
     await waitFor("the third attempt", async () => (await store.hasSeenDelivery("d-1") ? true : undefined), 5000);
     expect(calls).toBe(3);
     expect(await store.pendingDeliveries()).toEqual([]);
+  });
+
+  test("a delivery accepted while start-up reads the backlog is waiting once: its failure costs one attempt, not two", async () => {
+    await store.close();
+    const slow = new SlowPendingStore({ dataDir: ":memory:" });
+    store = slow;
+    let calls = 0;
+    const { backlog } = backlogWith(
+      {
+        "issues.labeled": async () => {
+          calls += 1;
+          throw new Error("GitHub answered 502");
+        },
+      },
+      { retryDelaysMs: [60_000] },
+    );
+    expectLoggedWarning(/handling a webhook delivery failed; it is retried \(GitHub answered 502\)/);
+    const starting = backlog.start();
+    await slow.reading.promise;
+    expect(await backlog.accept(onIssue("d-1", 1))).toBe(true);
+    slow.go.resolve();
+    await starting;
+    await backlog.idle();
+    expect(calls).toBe(1);
+    expect(await store.pendingDeliveries()).toMatchObject([{ id: "d-1" }]);
+    await backlog.stop();
   });
 
   test("after the last retry the delivery is given up: not marked handled, so GitHub's redelivery is accepted", async () => {
