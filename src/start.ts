@@ -9,7 +9,6 @@ import type { AppCredentials } from "./config/app-credentials.ts";
 import type { Env } from "./config/env.ts";
 import { localSandboxRefusal } from "./config/local-sandbox-consent.ts";
 import { warnIfNoModel } from "./config/model-warning.ts";
-import { ProgressBoard } from "./delivery/status/progress-board.ts";
 import { postgresKeyLock, type KeyLock } from "./delivery/status/postgres-key-lock.ts";
 import { shareStatusWrites } from "./delivery/status/publish-status.ts";
 import { publicTrajectory } from "./delivery/status/public-trajectory.ts";
@@ -29,6 +28,7 @@ import type { Store } from "./tasks/store.ts";
 import { InProcessQueue } from "./tasks/queue.ts";
 import type { Queue, TaskListener, TaskRunner } from "./tasks/queue-types.ts";
 import { openStorage } from "./tasks/open-storage.ts";
+import { openLiveState } from "./tasks/live-state.ts";
 import type { Storage } from "./tasks/open-storage.ts";
 import { PgBossQueue } from "./tasks/pg-boss/pg-boss-queue.ts";
 import { startMetricsServer } from "./metrics/metrics-server.ts";
@@ -94,7 +94,9 @@ export async function startFerry(env: Env, app: AppCredentials, log: Logger, opt
   const stopping = new AbortController();
   // A Probot instance of its own gives workers installation clients outside any webhook.
   const github = new Probot({ ...probotOptions, Octokit: ferryOctokit(stopping.signal, metrics) });
-  const progress = new ProgressBoard();
+  // Live progress and trajectory copies: in memory and on disk for one process, shared through PostgreSQL for several.
+  const shared = await openLiveState(storage, { works, log });
+  const { progress } = shared;
   // Ferry's bot account (GET /app, once): a comment carrying Ferry's marker is Ferry's only when it wrote it.
   const account = appAccount(() => github.auth());
   const links = { publicUrl: env.publicUrl, key: app.webhookSecret };
@@ -113,6 +115,7 @@ export async function startFerry(env: Env, app: AppCredentials, log: Logger, opt
       author: FERRY_GIT_IDENTITY,
       links,
       account,
+      ...(shared.trajectoryLines && { trajectoryLines: shared.trajectoryLines }),
     });
   const status = createStatusReporter({
     clientFor: (installationId) => github.auth(installationId),
@@ -135,9 +138,10 @@ export async function startFerry(env: Env, app: AppCredentials, log: Logger, opt
   const queue = taskQueue(storage, { runner: measuredRunner(runner, metrics), concurrency: env.concurrency, listener, log, works });
   const followUps = new FollowUps({ store, queue, log });
   const live = {
-    progressOf: (taskId: number) => progress.get(taskId),
+    progressOf: (taskId: number) => progress.read(taskId),
     // `/agent status` replies are public: a signed link, or a name in the data directory, never the server's path.
     trajectoryOf: async (taskId: number) => publicTrajectory(await latestTrajectory(store, env.dataDir, links, taskId)),
+    // With PostgreSQL, a NOTIFY the worker holding the task hears.
     touch: (taskId: number) => progress.touch(taskId),
   };
   if (role === "worker") {
@@ -159,6 +163,7 @@ export async function startFerry(env: Env, app: AppCredentials, log: Logger, opt
         followUps.stop();
         await queue.stop();
         status.close();
+        await shared.close();
         await closeStatusWrites(statusWrites);
         await storage.close();
       },
@@ -191,6 +196,7 @@ export async function startFerry(env: Env, app: AppCredentials, log: Logger, opt
       ...(env.logFormat && { logFormat: env.logFormat }),
       dataDir: env.dataDir,
       linksKey: links.key,
+      trajectoriesInDatabase: storage.kind === "postgres",
       events: Object.keys(handlers),
       journalDir: join(env.dataDir, JOURNAL_DIR),
       ...(env.metricsToken && { metricsToken: env.metricsToken }),
@@ -198,6 +204,7 @@ export async function startFerry(env: Env, app: AppCredentials, log: Logger, opt
     intake: backlog,
     runSweep: (repo) => sweeps.runNow(repo),
     metricsText: () => metrics.registry.metrics(),
+    ...(shared.trajectoryPage && { trajectoryPage: shared.trajectoryPage }),
     log,
     onFailure: (error) => failed.resolve(error),
   });
@@ -220,6 +227,7 @@ export async function startFerry(env: Env, app: AppCredentials, log: Logger, opt
       followUps.stop();
       await queue.stop();
       status.close();
+      await shared.close();
       await closeStatusWrites(statusWrites);
       await storage.close();
     },
