@@ -75,8 +75,8 @@ export class WebhookBacklog {
   async accept(delivery: NewDelivery): Promise<boolean> {
     if (this.#stopped) throw new Error("Ferry is shutting down; the delivery was not accepted.");
     const accepted = await this.#options.store.acceptDelivery(delivery);
-    // Stopped while it was being stored: it is kept, and the next start handles it.
-    if (accepted && !this.#stopped) this.#enqueue({ id: delivery.id, key: deliveryKey(delivery.id, delivery.payload) });
+    // Stopped while it was being stored: the stopped backlog handles nothing more; the next start finds it in the store.
+    if (accepted) this.#enqueue({ id: delivery.id, key: deliveryKey(delivery.id, delivery.payload) });
     return accepted;
   }
 
