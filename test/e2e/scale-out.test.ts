@@ -5,7 +5,8 @@ import { waitFor } from "../helpers/process.ts";
 import type { Issue, Repository } from "./github-standin/state.ts";
 import { runsIn, tasksIn } from "./support/ferry-postgres.ts";
 import { seedBuggyRepo } from "./support/harness.ts";
-import { scaleOutFor, type ScaleOut } from "./support/scale-out-harness.ts";
+import { scaleOutFor } from "./support/scale-out-harness.ts";
+import type { ScaleOut } from "./support/scale-out-harness.ts";
 import { fixAddStep, markedTitle } from "./support/scale-script.ts";
 import { postedComment } from "./support/webhooks.ts";
 

@@ -30,7 +30,7 @@ type Waiting = { marker: string; step: number; reached: PromiseWithResolvers<Con
 
 const MARKER = /\[scale-\d+\]/;
 
-export async function startConversationModel(script: (step: number) => OpenAiAnswer): Promise<ConversationModel> {
+export async function startConversationModel(script: (step: number, marker: string | undefined) => OpenAiAnswer): Promise<ConversationModel> {
   const requests: ConversationRequest[] = [];
   const holds: Waiting[] = [];
   let gate: { count: number; open: PromiseWithResolvers<void>; arrived: number } | undefined;
@@ -62,7 +62,7 @@ export async function startConversationModel(script: (step: number) => OpenAiAns
         }
         if (res.destroyed || request.cutOffAt !== undefined) return;
         serial += 1;
-        const answer = script(request.step);
+        const answer = script(request.step, request.marker);
         const built = path === "/v1/chat/completions" ? chatCompletionBody(answer, "scripted", serial) : responseBody(answer, "scripted", serial);
         request.answeredAt = Date.now();
         res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(built));
