@@ -150,6 +150,27 @@ describeWithPostgres("trajectories across processes (PostgreSQL)", () => {
     expect(page.last).toBe(5);
   });
 
+  test("a batch the database failed is written again with the same numbers: no line lost or repeated", async () => {
+    const ref = { taskId, run: 1 };
+    const real = pool();
+    let failures = 1;
+    const db = {
+      query: async (text: string, values?: unknown[]) => {
+        // The first insert commits but its answer is lost, as when the connection drops after COMMIT.
+        const result = await real.query(text, values);
+        if (text.includes("INSERT") && failures-- > 0) throw new Error("connection lost");
+        return result;
+      },
+    };
+    const lines = streamTrajectoryLines({ db, ref, log: quietLog, flushMs: 20 });
+    for (const index of [1, 2, 3]) lines.push(JSON.stringify({ index }));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    lines.push(JSON.stringify({ index: 4 }));
+    await lines.close();
+    const page = await readTrajectoryPage(real, ref, 0);
+    expect(page.lines.map((line) => JSON.parse(line))).toEqual([{ index: 1 }, { index: 2 }, { index: 3 }, { index: 4 }]);
+  });
+
   test("a runaway run stops being copied at its cap, with a marker saying where the rest is", async () => {
     const ref = { taskId, run: 1 };
     const lines = streamTrajectoryLines({ db: pool(), ref, log: quietLog, flushMs: 20, maxRunChars: 120 });
