@@ -5,7 +5,8 @@ import { SCHEMA } from "../../tasks/postgres/schema.ts";
 import type { LiveProgress, ProgressListener } from "./progress-board.ts";
 import { ProgressBoard } from "./progress-board.ts";
 import type { Progress } from "./progress.ts";
-import { announceTouch, listenForTouches, type TouchListener } from "./touch-channel.ts";
+import { listenForTasks, notifyTask, type ChannelListener } from "../../tasks/task-channel.ts";
+import { TOUCH_CHANNEL } from "./touch-channel.ts";
 
 const UPSERT = `INSERT INTO ${SCHEMA}.live_progress (task_id, progress, notes, updated_at) VALUES ($1, $2::json, $3::json, now())
   ON CONFLICT (task_id) DO UPDATE SET progress = EXCLUDED.progress, notes = EXCLUDED.notes, updated_at = EXCLUDED.updated_at`;
@@ -47,7 +48,7 @@ export class PostgresProgress implements LiveProgress {
   readonly #writes = new Map<number, Writes>();
   readonly #options: PostgresProgressOptions;
   readonly #minIntervalMs: number;
-  #touches: TouchListener | undefined;
+  #touches: ChannelListener | undefined;
 
   private constructor(options: PostgresProgressOptions) {
     this.#options = options;
@@ -58,7 +59,7 @@ export class PostgresProgress implements LiveProgress {
     const progress = new PostgresProgress(options);
     if (options.listen) {
       const board = progress.#board;
-      progress.#touches = await listenForTouches({ url: options.url, onTouch: (taskId) => board.touch(taskId), log: options.log });
+      progress.#touches = await listenForTasks({ url: options.url, channel: TOUCH_CHANNEL, onTask: (taskId) => board.touch(taskId), log: options.log });
     }
     return progress;
   }
@@ -97,7 +98,7 @@ export class PostgresProgress implements LiveProgress {
 
   /** A NOTIFY, also heard by this process when it listens: one path whoever runs the task. */
   touch(taskId: number): void {
-    announceTouch(this.#options.db, taskId).catch((error: unknown) =>
+    notifyTask((text, values) => this.#options.db.query(text, values), TOUCH_CHANNEL, taskId).catch((error: unknown) =>
       this.#options.log.warn({ err: error, task: taskId }, "could not announce a status refresh; the task's next progress refreshes it"),
     );
   }

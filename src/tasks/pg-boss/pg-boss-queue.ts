@@ -9,8 +9,9 @@ import { IN_FLIGHT_STATES, requeueInterrupted } from "../requeue-interrupted.ts"
 import type { Store } from "../store.ts";
 import { notifyListener, runQueuedTask, taskAbortedError } from "../task-run.ts";
 import type { TaskRunDeps } from "../task-run.ts";
-import { announceCancel, listenForCancels } from "./cancel-channel.ts";
-import type { CancelListener } from "./cancel-channel.ts";
+import { listenForTasks, notifyTask } from "../task-channel.ts";
+import type { ChannelListener } from "../task-channel.ts";
+import { CANCEL_CHANNEL } from "./cancel-channel.ts";
 
 /** pg-boss's queue of task runs; one job per task at a time (`exclusive` on the task id). */
 export const TASK_QUEUE = "ferry-tasks";
@@ -49,7 +50,7 @@ export class PgBossQueue implements Queue {
   readonly #deps: TaskRunDeps | undefined;
   readonly #held = new Map<number, Held>();
   #started = false;
-  #cancels: CancelListener | undefined;
+  #cancels: ChannelListener | undefined;
   #timers: NodeJS.Timeout[] = [];
   #idleWaiters: (() => void)[] = [];
 
@@ -77,7 +78,7 @@ export class PgBossQueue implements Queue {
     const held = this.#held.get(taskId);
     if (held) held.controller.abort(taskAbortedError(taskId, `cancelled (${reason})`));
     else {
-      await announceCancel(this.#options.boss.getDb(), taskId);
+      await notifyTask((text, values) => this.#options.boss.getDb().executeSql(text, values), CANCEL_CHANNEL, taskId);
       // The worker that holds it ends its run too; with none (queued, or its worker gone) it ends here.
       await store.endRuns(taskId);
     }
@@ -105,7 +106,7 @@ export class PgBossQueue implements Queue {
     await boss.createQueue(TASK_QUEUE, { policy: "exclusive", heartbeatSeconds, retryLimit: 1_000, retryDelay: 1, expireInSeconds: 12 * 3600, notify: true });
     this.#every(this.#options.resendMs ?? 5_000, () => this.#resendQueued());
     if (!work) return;
-    this.#cancels = await listenForCancels({ url: this.#options.databaseUrl, onCancel: (taskId) => this.#abort(taskId, "cancelled"), log: this.#options.log });
+    this.#cancels = await listenForTasks({ url: this.#options.databaseUrl, channel: CANCEL_CHANNEL, onTask: (taskId) => this.#abort(taskId, "cancelled"), log: this.#options.log });
     this.#every(this.#options.watchMs ?? 1_000, () => this.#watchHeld());
     // A new job wakes the workers through NOTIFY; a retried one (a stopped or dead worker's) does not, so the poll stays short.
     await boss.work<{ taskId: number }>(TASK_QUEUE, { localConcurrency: work.concurrency, batchSize: 1, pollingIntervalSeconds: 1, notifyPollingIntervalSeconds: 1 }, async ([job]) => {

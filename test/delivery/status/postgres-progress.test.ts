@@ -103,8 +103,8 @@ describeWithPostgres("live progress across processes (PostgreSQL)", () => {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     try {
-      for (const payload of ["", "12; DROP TABLE ferry.tasks", "-1", "1e3", "9".repeat(16)]) await client.query("SELECT pg_notify($1, $2)", [TOUCH_CHANNEL, payload]);
-      await client.query("SELECT pg_notify($1, $2)", [TOUCH_CHANNEL, String(taskId)]);
+      for (const payload of ["", "12; DROP TABLE ferry.tasks", "-1", "1e3", "9".repeat(16)]) await client.query("SELECT pg_notify($1, $2)", [TOUCH_CHANNEL.name, payload]);
+      await client.query("SELECT pg_notify($1, $2)", [TOUCH_CHANNEL.name, String(taskId)]);
     } finally {
       await client.end();
     }
