@@ -30,3 +30,11 @@ test("a masked line of exactly 160 characters is kept whole", () => {
 test("a masked line of 161 characters is cut", () => {
   expect(excerptOf(`${token} ${"b".repeat(161 - 19)}`)).toEqual([`token="[redacted]" ${"b".repeat(141)}…`]);
 });
+
+test("a line under 160 characters is kept whole, however far along its secret is", () => {
+  expect(excerptOf(`${"a".repeat(120)} ${token}`)).toEqual([`${"a".repeat(120)} token="[redacted]"`]);
+});
+
+test("a long line cut exactly at its end has no trailing ellipsis", () => {
+  expect(excerptOf(`${"a".repeat(200)}${token}${"b".repeat(69)}`)).toEqual([`…${"a".repeat(73)}token="[redacted]"${"b".repeat(69)}`]);
+});
