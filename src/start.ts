@@ -19,6 +19,7 @@ import { createModel } from "./agent/models/create-model.ts";
 import { appAccount } from "./github/ferry-account.ts";
 import { ferryOctokit } from "./github/github-octokit.ts";
 import { installationToken } from "./github/installation-token.ts";
+import { octokitPlatform } from "./github/octokit-platform.ts";
 import { createAgentRunner } from "./worker/agent-runner.ts";
 import { Workspaces } from "./workspace/workspaces.ts";
 import { FERRY_GIT_IDENTITY } from "./workspace/ferry-identity.ts";
@@ -94,11 +95,14 @@ export async function startFerry(env: Env, app: AppCredentials, log: Logger, opt
   const stopping = new AbortController();
   // A Probot instance of its own gives workers installation clients outside any webhook.
   const github = new Probot({ ...probotOptions, Octokit: ferryOctokit(stopping.signal, metrics) });
+  // Workers, status and sweeps speak to GitHub through the platform: the App's own, and one per installation.
+  const appGitHub = async () => octokitPlatform(await github.auth());
+  const gitHubFor = async (installationId: number) => octokitPlatform(await github.auth(installationId));
   // Live progress and trajectory copies: in memory and on disk for one process, shared through PostgreSQL for several.
   const shared = await openLiveState(storage, { works, log });
   const { progress } = shared;
   // Ferry's bot account (GET /app, once): a comment carrying Ferry's marker is Ferry's only when it wrote it.
-  const account = appAccount(() => github.auth());
+  const account = appAccount(appGitHub);
   const links = { publicUrl: env.publicUrl, key: app.webhookSecret };
   const runner =
     options.runner ??
@@ -108,7 +112,7 @@ export async function startFerry(env: Env, app: AppCredentials, log: Logger, opt
       workspaces: new Workspaces({ dataDir: env.dataDir, log }),
       sandboxes,
       model: measuredModel(createModel(env.model), metrics),
-      clientFor: (installationId) => github.auth(installationId),
+      clientFor: gitHubFor,
       tokenFor: async (installationId) => installationToken(await github.auth(installationId), stopping.signal),
       log,
       progress,
@@ -118,7 +122,7 @@ export async function startFerry(env: Env, app: AppCredentials, log: Logger, opt
       ...(shared.trajectoryLines && { trajectoryLines: shared.trajectoryLines }),
     });
   const status = createStatusReporter({
-    clientFor: (installationId) => github.auth(installationId),
+    clientFor: gitHubFor,
     account,
     log,
     partsOf: (taskId) => store.partsOf(taskId),
@@ -171,7 +175,7 @@ export async function startFerry(env: Env, app: AppCredentials, log: Logger, opt
   }
   // Scheduled backlog sweeps; `ferry sweep --now` reaches runNow through POST /ferry/sweep, signed with the webhook secret.
   const sweeps = startSweeps({
-    github: { appClient: () => github.auth(), clientFor: (installationId) => github.auth(installationId) },
+    github: { appClient: appGitHub, clientFor: gitHubFor },
     store,
     queue,
     log,

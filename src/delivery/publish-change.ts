@@ -1,6 +1,6 @@
 import type { Log } from "../logger.ts";
 import type { AgentOutcome } from "../tasks/agent-outcome.ts";
-import type { GitHubClient } from "../github/client.ts";
+import type { GitHub } from "../github/platform.ts";
 import { inlineCode } from "../github/markdown.ts";
 import type { Store } from "../tasks/store.ts";
 import type { Checkout } from "../workspace/checkout.ts";
@@ -30,7 +30,7 @@ export type PublishChangeResult = { outcome: "published"; result: PublishResult 
 
 /** Pushes every part in one atomic, leased push, then opens or updates their pull requests and records them. */
 export async function publishChange(
-  deps: { workspaces: Workspaces; client: GitHubClient; store: Store; log?: Log },
+  deps: { workspaces: Workspaces; client: GitHub; store: Store; log?: Log },
   request: PublishChangeRequest,
 ): Promise<PublishChangeResult> {
   const { checkout, stack, outcome, token, signal, ...publish } = request;

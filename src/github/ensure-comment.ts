@@ -1,5 +1,4 @@
 import { isFerrys, type AccountOf } from "./ferry-account.ts";
-import { asGitHub, type GitHubOrClient } from "./octokit-platform.ts";
 import type { GitHub, IssueComment, IssueRef } from "./platform.ts";
 
 export type { IssueRef } from "./platform.ts";
@@ -25,9 +24,8 @@ export async function findMarkedComment(github: GitHub, issue: IssueRef, marker:
  * The one comment Ferry owns for `marker`: created if missing, edited only when its
  * body changed. `body` must contain the marker so the next call finds it again.
  */
-export async function ensureComment(source: GitHubOrClient, issue: IssueRef, marker: string, body: string, accountOf: AccountOf): Promise<EnsureCommentResult> {
+export async function ensureComment(github: GitHub, issue: IssueRef, marker: string, body: string, accountOf: AccountOf): Promise<EnsureCommentResult> {
   if (!body.includes(marker)) throw new Error("ensureComment: the body must carry its marker");
-  const github = asGitHub(source);
   const existing = await findMarkedComment(github, issue, marker, accountOf);
   if (existing && existing.body === body) return { id: existing.id, action: "unchanged" };
   if (existing) {
@@ -39,6 +37,6 @@ export async function ensureComment(source: GitHubOrClient, issue: IssueRef, mar
 }
 
 /** A plain reply (help, refusals). Not marked: each answers one command. */
-export async function postComment(github: GitHubOrClient, issue: IssueRef, body: string): Promise<void> {
-  await asGitHub(github).createComment(issue, body);
+export async function postComment(github: GitHub, issue: IssueRef, body: string): Promise<void> {
+  await github.createComment(issue, body);
 }

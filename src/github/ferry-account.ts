@@ -1,4 +1,4 @@
-import { asGitHub, type GitHubOrClient } from "./octokit-platform.ts";
+import type { GitHub } from "./platform.ts";
 
 /** Ferry's own account on GitHub: its App's bot, `<app-slug>[bot]`, which writes every comment Ferry posts. */
 export type FerryAccount = { login: string };
@@ -11,12 +11,12 @@ export type AccountOf = () => Promise<FerryAccount>;
  * process: the slug of a running App does not change. A failed lookup is not kept, so the next
  * caller asks again.
  */
-export function appAccount(appClient: () => Promise<GitHubOrClient>): AccountOf {
+export function appAccount(appClient: () => Promise<GitHub>): AccountOf {
   let asked: Promise<FerryAccount> | undefined;
   return () => {
     if (asked) return asked;
     const lookup = appClient()
-      .then((client) => asGitHub(client).appSlug())
+      .then((client) => client.appSlug())
       .then((slug) => ({ login: `${slug}[bot]` }));
     asked = lookup;
     lookup.catch(() => {

@@ -1,5 +1,4 @@
 import type { IssueContext } from "../agent/prompt/issue-context.ts";
-import { asGitHub, type GitHubOrClient } from "./octokit-platform.ts";
 import { COMMENT_PAGE_SIZE, type GitHub, type IssueComment, type IssueRef } from "./platform.ts";
 import { canWrite } from "./permissions.ts";
 
@@ -15,8 +14,7 @@ export type ApprovedText = { title: string; body: string };
  * the latest comments of people (bots left out), each marked by whether its author may write to
  * the repository. Text stays raw here; the prompt sanitises, caps and frames it.
  */
-export async function fetchIssueContext(source: GitHubOrClient, issue: IssueRef, approved?: ApprovedText): Promise<IssueContext> {
-  const github = asGitHub(source);
+export async function fetchIssueContext(github: GitHub, issue: IssueRef, approved?: ApprovedText): Promise<IssueContext> {
   const found = await github.getIssue(issue);
   const live = { title: found.title, body: found.body };
   const task = approved ?? live;

@@ -1,13 +1,12 @@
 import { loadedRepoConfig, REPO_CONFIG_PATH, type LoadedRepoConfig, type RepoConfigFile } from "../config/repo-config.ts";
-import { asGitHub, type GitHubOrClient } from "./octokit-platform.ts";
 import type { GitHub } from "./platform.ts";
 
 /**
  * Reads `.github/agent.yml` at `ref` and hands its text to config to validate. No file means all
  * defaults; other HTTP errors are thrown for the caller's retry policy to handle.
  */
-export async function loadRepoConfig(github: GitHubOrClient, { owner, repo, ref }: { owner: string; repo: string; ref: string }): Promise<LoadedRepoConfig> {
-  return loadedRepoConfig(await fetchConfigFile(asGitHub(github), { owner, repo, ref }));
+export async function loadRepoConfig(github: GitHub, { owner, repo, ref }: { owner: string; repo: string; ref: string }): Promise<LoadedRepoConfig> {
+  return loadedRepoConfig(await fetchConfigFile(github, { owner, repo, ref }));
 }
 
 async function fetchConfigFile(github: GitHub, { owner, repo, ref }: { owner: string; repo: string; ref: string }): Promise<RepoConfigFile> {

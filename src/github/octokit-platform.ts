@@ -182,7 +182,3 @@ function fileOf(data: unknown): RepoFile {
   if (file.data.encoding !== "base64") return { kind: "too-large" };
   return { kind: "file", text: Buffer.from(file.data.content, "base64").toString("utf8") };
 }
-
-/** Callers not yet handed a platform still pass the Octokit they were given; this wraps it. */
-export type GitHubOrClient = GitHub | GitHubClient;
-export const asGitHub = (source: GitHubOrClient): GitHub => ("request" in source ? octokitPlatform(source) : source);

@@ -1,4 +1,4 @@
-import { asGitHub, type GitHubOrClient } from "./octokit-platform.ts";
+import type { GitHub } from "./platform.ts";
 
 const WRITER_ROLES = new Set(["admin", "maintain", "write"]);
 
@@ -6,7 +6,7 @@ const WRITER_ROLES = new Set(["admin", "maintain", "write"]);
  * Whether a user may trigger or steer Ferry: write, maintain or admin on the repository,
  * asked of GitHub on each event so a revoked permission takes effect at once.
  */
-export async function canWrite(github: GitHubOrClient, owner: string, repo: string, username: string): Promise<boolean> {
-  const { level, role } = await asGitHub(github).permissionOf({ owner, repo }, username);
+export async function canWrite(github: GitHub, owner: string, repo: string, username: string): Promise<boolean> {
+  const { level, role } = await github.permissionOf({ owner, repo }, username);
   return WRITER_ROLES.has(role ?? level) || WRITER_ROLES.has(level);
 }

@@ -1,20 +1,19 @@
-import { asGitHub, type GitHubOrClient } from "./octokit-platform.ts";
-import type { IssueRef, RepoName } from "./platform.ts";
+import type { GitHub, IssueRef, RepoName } from "./platform.ts";
 
 /** 👀 on what triggered Ferry: the issue for a label, the comment for a command. GitHub dedupes reactions. */
-export async function reactSeen(github: GitHubOrClient, issue: IssueRef, commentId?: number): Promise<void> {
+export async function reactSeen(github: GitHub, issue: IssueRef, commentId?: number): Promise<void> {
   const target = commentId === undefined ? ({ kind: "issue", issue } as const) : ({ kind: "issue-comment", repo: issue, commentId } as const);
-  await asGitHub(github).react(target, "eyes");
+  await github.react(target, "eyes");
 }
 
 /** 👀 on an inline review comment Ferry took up. */
-export async function reactSeenOnReviewComment(github: GitHubOrClient, repo: RepoName, commentId: number): Promise<void> {
-  await asGitHub(github).react({ kind: "review-comment", repo, commentId }, "eyes");
+export async function reactSeenOnReviewComment(github: GitHub, repo: RepoName, commentId: number): Promise<void> {
+  await github.react({ kind: "review-comment", repo, commentId }, "eyes");
 }
 
 /** How a task ended, on the issue at a glance: 🚀 a change was made, 😕 it failed. */
 export type EndingReaction = "rocket" | "confused";
 
-export async function reactToIssue(github: GitHubOrClient, issue: IssueRef, content: EndingReaction): Promise<void> {
-  await asGitHub(github).react({ kind: "issue", issue }, content);
+export async function reactToIssue(github: GitHub, issue: IssueRef, content: EndingReaction): Promise<void> {
+  await github.react({ kind: "issue", issue }, content);
 }

@@ -1,5 +1,4 @@
 import { CHECK_NAME } from "./check-runs.ts";
-import { asGitHub, type GitHubOrClient } from "./octokit-platform.ts";
 import type { CheckConclusion, GitHub } from "./platform.ts";
 
 export type { CheckConclusion } from "./platform.ts";
@@ -16,8 +15,7 @@ export type CompletedCheck = {
 };
 
 /** The completed "Ferry" check run on `headSha` for `externalId`: created once, edited after that. */
-export async function upsertCheckRun(source: GitHubOrClient, check: CompletedCheck): Promise<{ id: number; action: "created" | "updated" }> {
-  const github = asGitHub(source);
+export async function upsertCheckRun(github: GitHub, check: CompletedCheck): Promise<{ id: number; action: "created" | "updated" }> {
   const where = { owner: check.owner, repo: check.repo };
   const run = { name: CHECK_NAME, externalId: check.externalId, conclusion: check.conclusion, title: check.title, summary: check.summary };
   const existing = await findCheckRun(github, check);

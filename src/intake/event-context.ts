@@ -1,13 +1,14 @@
 import type { Logger } from "pino";
 import type { Context } from "probot";
 import type { RepoRef } from "../tasks/model.ts";
-import type { GitHubClient } from "../github/client.ts";
+import type { GitHub } from "../github/platform.ts";
 import type { IssueRef } from "../github/ensure-comment.ts";
+import { octokitPlatform } from "../github/octokit-platform.ts";
 import type { RepositoryPayload, Sender } from "./payloads.ts";
 
 /** What every intake step needs to know about the event it is handling. */
 export type EventContext = {
-  client: GitHubClient;
+  client: GitHub;
   log: Logger;
   deliveryId: string;
   event: string;
@@ -35,11 +36,14 @@ type IssueEventPayload = {
   sender: Sender;
 };
 
+/** GitHub as the event's installation sees it: the platform over the client Probot made for the delivery. */
+export const gitHubOf = (context: Context): GitHub => octokitPlatform(context.octokit);
+
 /** The event, reduced to what intake needs, from Probot's context and the parsed payload. */
 export function eventContextOf(context: Context, payload: IssueEventPayload): EventContext {
   const repo = repoRefOf(payload.repository, payload.installation.id);
   return {
-    client: context.octokit,
+    client: gitHubOf(context),
     log: context.log,
     deliveryId: context.id,
     event: context.name,

@@ -3,7 +3,7 @@ import type { Store } from "../tasks/store.ts";
 import type { Queue } from "../tasks/queue-types.ts";
 import type { RepoRef, Task, TaskTrigger } from "../tasks/model.ts";
 import { publishStatus } from "../delivery/status/publish-status.ts";
-import type { GitHubClient } from "../github/client.ts";
+import type { GitHub } from "../github/platform.ts";
 import type { AccountOf } from "../github/ferry-account.ts";
 import type { EventContext } from "./event-context.ts";
 import type { Progress } from "../delivery/status/progress.ts";
@@ -34,7 +34,7 @@ export type IntakeOutcome = { kind: "created"; task: Task } | { kind: "already-a
 
 /** One issue handed to Ferry, from a webhook or a sweep; `detail` joins the "triggered" event (delivery id, due time). */
 export type IssueTaskRequest = {
-  client: GitHubClient;
+  client: GitHub;
   repo: RepoRef;
   issueNumber: number;
   trigger: TaskTrigger;

@@ -1,6 +1,5 @@
 import { isHeadIn, parsePartBranch } from "../github/ferry-pulls.ts";
-import { asGitHub, type GitHubOrClient } from "../github/octokit-platform.ts";
-import type { PullRequest, RepoName } from "../github/platform.ts";
+import type { GitHub, PullRequest, RepoName } from "../github/platform.ts";
 
 export type AgentPull = { number: number; state: "open" | "closed"; merged: boolean };
 
@@ -12,8 +11,8 @@ export type AgentPull = { number: number; state: "open" | "closed"; merged: bool
 export type AgentPulls = { byIssue: Map<number, AgentPull[]>; open: number };
 
 /** Lists every pull request (state all) once per sweep; limits are recomputed from GitHub each time. */
-export async function listAgentPulls(github: GitHubOrClient, where: RepoName): Promise<AgentPulls> {
-  return agentPullsOf(await asGitHub(github).listPulls(where, { state: "all" }), where);
+export async function listAgentPulls(github: GitHub, where: RepoName): Promise<AgentPulls> {
+  return agentPullsOf(await github.listPulls(where, { state: "all" }), where);
 }
 
 /** Ferry's pull requests among `pulls`, by issue. */

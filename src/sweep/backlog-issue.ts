@@ -1,8 +1,7 @@
 import { FERRY_LABEL } from "../github/ferry-pulls.ts";
 import { isFerrys, type AccountOf } from "../github/ferry-account.ts";
 import { BACKLOG_MARKER } from "../github/markers.ts";
-import { asGitHub, type GitHubOrClient } from "../github/octokit-platform.ts";
-import type { RepoName } from "../github/platform.ts";
+import type { GitHub, RepoName } from "../github/platform.ts";
 import { BACKLOG_TITLE } from "./backlog-body.ts";
 
 export type BacklogResult = { number: number; action: "created" | "updated" | "unchanged" };
@@ -12,8 +11,7 @@ export type BacklogResult = { number: number; action: "created" | "updated" | "u
  * bot opened and whose body carries the marker (anyone else's, another App's included, is never
  * edited); created when missing, edited only when its body changed.
  */
-export async function ensureBacklogIssue(source: GitHubOrClient, where: RepoName, body: string, accountOf: AccountOf): Promise<BacklogResult> {
-  const github = asGitHub(source);
+export async function ensureBacklogIssue(github: GitHub, where: RepoName, body: string, accountOf: AccountOf): Promise<BacklogResult> {
   const labelled = await github.listOpenIssues(where, FERRY_LABEL);
   const marked = labelled.filter((issue) => issue.body.includes(BACKLOG_MARKER));
   const account = marked.length > 0 ? await accountOf() : undefined;

@@ -1,4 +1,4 @@
-import type { GitHubClient } from "../github/client.ts";
+import type { GitHub } from "../github/platform.ts";
 import type { KeyedLock } from "../workspace/keyed-lock.ts";
 import { dueTimeToSweep } from "./due-time.ts";
 import type { InstalledRepo, SweepGitHub } from "./sweep-github.ts";
@@ -15,7 +15,7 @@ const fullName = (installed: InstalledRepo) => `${installed.ref.owner}/${install
  * A scheduled pass: sweeps the repository when its cron is due and this process is the first
  * to claim that due time in the store. Undefined when there was nothing to do.
  */
-export async function scheduledPass(ctx: SweepContext, client: GitHubClient, installed: InstalledRepo): Promise<RepoSweepReport | undefined> {
+export async function scheduledPass(ctx: SweepContext, client: GitHub, installed: InstalledRepo): Promise<RepoSweepReport | undefined> {
   const setting = await ctx.settings.of(client, installed).catch((error: unknown) => {
     // Tried again next minute; the other repositories of the tick go on.
     ctx.log.error({ repo: fullName(installed), error: errorMessage(error) }, "reading a repository's config for a sweep failed");
@@ -31,7 +31,7 @@ export async function scheduledPass(ctx: SweepContext, client: GitHubClient, ins
 }
 
 /** An operator's pass: the same rules and caps, any time, without the due-time lock. */
-export async function onDemandPass(ctx: SweepContext, client: GitHubClient, installed: InstalledRepo): Promise<RepoSweepReport> {
+export async function onDemandPass(ctx: SweepContext, client: GitHub, installed: InstalledRepo): Promise<RepoSweepReport> {
   const repo = fullName(installed);
   return guarded(ctx, installed, "now", async () => {
     const setting = await ctx.settings.of(client, installed, { fresh: true });

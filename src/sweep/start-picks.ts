@@ -1,4 +1,4 @@
-import type { GitHubClient } from "../github/client.ts";
+import type { GitHub } from "../github/platform.ts";
 import type { AccountOf } from "../github/ferry-account.ts";
 import { enqueueIssueTask } from "../intake/intake.ts";
 import { reactSeen } from "../github/reactions.ts";
@@ -22,7 +22,7 @@ type ApprovedIssue = { title: string; body: string; approvedBy: string };
  */
 export async function startPicks(
   sink: TaskSink,
-  client: GitHubClient,
+  client: GitHub,
   repo: RepoRef,
   picks: readonly PickToStart[],
   dueAt: string,
@@ -43,7 +43,7 @@ type StartOutcome = { kind: "created" | "already-active"; task: Task; problem?: 
  * A task started by a sweep gets 👀 on its issue, as a labelled one does. A GitHub failure
  * after the task was queued does not stop the other picks: the task runs anyway.
  */
-async function startPick(sink: TaskSink, client: GitHubClient, repo: RepoRef, pick: { number: number; issue: ApprovedIssue | undefined }, dueAt: string): Promise<StartOutcome> {
+async function startPick(sink: TaskSink, client: GitHub, repo: RepoRef, pick: { number: number; issue: ApprovedIssue | undefined }, dueAt: string): Promise<StartOutcome> {
   const issueNumber = pick.number;
   let outcome: StartOutcome;
   try {

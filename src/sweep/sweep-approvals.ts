@@ -1,5 +1,4 @@
 import { sameLabel } from "../github/labels.ts";
-import { asGitHub, type GitHubOrClient } from "../github/octokit-platform.ts";
 import { canWrite } from "../github/permissions.ts";
 import type { Author, GitHub, IssueRef, RepoName } from "../github/platform.ts";
 import { isBot } from "../intake/sender.ts";
@@ -14,8 +13,7 @@ export type Approval = { approvedBy: string } | { approvedBy: undefined };
  * (the issue's `labeled` events) has write, maintain or admin permission, or when the issue's
  * author has. Permissions are asked once per person per sweep.
  */
-export async function sweepApprovals(source: GitHubOrClient, where: RepoName, issues: readonly ListedIssue[], labels: readonly string[]): Promise<Map<number, Approval>> {
-  const github = asGitHub(source);
+export async function sweepApprovals(github: GitHub, where: RepoName, issues: readonly ListedIssue[], labels: readonly string[]): Promise<Map<number, Approval>> {
   const writers = new Map<string, Promise<boolean>>();
   const isWriter = (login: string): Promise<boolean> => {
     const known = writers.get(login) ?? canWrite(github, where.owner, where.repo, login);

@@ -1,30 +1,28 @@
-import type { GitHubClient } from "../github/client.ts";
 import { isNotFound } from "../github/http-status.ts";
-import { asGitHub, type GitHubOrClient } from "../github/octokit-platform.ts";
-import type { Repository } from "../github/platform.ts";
+import type { GitHub, Repository } from "../github/platform.ts";
 import { RepoRef } from "../tasks/model.ts";
 
 /**
- * How sweeps reach GitHub outside any webhook: an App (JWT) client for the App's own routes,
- * and an installation client per installation. With Probot: `github.auth()` and `github.auth(id)`.
+ * How sweeps reach GitHub outside any webhook: the platform with the App's (JWT) credentials for its own routes,
+ * and one per installation. With Probot: over `github.auth()` and `github.auth(id)`.
  */
 export type SweepGitHub = {
-  appClient(): Promise<GitHubClient>;
-  clientFor(installationId: number): Promise<GitHubClient>;
+  appClient(): Promise<GitHub>;
+  clientFor(installationId: number): Promise<GitHub>;
 };
 
 /** A repository an installation can reach; `pushedAt` changes with every push, its config included. */
 export type InstalledRepo = { ref: RepoRef; pushedAt: string | null };
 
 /** The App's installations that can act: suspended ones are left out. */
-export async function listInstallations(app: GitHubOrClient): Promise<number[]> {
-  const installations = await asGitHub(app).installations();
+export async function listInstallations(app: GitHub): Promise<number[]> {
+  const installations = await app.installations();
   return installations.filter((installation) => !installation.suspended).map((installation) => installation.id);
 }
 
 /** The repositories of an installation that can take work: archived and disabled ones are read-only. */
-export async function listInstalledRepos(client: GitHubOrClient, installationId: number): Promise<InstalledRepo[]> {
-  const repos = await asGitHub(client).installationRepos();
+export async function listInstalledRepos(client: GitHub, installationId: number): Promise<InstalledRepo[]> {
+  const repos = await client.installationRepos();
   return repos.filter((repository) => !repository.archived && !repository.disabled).map((repository) => installedRepo(repository, installationId));
 }
 
@@ -33,12 +31,12 @@ export async function findInstalledRepo(
   github: SweepGitHub,
   owner: string,
   name: string,
-): Promise<{ client: GitHubClient; repo: InstalledRepo } | undefined> {
+): Promise<{ client: GitHub; repo: InstalledRepo } | undefined> {
   try {
-    const installationId = await asGitHub(await github.appClient()).installationOf({ owner, repo: name });
+    const installationId = await (await github.appClient()).installationOf({ owner, repo: name });
     if (installationId === undefined) return undefined;
     const client = await github.clientFor(installationId);
-    return { client, repo: installedRepo(await asGitHub(client).getRepository({ owner, repo: name }), installationId) };
+    return { client, repo: installedRepo(await client.getRepository({ owner, repo: name }), installationId) };
   } catch (error) {
     if (isNotFound(error)) return undefined;
     throw error;

@@ -1,4 +1,4 @@
-import type { GitHubClient } from "../github/client.ts";
+import type { GitHub } from "../github/platform.ts";
 import { onDemandPass, type SweepContext } from "./repo-pass.ts";
 import { findInstalledRepo, listInstallations, listInstalledRepos, type InstalledRepo } from "./sweep-github.ts";
 import { notSwept, type RepoSweepReport, type SweepReport } from "./sweep-report.ts";
@@ -19,7 +19,7 @@ export async function sweepNow(ctx: SweepContext, target?: string): Promise<Swee
 
 /** An installation whose repositories cannot be listed is one failed line of the report, not the end of it. */
 async function sweepInstallationNow(ctx: SweepContext, installationId: number): Promise<RepoSweepReport[]> {
-  let found: { client: GitHubClient; repos: InstalledRepo[] };
+  let found: { client: GitHub; repos: InstalledRepo[] };
   try {
     const client = await ctx.github.clientFor(installationId);
     found = { client, repos: await listInstalledRepos(client, installationId) };

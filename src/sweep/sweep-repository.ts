@@ -1,4 +1,4 @@
-import type { GitHubClient } from "../github/client.ts";
+import type { GitHub } from "../github/platform.ts";
 import type { Log } from "../logger.ts";
 import type { RepoRef } from "../tasks/model.ts";
 import { listAgentPulls } from "./agent-pulls.ts";
@@ -20,7 +20,7 @@ export type SweepDeps = TaskSink & { now: () => Date; log: Log };
  */
 export async function sweepRepository(
   deps: SweepDeps,
-  client: GitHubClient,
+  client: GitHub,
   repo: RepoRef,
   sweep: SweepConfig,
   dueAt: string,

@@ -1,7 +1,7 @@
 import { clampRepoConfig, DEFAULT_CEILINGS, type Ceilings } from "../config/clamp-limits.ts";
 import type { LoadedRepoConfig } from "../config/repo-config.ts";
 import { loadRepoConfig } from "../github/load-repo-config.ts";
-import type { GitHubClient } from "../github/client.ts";
+import type { GitHub } from "../github/platform.ts";
 import type { Log } from "../logger.ts";
 import type { SweepConfig } from "./plan-sweep.ts";
 import type { InstalledRepo } from "./sweep-github.ts";
@@ -32,7 +32,7 @@ export class SweepSettings {
   }
 
   /** `fresh` skips the cache (an operator's pass reads the config as it is now). */
-  async of(client: GitHubClient, installed: InstalledRepo, options: { fresh?: boolean } = {}): Promise<SweepSetting> {
+  async of(client: GitHub, installed: InstalledRepo, options: { fresh?: boolean } = {}): Promise<SweepSetting> {
     const { owner, name, defaultBranch } = installed.ref;
     const key = `${owner}/${name}`.toLowerCase();
     const version = `${defaultBranch}@${installed.pushedAt ?? "never"}`;

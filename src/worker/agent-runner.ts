@@ -5,7 +5,7 @@ import type { Log } from "../logger.ts";
 import type { Model } from "../agent/models/model.ts";
 import { runAgentSession } from "../agent/session.ts";
 import { JsonlTrajectory, trajectoryPathFor } from "../agent/trajectory/jsonl-trajectory.ts";
-import type { GitHubClient } from "../github/client.ts";
+import type { GitHub } from "../github/platform.ts";
 import type { AccountOf } from "../github/ferry-account.ts";
 import { postComment } from "../github/ensure-comment.ts";
 import { fetchIssueContext } from "../github/issue-context.ts";
@@ -36,7 +36,7 @@ export type AgentRunnerDeps = {
   workspaces: Workspaces;
   sandboxes: SandboxFactory;
   model: Model;
-  clientFor(installationId: number): Promise<GitHubClient>;
+  clientFor(installationId: number): Promise<GitHub>;
   /** A fresh installation token for git; it never enters the sandbox. */
   tokenFor(installationId: number): Promise<string>;
   log: Log;

@@ -1,6 +1,6 @@
 import { describeOutcome } from "../agent/describe-outcome.ts";
 import { AgentOutcome } from "../tasks/agent-outcome.ts";
-import type { GitHubClient } from "../github/client.ts";
+import type { GitHub } from "../github/platform.ts";
 import type { AccountOf } from "../github/ferry-account.ts";
 import type { Log } from "../logger.ts";
 import type { ParsedFollowUp } from "../steering/follow-ups/follow-up-data.ts";
@@ -13,7 +13,7 @@ import type { Delivery } from "./deliver-outcome.ts";
  * commit of the part that changed, or why nothing changed. A part that kept its commit did not change.
  */
 export async function answerReview(
-  deps: { client: GitHubClient; log: Log; account: AccountOf },
+  deps: { client: GitHub; log: Log; account: AccountOf },
   task: Task,
   followUp: Extract<ParsedFollowUp, { kind: "review" }>,
   delivered: Delivery,

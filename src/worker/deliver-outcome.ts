@@ -6,7 +6,7 @@ import type { RepoConfig } from "../config/repo-config.ts";
 import { publishChange } from "../delivery/publish-change.ts";
 import { stackChange } from "../delivery/stack-change.ts";
 import { verifyFrozenChange } from "../delivery/stack/frozen-verdict.ts";
-import type { GitHubClient } from "../github/client.ts";
+import type { GitHub } from "../github/platform.ts";
 import type { SandboxFactory, SandboxSpec } from "../sandbox/sandbox.ts";
 import type { TaskResult } from "../tasks/model.ts";
 import type { RunContext } from "../tasks/queue-types.ts";
@@ -19,7 +19,7 @@ export type DeliverDeps = {
   workspaces: Workspaces;
   sandboxes: SandboxFactory;
   store: Store;
-  client: GitHubClient;
+  client: GitHub;
   /** Asked just before the push: the agent may have run longer than a token lives. */
   token(): Promise<string>;
   author: Identity;

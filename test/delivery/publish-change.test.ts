@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, expect, test } from "@jest/globals";
 import { Octokit } from "@octokit/rest";
+import { octokitPlatform } from "../../src/github/octokit-platform.ts";
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -50,7 +51,7 @@ async function twoParts(): Promise<BuiltStack> {
 
 function deliver(stack: BuiltStack) {
   return publishChange(
-    { workspaces: fixture.workspaces, client: new Octokit({ auth: "token", request: { retries: 0 } }), store },
+    { workspaces: fixture.workspaces, client: octokitPlatform(new Octokit({ auth: "token", request: { retries: 0 } })), store },
     {
       owner: "local", repo: "project", taskId, issue: { number: 7, title: "Add a and b" }, requester: "monalisa", base: "main", draft: true,
       trajectory: { path: "/data/trajectories/task-1/run-1.jsonl" }, checkout: fixture.checkout, stack, outcome, token: "unused", signal: new AbortController().signal,

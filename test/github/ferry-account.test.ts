@@ -1,11 +1,12 @@
 import { describe, expect, test } from "@jest/globals";
 import { Octokit } from "@octokit/rest";
+import { octokitPlatform } from "../../src/github/octokit-platform.ts";
 import { appAccount, isFerrys } from "../../src/github/ferry-account.ts";
 import { ensureComment } from "../../src/github/ensure-comment.ts";
 import { githubApi } from "../helpers/github-api.ts";
 import { silentLog } from "../helpers/probot.ts";
 
-const client = new Octokit({ auth: "jwt", log: silentLog });
+const client = octokitPlatform(new Octokit({ auth: "jwt", log: silentLog }));
 
 describe("Ferry's bot account", () => {
   test("is the App's slug with [bot], asked of GET /app once however often it is needed", async () => {

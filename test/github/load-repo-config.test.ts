@@ -1,5 +1,6 @@
 import { describe, expect, test } from "@jest/globals";
 import { Octokit } from "@octokit/rest";
+import { octokitPlatform } from "../../src/github/octokit-platform.ts";
 import { loadRepoConfig } from "../../src/github/load-repo-config.ts";
 import { DEFAULT_REPO_CONFIG } from "../../src/config/repo-config.ts";
 import { githubApi } from "../helpers/github-api.ts";
@@ -9,7 +10,7 @@ const CONTENTS = "/repos/acme/widgets/contents/.github%2Fagent.yml";
 const where = { owner: "acme", repo: "widgets", ref: "main" };
 
 function client() {
-  return new Octokit({ auth: "t", retry: { enabled: false }, throttle: { enabled: false }, log: silentLog });
+  return octokitPlatform(new Octokit({ auth: "t", retry: { enabled: false }, throttle: { enabled: false }, log: silentLog }));
 }
 
 const silentLog = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };

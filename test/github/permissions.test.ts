@@ -1,5 +1,6 @@
 import { expect, test } from "@jest/globals";
 import type { GitHubClient } from "../../src/github/client.ts";
+import { octokitPlatform } from "../../src/github/octokit-platform.ts";
 import { canWrite } from "../../src/github/permissions.ts";
 
 /** A GitHub that answers the permission route with `answer` and records what it was asked. */
@@ -11,7 +12,7 @@ function githubAnswering(answer: () => unknown) {
       return { data: answer() };
     },
   } as unknown as GitHubClient;
-  return { client, asked };
+  return { client: octokitPlatform(client), asked };
 }
 
 const refusal = (status: number) => Object.assign(new Error(`HTTP ${status}`), { status });

@@ -3,6 +3,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Octokit } from "@octokit/rest";
+import { octokitPlatform } from "../../src/github/octokit-platform.ts";
 import { enqueueIssueTask } from "../../src/intake/intake.ts";
 import { SqliteStore } from "../../src/tasks/sqlite-store.ts";
 import { INSTALLATION_ID, REPO } from "../fixtures/webhooks.ts";
@@ -28,7 +29,7 @@ afterEach(async () => {
 });
 
 const request = () => ({
-  client: new Octokit({ request: { retries: 0 } }),
+  client: octokitPlatform(new Octokit({ request: { retries: 0 } })),
   repo: { owner: REPO.owner, name: REPO.name, installationId: INSTALLATION_ID, cloneUrl: "https://example.invalid/x.git", defaultBranch: "main" },
   issueNumber: REPO.issue,
   trigger: "label" as const,

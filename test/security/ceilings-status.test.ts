@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, expect, test } from "@jest/globals";
 import { Octokit } from "@octokit/rest";
+import { octokitPlatform } from "../../src/github/octokit-platform.ts";
 import { ScriptedModel } from "../../src/agent/models/scripted-model.ts";
 import { DEFAULT_CEILINGS } from "../../src/config/clamp-limits.ts";
 import { ProgressBoard } from "../../src/delivery/status/progress-board.ts";
@@ -33,7 +34,7 @@ test("a repository asking for 10000 steps runs with the operator's cap, and the 
 
   const bodies: string[] = [];
   mockNewStatusComment(githubApi(), bodies);
-  const client = new Octokit({ auth: "token", log: silentLog });
+  const client = octokitPlatform(new Octokit({ auth: "token", log: silentLog }));
   const status = createStatusReporter({ clientFor: async () => client, account: testAccountOf, log: silentLog, partsOf: async () => [], progress });
   await status.listener({ ...task, state: "running" });
   status.close();

@@ -1,5 +1,6 @@
 import { expect, test } from "@jest/globals";
 import { Octokit } from "@octokit/rest";
+import { octokitPlatform } from "../../src/github/octokit-platform.ts";
 import { trajectoryLocation } from "../../src/agent/trajectory/trajectory-location.ts";
 import { renderPrBody } from "../../src/delivery/publish/pr-body.ts";
 import { ProgressBoard } from "../../src/delivery/status/progress-board.ts";
@@ -20,7 +21,7 @@ const location = trajectoryLocation(DATA_DIR, { publicUrl: undefined, key: "webh
 test("a failed task's status comment without FERRY_PUBLIC_URL names no server path", async () => {
   const bodies = statusCommentExpectingEdits(1);
   githubApi().post("/repos/octo/app/issues/3/reactions", { content: "confused" }).reply(201, { id: 1, content: "confused" });
-  const client = new Octokit({ auth: "token", log: silentLog });
+  const client = octokitPlatform(new Octokit({ auth: "token", log: silentLog }));
   const status = createStatusReporter({ clientFor: async () => client, account: testAccountOf, log: silentLog, partsOf: async () => [], progress: new ProgressBoard(), trajectoryOf: async () => location });
 
   await status.listener(sampleTask({ state: "failed", result: { outcome: "error", message: "the sandbox did not start" } }));

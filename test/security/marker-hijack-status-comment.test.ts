@@ -1,5 +1,6 @@
 import { expect, test } from "@jest/globals";
 import { Octokit } from "@octokit/rest";
+import { octokitPlatform } from "../../src/github/octokit-platform.ts";
 import { ProgressBoard } from "../../src/delivery/status/progress-board.ts";
 import { writeStatusComment } from "../../src/delivery/status/publish-status.ts";
 import { createStatusReporter } from "../../src/delivery/status/status-reporter.ts";
@@ -17,7 +18,7 @@ import { silentLog } from "../helpers/probot.ts";
  * Ferry's status under the stranger's name, and the stranger could edit it back to anything),
  * or took it as already posted. Now only a comment of the App's bot counts.
  */
-const client = new Octokit({ auth: "token", log: silentLog });
+const client = octokitPlatform(new Octokit({ auth: "token", log: silentLog }));
 const task = sampleTask({ state: "running" });
 const comments = "/repos/octo/app/issues/3/comments";
 const mallory = { login: "mallory", type: "User" };

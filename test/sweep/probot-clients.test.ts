@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, expect, test } from "@jest/globals";
 import { Probot, ProbotOctokit } from "probot";
 import { startSweeps } from "../../src/sweep/start-sweeps.ts";
+import { octokitPlatform } from "../../src/github/octokit-platform.ts";
 import { TASK_STATES } from "../../src/tasks/model.ts";
 import { githubApi } from "../helpers/github-api.ts";
 import { silentLog, testPrivateKey } from "../helpers/probot.ts";
@@ -31,7 +32,7 @@ test("a pass works through Probot's own clients: the App JWT lists installations
   mockPulls(scope);
   mockStatusComments(scope, [3]);
   const sweeps = startSweeps({
-    github: { appClient: () => probot.auth(), clientFor: (installationId) => probot.auth(installationId) },
+    github: { appClient: async () => octokitPlatform(await probot.auth()), clientFor: async (installationId) => octokitPlatform(await probot.auth(installationId)) },
     store: deps.store,
     queue: deps.queue,
     log: deps.log,

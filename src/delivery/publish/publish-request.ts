@@ -47,6 +47,6 @@ export type PublishResult = {
   closed: number[];
   /** Branches of those parts that were deleted (a branch with commits Ferry did not push is kept). */
   deletedBranches: string[];
-  /** GitHub API requests this delivery made. */
+  /** GitHub calls this delivery made (a listing counts once, however many pages it took). */
   requests: number;
 };

@@ -1,7 +1,5 @@
 import type { Log } from "../../logger.ts";
-import type { GitHubClient } from "../../github/client.ts";
 import { partBranch } from "../../github/ferry-pulls.ts";
-import { octokitPlatform } from "../../github/octokit-platform.ts";
 import type { GitHub, PullRequest } from "../../github/platform.ts";
 import { closeExtraPart } from "./close-extra-part.ts";
 import { convergePull } from "./converge-pull.ts";
@@ -19,10 +17,9 @@ import { findStackPulls } from "./stack-pulls.ts";
  * 3. Bring each to its final title, base, body and label, writing only what differs.
  * 4. Close the parts beyond the new stack's end (their branches only when Ferry's commit is the tip).
  */
-export async function publishStack(client: GitHubClient, request: PublishRequest, log?: Log): Promise<PublishResult> {
+export async function publishStack(source: GitHub, request: PublishRequest, log?: Log): Promise<PublishResult> {
   checkBranches(request);
-  const counted = countingClient(client);
-  const github = octokitPlatform(counted.client);
+  const { github, requests } = countingGitHub(source);
   const where = { owner: request.owner, repo: request.repo };
 
   const existing = await findStackPulls(github, where, request.issue.number);
@@ -45,7 +42,7 @@ export async function publishStack(client: GitHubClient, request: PublishRequest
     url: pull.url,
     headSha: part.headSha,
   }));
-  return { parts, closed: extras.map(([, pull]) => pull.number), deletedBranches, requests: counted.requests() };
+  return { parts, closed: extras.map(([, pull]) => pull.number), deletedBranches, requests: requests() };
 }
 
 /** Later deliveries find the stack by its branch names, so they must be the deterministic ones. */
@@ -72,14 +69,18 @@ async function openMissingParts(
   return stack;
 }
 
-/** The same client, counting its requests (each page of a listing is one), so a delivery can report what it cost. */
-function countingClient(client: GitHubClient): { client: GitHubClient; requests: () => number } {
+/** The same platform, counting its calls, so a delivery can report what it cost. */
+function countingGitHub(github: GitHub): { github: GitHub; requests: () => number } {
   let requests = 0;
-  const request = new Proxy(client.request, {
-    apply(target, self, args) {
-      requests++;
-      return Reflect.apply(target, self, args);
+  const counted = new Proxy(github, {
+    get(target, verb, receiver) {
+      const value: unknown = Reflect.get(target, verb, receiver);
+      if (typeof value !== "function") return value;
+      return (...args: unknown[]) => {
+        requests++;
+        return Reflect.apply(value, target, args);
+      };
     },
   });
-  return { client: { request }, requests: () => requests };
+  return { github: counted, requests: () => requests };
 }

@@ -1,8 +1,7 @@
 import type { Log } from "../../logger.ts";
 import { isHeadIn, parsePartBranch } from "../../github/ferry-pulls.ts";
 import { carriesFerryMarker } from "../../github/markers.ts";
-import { asGitHub, type GitHubOrClient } from "../../github/octokit-platform.ts";
-import type { RepoName } from "../../github/platform.ts";
+import type { GitHub, RepoName } from "../../github/platform.ts";
 
 /** A closed pull request, as much of it as retargeting needs. */
 export type ClosedPull = {
@@ -17,12 +16,11 @@ export type ClosedPull = {
  * retargeted to where part k went, so its diff shows only its own change. Only Ferry's
  * own stacks are touched. Returns the retargeted pull request numbers.
  */
-export async function retargetAfterMerge(source: GitHubOrClient, where: RepoName, closed: ClosedPull, log?: Log): Promise<number[]> {
+export async function retargetAfterMerge(github: GitHub, where: RepoName, closed: ClosedPull, log?: Log): Promise<number[]> {
   const part = parsePartBranch(closed.head.ref);
   if (!closed.merged || !part || !carriesFerryMarker(closed.body)) return [];
   if (!isHeadIn(closed.head.repoFullName, where)) return [];
 
-  const github = asGitHub(source);
   const above = (await github.listPulls(where, { state: "open", base: closed.head.ref })).filter(
     (pull) => isHeadIn(pull.head.repoFullName, where) && carriesFerryMarker(pull.body) && parsePartBranch(pull.head.ref)?.issueNumber === part.issueNumber,
   );

@@ -1,4 +1,4 @@
-import type { GitHubClient } from "../../github/client.ts";
+import type { GitHub } from "../../github/platform.ts";
 import { ensureComment, type EnsureCommentResult } from "../../github/ensure-comment.ts";
 import type { AccountOf } from "../../github/ferry-account.ts";
 import { marker } from "../../github/markers.ts";
@@ -10,7 +10,7 @@ import { renderStatusComment } from "./status-comment.ts";
  * Creates or edits the task's status comment with `body`; GitHub is not written when it is unchanged.
  * Only a comment of Ferry's own bot is edited: one by anyone else that carries the marker is left alone.
  */
-export function writeStatusComment(client: GitHubClient, task: Task, body: string, accountOf: AccountOf): Promise<EnsureCommentResult> {
+export function writeStatusComment(client: GitHub, task: Task, body: string, accountOf: AccountOf): Promise<EnsureCommentResult> {
   const issue = { owner: task.repo.owner, repo: task.repo.name, issueNumber: task.issueNumber };
   const key = `${issue.owner}/${issue.repo}#${task.id}`;
   const write = () => ensureComment(client, issue, marker(task.id, "status"), body, accountOf);
@@ -44,6 +44,6 @@ function oneAtATime<T>(key: string, write: () => Promise<T>): Promise<T> {
 }
 
 /** The status comment of a task as it is now, without progress or parts: intake's "queued" comment. */
-export async function publishStatus(client: GitHubClient, task: Task, accountOf: AccountOf): Promise<void> {
+export async function publishStatus(client: GitHub, task: Task, accountOf: AccountOf): Promise<void> {
   await writeStatusComment(client, task, renderStatusComment({ task, parts: [] }), accountOf);
 }

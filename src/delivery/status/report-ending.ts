@@ -1,4 +1,4 @@
-import type { GitHubClient } from "../../github/client.ts";
+import type { GitHub } from "../../github/platform.ts";
 import { reactToIssue, type EndingReaction } from "../../github/reactions.ts";
 import { upsertCheckRun } from "../../github/upsert-check-run.ts";
 import type { Log } from "../../logger.ts";
@@ -20,7 +20,7 @@ export function endingReaction(view: StatusView): EndingReaction | undefined {
  * Besides the last edit of the status: the reaction and the check run. Failures are logged,
  * never thrown; resolves with whether both reached GitHub (both are safe to send again).
  */
-export async function reportEnding(client: GitHubClient, view: StatusView, log: Log): Promise<boolean> {
+export async function reportEnding(client: GitHub, view: StatusView, log: Log): Promise<boolean> {
   const { task } = view;
   let reported = true;
   const reaction = endingReaction(view);

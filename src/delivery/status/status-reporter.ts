@@ -1,4 +1,4 @@
-import type { GitHubClient } from "../../github/client.ts";
+import type { GitHub } from "../../github/platform.ts";
 import type { AccountOf } from "../../github/ferry-account.ts";
 import type { Log } from "../../logger.ts";
 import { isTerminal, type Task, type TaskState, type PublishedPart } from "../../tasks/model.ts";
@@ -13,7 +13,7 @@ import { reportEnding } from "./report-ending.ts";
 import { renderStatusComment } from "./status-comment.ts";
 import type { StatusSteering, StatusView, TrajectoryLink } from "./status-view.ts";
 
-export type ClientFor = (installationId: number) => Promise<GitHubClient>;
+export type ClientFor = (installationId: number) => Promise<GitHub>;
 
 export type StatusReporterOptions = {
   clientFor: ClientFor;

@@ -1,6 +1,7 @@
 import type { Context } from "probot";
 import { z } from "zod";
 import { retargetAfterMerge } from "../../delivery/publish/retarget.ts";
+import { gitHubOf } from "../event-context.ts";
 import { parsePayload } from "./guarded-handler.ts";
 
 const PullRequestClosedEvent = z.object({
@@ -29,5 +30,5 @@ export async function onPullRequestClosed(context: Context<"pull_request.closed"
     head: { ref: pull.head.ref, repoFullName: pull.head.repo?.full_name },
     base: { ref: pull.base.ref },
   };
-  await retargetAfterMerge(context.octokit, where, closed, context.log);
+  await retargetAfterMerge(gitHubOf(context), where, closed, context.log);
 }

@@ -3,6 +3,7 @@ import { canWrite } from "../../github/permissions.ts";
 import { getReview } from "../../steering/review/get-review.ts";
 import { ReviewCommentShape } from "../../github/rest-shapes.ts";
 import { asksForChanges } from "../../steering/review/review-states.ts";
+import { gitHubOf } from "../event-context.ts";
 import { guardedHandler } from "./guarded-handler.ts";
 import { handOffReview, onAgentPull, type ReviewDeps, type ReviewOptions } from "./review-intake.ts";
 
@@ -17,9 +18,10 @@ export const onPullRequestReviewComment = (deps: ReviewDeps, options: ReviewOpti
     payload: PullRequestReviewCommentEvent,
     accept: (payload) => onAgentPull(deps.store, payload),
     handle: async ({ payload: { comment, sender }, target, agentPull }, context) => {
-      if (!(await canWrite(context.octokit, target.owner, target.repo, sender.login))) return;
+      const github = gitHubOf(context);
+      if (!(await canWrite(github, target.owner, target.repo, sender.login))) return;
       // A comment of an approving review asks for nothing, as the approval itself does not.
-      const review = comment.pull_request_review_id ? await getReview(context.octokit, target, comment.pull_request_review_id) : undefined;
+      const review = comment.pull_request_review_id ? await getReview(github, target, comment.pull_request_review_id) : undefined;
       if (review && !asksForChanges(review.state)) return;
       await handOffReview(deps, context, { target, agentPull, delayMs: options.delayMs }, { author: sender.login, review, comments: [ReviewCommentShape.parse(comment)] });
     },

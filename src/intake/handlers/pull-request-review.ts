@@ -2,6 +2,7 @@ import { PullRequestReviewEvent } from "../payloads.ts";
 import { canWrite } from "../../github/permissions.ts";
 import { listReviewComments } from "../../steering/review/list-review-comments.ts";
 import { asksForChanges } from "../../steering/review/review-states.ts";
+import { gitHubOf } from "../event-context.ts";
 import { guardedHandler } from "./guarded-handler.ts";
 import { handOffReview, onAgentPull, type ReviewDeps, type ReviewOptions } from "./review-intake.ts";
 
@@ -15,9 +16,10 @@ export const onPullRequestReview = (deps: ReviewDeps, options: ReviewOptions = {
     payload: PullRequestReviewEvent,
     accept: (payload) => (asksForChanges(payload.review.state) ? onAgentPull(deps.store, payload) : undefined),
     handle: async ({ payload: { review, sender }, target, agentPull }, context) => {
-      if (!(await canWrite(context.octokit, target.owner, target.repo, sender.login))) return;
+      const github = gitHubOf(context);
+      if (!(await canWrite(github, target.owner, target.repo, sender.login))) return;
       // The webhook does not carry the review's comments.
-      const comments = await listReviewComments(context.octokit, target, review.id);
+      const comments = await listReviewComments(github, target, review.id);
       if (review.state === "commented" && comments.length === 0) return;
       const summary = { id: review.id, state: review.state, body: review.body ?? "", author: review.user?.login ?? sender.login };
       await handOffReview(deps, context, { target, agentPull, delayMs: options.delayMs }, { author: sender.login, review: summary, comments });

@@ -1,6 +1,7 @@
 import type { Context } from "probot";
 import type { PullTarget } from "../../steering/review/pull-target.ts";
 import { takeReviewFeedback, type AgentPull, type ReviewArrival } from "../../steering/review/take-review-feedback.ts";
+import { gitHubOf } from "../event-context.ts";
 import type { IntakeDeps } from "../intake.ts";
 import type { RepositoryPayload } from "../payloads.ts";
 import { reactSeenOnReviewComment } from "../../github/reactions.ts";
@@ -31,13 +32,14 @@ export async function handOffReview(
   arrival: ReviewArrival,
 ): Promise<void> {
   const { target, agentPull } = where;
+  const github = gitHubOf(context);
   for (const comment of arrival.comments) {
     // A reaction only acknowledges; the feedback must not be lost for one that failed.
-    await reactSeenOnReviewComment(context.octokit, target, comment.id).catch((error: unknown) =>
+    await reactSeenOnReviewComment(github, target, comment.id).catch((error: unknown) =>
       context.log.warn({ err: error, pull: target.pull, comment: comment.id }, "Could not react to a review comment"),
     );
   }
-  const feedbackDeps = { client: context.octokit, log: context.log, followUps: deps.followUps, delayMs: where.delayMs ?? REVIEW_WINDOW_MS, account: deps.account };
+  const feedbackDeps = { client: github, log: context.log, followUps: deps.followUps, delayMs: where.delayMs ?? REVIEW_WINDOW_MS, account: deps.account };
   const answer = await takeReviewFeedback(feedbackDeps, target, agentPull, arrival);
   context.log.info({ task: agentPull.task.id, pull: target.pull, followUp: answer.followUp.id, answer: answer.kind }, "Review feedback taken");
 }

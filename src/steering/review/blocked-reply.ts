@@ -1,4 +1,4 @@
-import type { GitHubOrClient } from "../../github/octokit-platform.ts";
+import type { GitHub } from "../../github/platform.ts";
 import { ensureComment } from "../../github/ensure-comment.ts";
 import type { AccountOf } from "../../github/ferry-account.ts";
 import { reviewBlockedMarker } from "../../github/markers.ts";
@@ -10,7 +10,7 @@ import type { PullTarget } from "./pull-target.ts";
  * active task. Marked per blocking task, so the review and its comment events (or a redelivery)
  * leave one comment, not one each.
  */
-export async function replyBlocked(client: GitHubOrClient, target: PullTarget, task: Task, other: Task, accountOf: AccountOf): Promise<void> {
+export async function replyBlocked(client: GitHub, target: PullTarget, task: Task, other: Task, accountOf: AccountOf): Promise<void> {
   const marker = reviewBlockedMarker(task.id, other.id);
   const body = [
     `Ferry did not take this review feedback: issue #${task.issueNumber} has another active task (task ${other.id}), and Ferry works on one task per issue at a time.`,

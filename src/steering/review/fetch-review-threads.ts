@@ -1,5 +1,4 @@
-import { asGitHub, type GitHubOrClient } from "../../github/octokit-platform.ts";
-import type { ReviewThread } from "../../github/platform.ts";
+import type { GitHub, ReviewThread } from "../../github/platform.ts";
 import type { Log } from "../../logger.ts";
 import type { PullTarget } from "./pull-target.ts";
 
@@ -9,9 +8,9 @@ export type FetchedThread = ReviewThread;
  * The pull request's review threads with their comments; undefined when GitHub did not answer.
  * Threads are context only: without them the review still goes ahead rather than being lost.
  */
-export async function fetchReviewThreads(github: GitHubOrClient, target: PullTarget, log: Log): Promise<FetchedThread[] | undefined> {
+export async function fetchReviewThreads(github: GitHub, target: PullTarget, log: Log): Promise<FetchedThread[] | undefined> {
   try {
-    return await asGitHub(github).reviewThreads(target);
+    return await github.reviewThreads(target);
   } catch (error) {
     log.warn({ err: error, owner: target.owner, repo: target.repo, pull: target.pull }, "Could not read the review threads; going on without them");
     return undefined;

@@ -1,4 +1,4 @@
-import type { GitHubOrClient } from "../../github/octokit-platform.ts";
+import type { GitHub } from "../../github/platform.ts";
 import type { AccountOf } from "../../github/ferry-account.ts";
 import type { Log } from "../../logger.ts";
 import type { Task, PublishedPart } from "../../tasks/model.ts";
@@ -10,7 +10,7 @@ import { fetchReviewThreads } from "./fetch-review-threads.ts";
 import type { PullTarget } from "./pull-target.ts";
 
 export type FeedbackDeps = {
-  client: GitHubOrClient;
+  client: GitHub;
   log: Log;
   followUps: Pick<FollowUps, "request">;
   /** How long the batch waits for more comments on the same pull request before a run takes it. */

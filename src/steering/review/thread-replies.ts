@@ -1,7 +1,6 @@
 import { isFerrys, type AccountOf } from "../../github/ferry-account.ts";
 import { reviewReplyMarker } from "../../github/markers.ts";
-import { asGitHub, type GitHubOrClient } from "../../github/octokit-platform.ts";
-import type { PullComment } from "../../github/platform.ts";
+import type { GitHub, PullComment } from "../../github/platform.ts";
 import type { Log } from "../../logger.ts";
 import type { ReviewFeedback, ReviewNote } from "../follow-ups/follow-up-data.ts";
 import { parseCommentLines } from "./comment-lines.ts";
@@ -31,14 +30,13 @@ export type ReplyReport = { replied: number[]; alreadyReplied: number[]; failed:
  * markers and does not reply twice; a reply GitHub refuses is logged and the others still go out.
  */
 export async function replyToReview(
-  source: GitHubOrClient,
+  github: GitHub,
   target: PullTarget,
   taskId: number,
   feedback: ReviewFeedback,
   outcome: ReviewOutcome,
   options: ReplyOptions,
 ): Promise<ReplyReport> {
-  const github = asGitHub(source);
   const existing = await github.pullComments(target);
   // An unchanged run's reason may carry the agent's summary, and with it its line per comment.
   const agentText = outcome.kind === "changed" ? outcome.summary : outcome.reason;

@@ -1,9 +1,10 @@
 import { expect, test } from "@jest/globals";
 import { Octokit } from "@octokit/rest";
+import { octokitPlatform } from "../../../src/github/octokit-platform.ts";
 import { fetchIssueContext } from "../../../src/github/issue-context.ts";
 import { githubApi } from "../../helpers/github-api.ts";
 
-const client = new Octokit({ auth: "token", request: { retries: 0 } });
+const client = octokitPlatform(new Octokit({ auth: "token", request: { retries: 0 } }));
 const ref = { owner: "octo", repo: "app", issueNumber: 9 };
 const path = "/repos/octo/app/issues/9";
 const APPROVED = { title: "Crash on start", body: "It crashes." };

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "@jest/globals";
 import { Octokit } from "@octokit/rest";
+import { octokitPlatform } from "../../../src/github/octokit-platform.ts";
 import { reportEnding } from "../../../src/delivery/status/report-ending.ts";
 import type { StatusView } from "../../../src/delivery/status/status-view.ts";
 import type { Task, TaskResult } from "../../../src/tasks/model.ts";
@@ -9,7 +10,7 @@ import { silentLog } from "../../helpers/probot.ts";
 import { recordingLog } from "../../helpers/recording-log.ts";
 import { part, passingTests, spend } from "./support/outcomes.ts";
 
-const client = new Octokit({ auth: "token", log: silentLog });
+const client = octokitPlatform(new Octokit({ auth: "token", log: silentLog }));
 const reactions = "/repos/octo/app/issues/3/reactions";
 const ready: TaskResult = { outcome: "changes-ready", summary: "Fixed add().", tests: passingTests, files: [], weakening: [], spend };
 const lastHead = "2".repeat(40);

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "@jest/globals";
 import { Octokit } from "@octokit/rest";
+import { octokitPlatform } from "../../../src/github/octokit-platform.ts";
 import { ProgressBoard } from "../../../src/delivery/status/progress-board.ts";
 import { createStatusReporter, type StatusReporterOptions } from "../../../src/delivery/status/status-reporter.ts";
 import type { Task } from "../../../src/tasks/model.ts";
@@ -12,7 +13,7 @@ import { part, passingTests, spend } from "./support/outcomes.ts";
 import { commentsPath, statusCommentExpectingEdits } from "./support/status-comment-mock.ts";
 import { FERRY_BOT, testAccountOf } from "../../helpers/ferry-account.ts";
 
-const client = new Octokit({ auth: "token", log: silentLog });
+const client = octokitPlatform(new Octokit({ auth: "token", log: silentLog }));
 const task = (state: Task["state"], more: Partial<Task> = {}): Task => sampleTask({ state, ...more });
 
 function reporter(options: Partial<StatusReporterOptions> = {}) {

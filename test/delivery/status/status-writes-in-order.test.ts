@@ -3,6 +3,7 @@ import { createServer, type Server } from "node:http";
 import { once } from "node:events";
 import { setTimeout as sleep } from "node:timers/promises";
 import { Octokit } from "@octokit/rest";
+import { octokitPlatform } from "../../../src/github/octokit-platform.ts";
 import { publishStatus, writeStatusComment } from "../../../src/delivery/status/publish-status.ts";
 import { marker } from "../../../src/github/markers.ts";
 import { sampleTask } from "../../fixtures/tasks.ts";
@@ -43,7 +44,7 @@ async function slowListingGitHub() {
   await once(server, "listening");
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : 0;
-  return { comments, client: new Octokit({ baseUrl: `http://127.0.0.1:${port}`, request: { retries: 0 } }) };
+  return { comments, client: octokitPlatform(new Octokit({ baseUrl: `http://127.0.0.1:${port}`, request: { retries: 0 } })) };
 }
 
 test("the queued comment and an edit asked for while it is posted make one comment, showing the edit", async () => {

@@ -1,6 +1,7 @@
 import { FERRY_BOT, testAccountOf } from "../../helpers/ferry-account.ts";
 import { describe, expect, test } from "@jest/globals";
 import { Octokit } from "@octokit/rest";
+import { octokitPlatform } from "../../../src/github/octokit-platform.ts";
 import type nock from "nock";
 import type { Log } from "../../../src/logger.ts";
 import type { ReviewFeedback, ReviewNote } from "../../../src/steering/follow-ups/follow-up-data.ts";
@@ -10,7 +11,7 @@ import { repoPath } from "../../helpers/github-mocks.ts";
 import { recordingLog } from "../../helpers/recording-log.ts";
 import { silentLog } from "../../helpers/probot.ts";
 
-const client = new Octokit({ auth: "token", log: silentLog });
+const client = octokitPlatform(new Octokit({ auth: "token", log: silentLog }));
 const target = { owner: "Codertocat", repo: "Hello-World", pull: 2 };
 const TASK = 7;
 const FOLLOW_UP = 3;

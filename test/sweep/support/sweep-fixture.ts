@@ -1,4 +1,6 @@
 import { Octokit } from "@octokit/rest";
+import { octokitPlatform } from "../../../src/github/octokit-platform.ts";
+import type { GitHub } from "../../../src/github/platform.ts";
 import type { Spend } from "../../../src/tasks/agent-outcome.ts";
 import type { SweepConfig } from "../../../src/sweep/plan-sweep.ts";
 import type { SweepGitHub } from "../../../src/sweep/sweep-github.ts";
@@ -29,7 +31,7 @@ export function sweepConfig(overrides: Partial<SweepConfig> = {}): SweepConfig {
   return { cron: "0 6 * * *", labels: ["agent-backlog"], maxPerRun: 2, maxOpenPRs: 5, dryRun: false, maxUsdPerDay: 10, ...overrides };
 }
 
-export const testClient = (): Octokit => new Octokit({ auth: "token", log: silentLog });
+export const testClient = (): GitHub => octokitPlatform(new Octokit({ auth: "token", log: silentLog }));
 
 /** Both the App client and every installation client are plain clients; nock answers for GitHub. */
 export const testGitHub = (): SweepGitHub => ({ appClient: async () => testClient(), clientFor: async () => testClient() });

@@ -1,5 +1,6 @@
 import { testAccountOf } from "../../helpers/ferry-account.ts";
 import { Octokit } from "@octokit/rest";
+import { octokitPlatform } from "../../../src/github/octokit-platform.ts";
 import type { Model } from "../../../src/agent/models/model.ts";
 import { DEFAULT_CEILINGS, type Ceilings } from "../../../src/config/clamp-limits.ts";
 import { ProgressBoard } from "../../../src/delivery/status/progress-board.ts";
@@ -46,7 +47,7 @@ export function testRunner(options: TestRunnerOptions): TaskRunner {
     workspaces: options.workspaces ?? new Workspaces({ dataDir }),
     sandboxes: options.sandboxes ?? (() => new LocalSandbox()),
     model: options.model,
-    clientFor: async () => new Octokit({ request: { retries: 0 } }),
+    clientFor: async () => octokitPlatform(new Octokit({ request: { retries: 0 } })),
     tokenFor: async () => options.token,
     log: recordingLog(),
     progress: options.progress ?? new ProgressBoard(),
