@@ -36,6 +36,7 @@ export type AgentRunnerDeps = {
   workspaces: Workspaces;
   sandboxes: SandboxFactory;
   model: Model;
+  /** GitHub as the task's installation sees it. */
   clientFor(installationId: number): Promise<GitHub>;
   /** A fresh installation token for git; it never enters the sandbox. */
   tokenFor(installationId: number): Promise<string>;
