@@ -63,8 +63,8 @@ export class PgBossQueue implements Queue {
   }
 
   async enqueue(taskId: number): Promise<void> {
-    const task = await this.#options.store.getTask(taskId);
-    if (task?.state !== "queued") return;
+    // No read of the task first: the worker that takes the job runs it only while it is queued, and
+    // one round trip less is what a webhook's task waits before a worker can start it.
     // null: the task already has a job waiting or running (its run takes the new turn when it ends).
     await this.#options.boss.send(TASK_QUEUE, { taskId }, { singletonKey: String(taskId) });
   }
