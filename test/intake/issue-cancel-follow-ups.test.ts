@@ -34,3 +34,10 @@ test("removing the trigger label from an issue without an active task asks GitHu
 
   expect((await deps.store.getTask(task.id))?.state).toBe("done");
 });
+
+// No task was ever made for the issue: nothing to drop, nothing to cancel, and no error logged.
+test("closing an issue Ferry never worked on does nothing", async () => {
+  await deliver(probot, "issues", "close-1", issueClosed());
+
+  expect(await deps.store.latestTaskFor("Codertocat", "Hello-World", 1)).toBeUndefined();
+});
