@@ -31,28 +31,37 @@ if (refusal) {
   process.exit(1);
 }
 const log = createLogger(env.logLevel, env.logFormat);
-log.info({ role, env: describeEnv(env) }, "starting Ferry");
 // Before anything starts, so a fault during start-up is logged and ends the process too.
 let stopFerry: (() => Promise<void>) | undefined;
 installFaultPolicy({ log, stop: () => stopFerry?.() });
+// Listening for the stop signals before start-up too: the webhook thread answers /ping a moment
+// before startFerry returns, and a SIGTERM then must still stop Ferry cleanly (exit 0). The stop
+// deadline starts at the signal, so a start-up that hangs still ends.
+const signalled = Promise.withResolvers<void>();
+const onSignal = (signal: string) => {
+  log.info({ signal }, "stopping Ferry; running tasks and webhook deliveries cut off resume at the next start");
+  exitIfStopHangs(log);
+  signalled.resolve();
+};
+process.once("SIGTERM", () => onSignal("SIGTERM"));
+process.once("SIGINT", () => onSignal("SIGINT"));
+log.info({ role, env: describeEnv(env) }, "starting Ferry");
 
 if (!env.app) {
   log.warn("No GitHub App credentials (APP_ID and PRIVATE_KEY): starting Probot's setup flow to register the App");
+  // The setup flow keeps nothing of its own to stop.
+  void signalled.promise.then(() => process.exit(0));
   await run(() => {}, { env: process.env });
 } else {
   const ferry = await startFerry(env, env.app, log, { role });
   stopFerry = () => ferry.stop();
-  const shutdown = async (signal: string) => {
-    log.info({ signal }, "stopping Ferry; running tasks and webhook deliveries cut off resume at the next start");
-    exitIfStopHangs(log);
+  void signalled.promise.then(async () => {
     await ferry.stop();
     process.exit(0);
-  };
+  });
   void ferry.failed.then(async (error) => {
     log.fatal({ err: error }, "the webhook thread died, so webhooks go unanswered; stopping Ferry (restart it: accepted deliveries and tasks resume)");
     exitIfStopHangs(log);
     await ferry.stop().finally(() => process.exit(1));
   });
-  process.once("SIGTERM", () => void shutdown("SIGTERM"));
-  process.once("SIGINT", () => void shutdown("SIGINT"));
 }

@@ -86,6 +86,24 @@ describe("start-up with App credentials but nothing else", () => {
   });
 });
 
+describe("a stop signal during start-up", () => {
+  test("SIGTERM before start-up finishes still stops Ferry cleanly: it finishes starting, stops, exits 0", async () => {
+    const [port, github] = [await freePort(), await freePort()];
+    const child = startMain({ ...appOnly(port, github), FERRY_SANDBOX: "local", FERRY_ALLOW_LOCAL_SANDBOX: "1", OPENAI_API_KEY: "sk-test", LOG_FORMAT: "json" });
+    let stdout = "";
+    let sent = false;
+    child.stdout?.on("data", (chunk: Buffer) => {
+      stdout += chunk.toString();
+      // The first line is logged before the store, the sandbox and the webhook thread start. One signal: a second one force-quits.
+      if (!sent && stdout.includes("starting Ferry")) sent = child.kill("SIGTERM");
+    });
+    const result = await child;
+    expect(result.signal).toBeUndefined();
+    expect(result.exitCode).toBe(0);
+    expect(stdout).toContain('"signal":"SIGTERM"');
+  });
+});
+
 describe("LOG_FORMAT", () => {
   test("pretty applies to the webhook thread's lines too, though stdout is not a terminal", async () => {
     const [port, github] = [await freePort(), await freePort()];
