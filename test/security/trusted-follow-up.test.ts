@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, expect, test } from "@jest/globals";
+import { afterEach, beforeEach, expect, jest, test } from "@jest/globals";
 import { access, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,6 +7,9 @@ import type { Task } from "../../src/tasks/model.ts";
 import { FIXED_ADD } from "../agent/support/buggy-repo.ts";
 import { githubApi } from "../helpers/github-api.ts";
 import { mockConfigAndIssue, mockFirstDelivery, PART_1, taskRuns, type TaskRuns } from "./support/task-runs.ts";
+
+// Each test runs a whole task and its follow-up (about 5 s alone); on a loaded CI machine that took past the default 20 s.
+jest.setTimeout(60_000);
 
 // Attack: in run 1 the agent (steered by injected text) delivers a setup script that acts with
 // the network, and an AGENTS.md with new orders. A follow-up (`/agent redirect` after the end)
