@@ -29,7 +29,7 @@ import type { Store } from "./tasks/store.ts";
 import { InProcessQueue } from "./tasks/queue.ts";
 import type { Queue, TaskListener, TaskRunner } from "./tasks/queue-types.ts";
 import { openStorage } from "./tasks/open-storage.ts";
-import { openLiveState } from "./tasks/live-state.ts";
+import { openLiveState } from "./live-state.ts";
 import type { Storage } from "./tasks/open-storage.ts";
 import { PgBossQueue } from "./tasks/pg-boss/pg-boss-queue.ts";
 import { startMetricsServer } from "./metrics/metrics-server.ts";

@@ -1,10 +1,10 @@
-import type { Log } from "../logger.ts";
-import type { TrajectoryRef } from "../agent/trajectory/trajectory-link.ts";
-import { readTrajectoryPage, streamTrajectoryLines, type TrajectoryLineStream, type TrajectoryPage } from "../agent/trajectory/trajectory-lines.ts";
-import { PostgresProgress } from "../delivery/status/postgres-progress.ts";
-import { ProgressBoard, type LiveProgress } from "../delivery/status/progress-board.ts";
-import type { Storage } from "./open-storage.ts";
-import { createPool } from "./postgres/pool.ts";
+import type { Log } from "./logger.ts";
+import type { TrajectoryRef } from "./agent/trajectory/trajectory-link.ts";
+import { readTrajectoryPage, streamTrajectoryLines, type TrajectoryLineStream, type TrajectoryPage } from "./agent/trajectory/trajectory-lines.ts";
+import { PostgresProgress } from "./delivery/status/postgres-progress.ts";
+import { ProgressBoard, type LiveProgress } from "./delivery/status/progress-board.ts";
+import type { Storage } from "./tasks/open-storage.ts";
+import { createPool } from "./tasks/postgres/pool.ts";
 
 /** What a server shows of a running task beyond the store: its live progress, and its trajectory behind a link. */
 export type LiveState = {
