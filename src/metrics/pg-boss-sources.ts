@@ -1,9 +1,7 @@
 import { z } from "zod";
 import { BOSS_SCHEMA } from "../tasks/pg-boss/open-boss.ts";
 import type { QueueStat } from "./metrics-sources.ts";
-
-/** Anything that runs a query: a pg Pool or Client. */
-export type Queryable = { query(sql: string): Promise<{ rows: unknown[] }> };
+import type { SqlQuery } from "../tasks/sql-query.ts";
 
 const Row = z.object({ queue: z.string(), waiting: z.number().int(), oldest: z.number() });
 
@@ -13,7 +11,7 @@ const Row = z.object({ queue: z.string(), waiting: z.number().int(), oldest: z.n
  * A job deferred to later (a retry's back-off) is not waiting yet; pg-boss's own internal
  * queues (`__pgboss__…`) are left out.
  */
-export function pgBossQueues(db: Queryable, schema = BOSS_SCHEMA): () => Promise<QueueStat[]> {
+export function pgBossQueues(db: SqlQuery, schema = BOSS_SCHEMA): () => Promise<QueueStat[]> {
   const sql = `
     SELECT q.name AS queue,
       count(j.id)::int AS waiting,
