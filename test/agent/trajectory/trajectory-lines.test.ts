@@ -43,7 +43,7 @@ async function linkServer(dataDir: string, pages: TrajectoryPages | undefined) {
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise((resolve) => server.close(resolve)) };
+  return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise((resolve) => { server.close(resolve); server.closeAllConnections(); }) };
 }
 
 describe("a tampered or unsigned link", () => {
@@ -55,9 +55,10 @@ describe("a tampered or unsigned link", () => {
     ["PostgreSQL mode", true],
   ])("is refused in %s, and nothing is read from the database", async (_mode, withDatabase) => {
     const asked: TrajectoryRef[] = [];
-    const pages: TrajectoryPages = async (ref) => {
+    // One line, then the end of the run (a stub that repeated its page would stream forever).
+    const pages: TrajectoryPages = async (ref, after) => {
       asked.push(ref);
-      return { lines: ['{"type":"run-started"}'], last: 1 };
+      return after === 0 ? { lines: ['{"type":"run-started"}'], last: 1 } : { lines: [], last: after };
     };
     const server = await linkServer(dataDir, withDatabase ? pages : undefined);
     try {
@@ -67,7 +68,9 @@ describe("a tampered or unsigned link", () => {
       const unsigned = `${server.base}${signed.pathname}`;
       for (const url of [otherTask, forged, unsigned]) expect((await fetch(url)).status).toBe(404);
       expect(asked).toEqual([]);
-      expect((await fetch(signed)).status).toBe(withDatabase ? 200 : 404);
+      const served = await fetch(signed);
+      expect(served.status).toBe(withDatabase ? 200 : 404);
+      expect(await served.text()).toBe(withDatabase ? '{"type":"run-started"}\n' : "Not found\n");
     } finally {
       await server.close();
     }
