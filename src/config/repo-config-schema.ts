@@ -109,7 +109,19 @@ export const RepoConfig = mapping(
     base: word("a branch name").optional().describe("Branch to work from and open pull requests against. Default: the repository's default branch."),
     image: word("a container image name").optional().describe("Sandbox container image. Default: the server's FERRY_IMAGE. The server may allow only some (FERRY_ALLOWED_IMAGES)."),
     setup: command().optional().describe("Runs once before the agent, the only step with network access, e.g. `npm ci`."),
-    test: command().default("npm test").describe("The command whose success decides whether the work is done."),
+    test: command().default("npm test").describe("The command whose tests decide whether the work is done."),
+    testReport: z
+      .string({ error: "expected a relative glob like reports/**/*.xml" })
+      .regex(/^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[\w.*?/-]+$/, { error: "expected a relative glob like reports/**/*.xml (letters, digits, . _ - / * ?)" })
+      .max(200, { error: "expected a glob of at most 200 characters" })
+      .optional()
+      .describe("Where the test command writes JUnit XML, e.g. `reports/**/*.xml`. Default: per-test results are read from the runner's output."),
+    verify: z
+      .enum(["per-test", "exit-code"], { error: "expected per-test or exit-code" })
+      .default("per-test")
+      .describe(
+        "`per-test`: a change is ready when no test that passed on the base fails and at least one test turned green (or the change adds passing tests); tests already failing on the base do not block. `exit-code`: the test command must exit 0.",
+      ),
     instructions: z
       .array(
         z

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { TestEvidence } from "./test-evidence.ts";
 
 /*
  * How an agent run ends, as values. They are stored as the task's result, so each has a
@@ -18,6 +19,12 @@ export const TestRun = z.object({
   durationMs: z.number().nonnegative(),
   /** Head and tail of the output. */
   output: z.string(),
+  /**
+   * The run judged test by test against the base; `passed` is then that verdict (no regressions,
+   * and for the whole change at least one test turned green or added). Absent on runs stored
+   * before per-test verification, and on runs with no base to compare (the agent's own `run_tests`).
+   */
+  evidence: TestEvidence.optional(),
 });
 export type TestRun = z.infer<typeof TestRun>;
 
