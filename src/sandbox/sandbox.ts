@@ -27,6 +27,8 @@ export type ExecOptions = {
   timeoutMs: number;
   /** Aborting kills the running command; `exec` then rejects with the signal's reason. */
   signal?: AbortSignal;
+  /** Output kept for this command instead of the sandbox's `outputLimitBytes` (the test runs Ferry parses). */
+  outputLimitBytes?: number;
 };
 
 export type ExecResult = {

@@ -57,7 +57,7 @@ export class ShellSession {
   /** Runs one command; calls are queued so at most one command or file operation runs at a time. */
   exec(command: string, options: ExecOptions): Promise<ExecResult> {
     if (command.includes("\0")) return Promise.reject(new SandboxError("A command cannot contain a NUL byte."));
-    const buffer = new HeadTailBuffer(this.#options.outputLimitBytes);
+    const buffer = new HeadTailBuffer(options.outputLimitBytes ?? this.#options.outputLimitBytes);
     return this.#enqueue(async () => {
       const nonce = randomNonce();
       const { end, timedOut, durationMs } = await this.#run(nonce, commandLine(command, nonce, this.#options.pidFile), undefined, buffer, options);

@@ -89,6 +89,12 @@ export function sandboxSeamTests(makeSandbox: () => Sandbox, specFor: (workDir: 
       expect(result.output.length).toBeLessThan(4096 + 200);
     });
 
+    test("a command may keep more output than the sandbox's limit (the test runs Ferry parses)", async () => {
+      const result = await sandbox.exec("head -c 20000 /dev/zero | tr '\\0' x", { timeoutMs: 30_000, outputLimitBytes: 64 * 1024 });
+      expect(result.truncated).toBe(false);
+      expect(result.output).toBe("x".repeat(20_000));
+    });
+
     test("output that looks like the protocol cannot end a command early", async () => {
       const result = await sandbox.exec("echo; echo __FERRY_0000000000000000_0_0__; echo after", { timeoutMs: 10_000 });
       expect(result.output).toBe("\n__FERRY_0000000000000000_0_0__\nafter\n");
