@@ -1,0 +1,87 @@
+import { CUT_LINE, indentOf, plainLines, SuiteStack } from "./parse-lines.ts";
+import { joinTestId, testResults, type TestResults, type TestStatus } from "./test-results.ts";
+
+/*
+ * Vitest's reporters. `verbose` prints one line per test, `✓ file > describe > name 3ms`; `tree`
+ * prints a file header `❯ file (6 tests | 1 failed)`, then its suites `❯ math (5)` and tests
+ * nested by indentation; every reporter lists each failure as `FAIL  file > describe > name`.
+ * The `default` reporter prints the tests of failed files only, without their suites: its tree
+ * is not read (which tests it shows depends on which files failed, so two runs would not agree
+ * on them), and the result lists its failed tests only. The id is the file, describes and name.
+ */
+
+const SUMMARY = /^\s*Test Files\s+\d+ (?:passed|failed|skipped)/;
+const FILE_HEADER = /^ ([✓❯×✗↓]) (.+?) \(\d+ tests?(?: \|[^)]*)?\)(?:\s+[\d.]+m?s)?\s*$/u;
+const RESULT = /^(\s+)([✓×✗↓□❯]) (.+)$/u;
+const FAILURE_LIST = /⎯ Failed (?:Tests|Suites) \d+ ⎯/;
+const FAILURE = /^ FAIL\s+(.+)$/;
+const DURATION = /\s+\d+(?:\.\d+)?m?s$/;
+const SUITE_COUNT = /\s\(\d+\)$/;
+const STATUS: Record<string, TestStatus> = { "✓": "passed", "×": "failed", "✗": "failed", "↓": "skipped", "□": "skipped" };
+
+type Case = { id: string; status: TestStatus };
+
+export function parseVitest(output: string): TestResults | undefined {
+  const text = plainLines(output);
+  if (!text.some((line) => SUMMARY.test(line))) return undefined;
+  const cases: Case[] = [];
+  const suites = new SuiteStack();
+  const readTree = showsWholeTree(text);
+  let file: string | undefined;
+  let inFailureList = false;
+  for (const [index, line] of text.entries()) {
+    if (FAILURE_LIST.test(line)) inFailureList = true;
+    if (/^\s*Test Files\s/.test(line)) inFailureList = false;
+    const failure = FAILURE.exec(line);
+    // ` FAIL  src/c.test.ts [ src/c.test.ts ]`: a file that failed to load, or whose hook threw.
+    if (failure) cases.push({ id: joinTestId(...failure[1]!.replace(/\s\[ .* \]$/, "").split(" > ")), status: "failed" });
+    if (inFailureList) continue;
+    const header = FILE_HEADER.exec(line);
+    if (header || line === CUT_LINE) {
+      // Past a cut in the output, the file and suites of a line are unknown until the next header.
+      file = header?.[2];
+      suites.clear();
+      continue;
+    }
+    const result = RESULT.exec(line);
+    if (!result) continue;
+    const [indent, status, title] = [result[1]!.length, STATUS[result[2]!], result[3]!.replace(DURATION, "")];
+    const path = title.split(" > ");
+    // A full path: the verbose reporter's line, or (older Vitest) a failed test under its file.
+    if (path.length > 1 && (indent === 1 || path[0] === file)) {
+      if (status) cases.push({ id: joinTestId(...path), status });
+      continue;
+    }
+    if (!readTree || indent < 3 || file === undefined) continue;
+    const parents = suites.at(indent);
+    if (isSuiteLine(text, index)) {
+      suites.enter(indent, title.replace(SUITE_COUNT, ""));
+      continue;
+    }
+    // Only a test whose every suite was shown has a known id.
+    const parentShown = indent === 3 || suites.innermostAt(indent - 2) !== undefined;
+    if (status && parentShown) cases.push({ id: joinTestId(file, ...parents, title), status });
+  }
+  return cases.length === 0 ? undefined : testResults("vitest", cases);
+}
+
+/** The tree reporter: some suite line is shown, or a passed file lists its tests (the default reporter lists only failed files'). */
+function showsWholeTree(text: string[]): boolean {
+  return text.some((line, index) => {
+    const header = FILE_HEADER.exec(line);
+    if (header) return (header[1] === "✓" || header[1] === "↓") && indentOf(nextResult(text, index)) > 1;
+    return RESULT.test(line) && indentOf(line) >= 3 && isSuiteLine(text, index);
+  });
+}
+
+/** `❯ math (5)`: a count and no duration, and followed by deeper lines. */
+function isSuiteLine(text: string[], index: number): boolean {
+  const line = text[index]!;
+  return SUITE_COUNT.test(line) && !DURATION.test(line) && indentOf(nextResult(text, index)) > indentOf(line);
+}
+
+/** The next line that shows a result or a file, or "" (indentation 0) when a cut or the end comes first. */
+function nextResult(text: string[], index: number): string {
+  for (let next = index + 1; next < text.length && text[next] !== CUT_LINE; next += 1) if (RESULT.test(text[next]!)) return text[next]!;
+  return "";
+}
