@@ -1,0 +1,95 @@
+/*
+ * The same small suite written for each runner: in a.test, a describe block with a passing, a
+ * failing, a skipped and a todo (or pending) test, and a nested describe with a flaky test that
+ * fails when FLAKY=fail; in b.test, a test named like one in a.test (math › adds) and one at the
+ * top level. Runners that name the test file keep the two `math › adds` apart.
+ */
+
+const jestLike = (file: "a" | "b"): string =>
+  file === "a"
+    ? `describe("math", () => {
+  test("adds", () => expect(1 + 1).toBe(2));
+  test("subtracts wrongly", () => expect(2 - 1).toBe(3));
+  test.skip("divides", () => {});
+  test.todo("multiplies");
+  describe("inner", () => {
+    test("flaky", () => expect(process.env.FLAKY).not.toBe("fail"));
+  });
+});
+`
+    : `describe("math", () => {
+  test("adds", () => expect(2 + 2).toBe(4));
+});
+test("stands alone", () => {});
+`;
+
+/** Jest, CommonJS test files run without a transform. */
+export const JEST_SUITE = {
+  "package.json": JSON.stringify({ name: "fixture", private: true, jest: { transform: {} } }),
+  "src/a.test.js": jestLike("a"),
+  "src/b.test.js": jestLike("b"),
+};
+
+/** Vitest with --globals (the files import nothing, so no vitest package is needed beside them). */
+export const VITEST_SUITE = {
+  "package.json": JSON.stringify({ name: "fixture", private: true, type: "module" }),
+  "src/a.test.js": jestLike("a"),
+  "src/b.test.js": jestLike("b"),
+};
+
+/** Mocha; b.test.js's test logs a line, and c.test.js has a `before` hook that throws. */
+export const MOCHA_SUITE = {
+  "package.json": JSON.stringify({ name: "fixture", private: true }),
+  "test/a.test.js": `const assert = require("node:assert");
+describe("math", () => {
+  it("adds", () => assert.equal(1 + 1, 2));
+  it("subtracts wrongly", () => assert.equal(2 - 1, 3));
+  it.skip("divides", () => {});
+  it("multiplies");
+  describe("inner", () => {
+    it("flaky", () => assert.notEqual(process.env.FLAKY, "fail"));
+  });
+});
+`,
+  "test/b.test.js": `const assert = require("node:assert");
+describe("math", () => {
+  it("adds", () => assert.equal(2 + 2, 4));
+});
+it("stands alone", () => console.log("logged by the test"));
+`,
+  "test/c.test.js": `describe("setup", () => {
+  before(() => { throw new Error("no database"); });
+  it("needs the database", () => {});
+});
+`,
+};
+
+/** node --test; c.test.mjs adds a suite whose `after` hook throws while its test passes. */
+export const NODE_SUITE = {
+  "package.json": JSON.stringify({ name: "fixture", private: true, type: "module" }),
+  "test/a.test.mjs": `import { describe, it } from "node:test";
+import assert from "node:assert";
+describe("math", () => {
+  it("adds", () => assert.equal(1 + 1, 2));
+  it("subtracts wrongly", () => assert.equal(2 - 1, 3));
+  it.skip("divides", () => {});
+  it.todo("multiplies");
+  describe("inner", () => {
+    it("flaky", () => assert.notEqual(process.env.FLAKY, "fail"));
+  });
+});
+`,
+  "test/b.test.mjs": `import { describe, it, test } from "node:test";
+import assert from "node:assert";
+describe("math", () => {
+  it("adds", () => assert.equal(2 + 2, 4));
+});
+test("stands alone", () => {});
+`,
+  "test/c.test.mjs": `import { after, describe, it } from "node:test";
+describe("teardown", () => {
+  after(() => { throw new Error("could not close"); });
+  it("works", () => {});
+});
+`,
+};
