@@ -2,7 +2,7 @@ import { CUT_LINE, indentOf, plainLines, SuiteStack } from "./parse-lines.ts";
 import { joinTestId, testResults, type TestResults, type TestStatus } from "./test-results.ts";
 
 /*
- * Jest's default reporter. `PASS file` / `FAIL file` heads each test file; with --verbose (or a
+ * Jest's default reporter. `PASS file` / `FAIL file` heads each test file (` FAIL ` in colour); with --verbose (or a
  * single file) the tests follow as `✓ name (5 ms)`, `✕ name`, `○ skipped name`, `✎ todo name`
  * under their describe blocks, nested by indentation; every failure then gets a block headed
  * `● describe › name`. Without --verbose those blocks are all Jest prints per test, so the
@@ -11,7 +11,7 @@ import { joinTestId, testResults, type TestResults, type TestStatus } from "./te
 
 const SUMMARY = /^Tests:\s+.*\d+ total\s*$/;
 const SUITES_SUMMARY = /^Test Suites:\s/;
-const HEADER = /^(?:PASS|FAIL)\s+(.+?)\s*(?:\((?:[\d.]+\s*m?s)?(?:,\s*)?(?:[\d.]+\s*MB heap size)?\))?$/;
+const HEADER = /^ ?(?:PASS|FAIL)\s+(.+?)\s*(?:\((?:[\d.]+\s*m?s)?(?:,\s*)?(?:[\d.]+\s*MB heap size)?\))?$/;
 const TEST = /^\s+(✓|✕|○|✎|√|×)\s(.+)$/u;
 const FAILURE_BLOCK = /^ {2}● (.+)$/;
 const CONSOLE = /^ {2}console\.\w+\s*$/;

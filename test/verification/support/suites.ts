@@ -2,7 +2,8 @@
  * The same small suite written for each runner: in a.test, a describe block with a passing, a
  * failing, a skipped and a todo (or pending) test, and a nested describe with a flaky test that
  * fails when FLAKY=fail; in b.test, a test named like one in a.test (math › adds) and one at the
- * top level. Runners that name the test file keep the two `math › adds` apart.
+ * top level, which logs a line that looks like a result. Runners that name the test file keep the
+ * two `math › adds` apart.
  */
 
 const jestLike = (file: "a" | "b"): string =>
@@ -20,21 +21,28 @@ const jestLike = (file: "a" | "b"): string =>
     : `describe("math", () => {
   test("adds", () => expect(2 + 2).toBe(4));
 });
-test("stands alone", () => {});
+test("stands alone", () => console.log("✓ logged by the test"));
 `;
 
-/** Jest, CommonJS test files run without a transform. */
+/**
+ * Jest, CommonJS test files run without a transform. Run on their own: broken.test.js does not
+ * compile; passing.test.js passes and is larger than b.test.js, so Jest (with no cache) runs it
+ * first and prints b's logged line between passing's tests and b's header.
+ */
 export const JEST_SUITE = {
   "package.json": JSON.stringify({ name: "fixture", private: true, jest: { transform: {} } }),
   "src/a.test.js": jestLike("a"),
   "src/b.test.js": jestLike("b"),
+  "src/broken.test.js": "test(\"never runs\", () => {}); )\n",
+  "src/passing.test.js": `describe("a suite that passes", () => {\n${"  test(\"one of its many tests\", () => expect(true).toBe(true));\n".repeat(3)}});\n`,
 };
 
-/** Vitest with --globals (the files import nothing, so no vitest package is needed beside them). */
+/** Vitest with --globals (the files import nothing, so no vitest package is needed beside them); broken.test.js imports a missing file. */
 export const VITEST_SUITE = {
   "package.json": JSON.stringify({ name: "fixture", private: true, type: "module" }),
   "src/a.test.js": jestLike("a"),
   "src/b.test.js": jestLike("b"),
+  "src/broken.test.js": 'import "./missing.js";\ntest("never runs", () => {});\n',
 };
 
 /** Mocha; b.test.js's test logs a line, and c.test.js has a `before` hook that throws. */
