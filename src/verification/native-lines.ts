@@ -1,0 +1,88 @@
+import { MAX_TEST_CASES, testId, type TestStatus } from "./test-results.ts";
+
+/*
+ * The lines of a test runner's console output, made safe to match against: ANSI colours and
+ * carriage-return redraws removed, absurdly long lines dropped, and the place where the sandbox
+ * cut the middle of a long output marked, so a parser never glues the two halves together.
+ * Shared by the pytest, go and cargo parsers, with the list they collect outcomes in.
+ */
+
+/** Beyond this, only the first and last halves are read: the outcomes that matter sit at the ends. */
+export const MAX_OUTPUT_CHARS = 16 * 1024 * 1024;
+/** A runner's result line is short; longer lines are noise, never matched (nor scanned by a regex). */
+export const MAX_LINE_CHARS = 8 * 1024;
+
+/** Stands where output was cut: the lines on either side of it are not whole. */
+export const CUT: unique symbol = Symbol("output cut");
+export type OutputLine = string | typeof CUT;
+
+// The marker HeadTailBuffer (src/sandbox/shell/head-tail-buffer.ts) writes where it cut the middle.
+const SANDBOX_CUT = /^\[… \d+ bytes of output cut;/;
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b[@-_]/g;
+
+/**
+ * Calls `visit` with each of the output's lines, cleaned, and with CUT where the sandbox (or the
+ * size cap) dropped the middle. A callback, not a generator: ten million empty lines must cost
+ * milliseconds, not seconds.
+ */
+export function eachLine(output: string, visit: (line: OutputLine) => void): void {
+  if (output.length <= MAX_OUTPUT_CHARS) {
+    eachCleanLine(output, visit);
+    return;
+  }
+  const half = MAX_OUTPUT_CHARS / 2;
+  eachCleanLine(output.slice(0, half), visit);
+  visit(CUT);
+  eachCleanLine(output.slice(-half), visit);
+}
+
+/** Drops the partial line on each side of a cut, so half a test name never becomes an id. */
+function eachCleanLine(text: string, visit: (line: OutputLine) => void): void {
+  let held: string | undefined;
+  let afterCut = false;
+  let start = 0;
+  while (start <= text.length) {
+    const newline = text.indexOf("\n", start);
+    const end = newline === -1 ? text.length : newline;
+    const line = end - start > MAX_LINE_CHARS ? "" : clean(text.slice(start, end));
+    start = end + 1;
+    if (line.startsWith("[… ") && SANDBOX_CUT.test(line)) {
+      held = undefined;
+      afterCut = true;
+      visit(CUT);
+    } else if (afterCut) afterCut = false;
+    else {
+      if (held !== undefined) visit(held);
+      held = line;
+    }
+  }
+  if (held !== undefined) visit(held);
+}
+
+/** What a terminal would show: colours gone, and only the last redraw after a carriage return. */
+function clean(raw: string): string {
+  if (raw === "") return raw;
+  const redraw = raw.lastIndexOf("\r", raw.length - 2);
+  const shown = redraw === -1 ? raw : raw.slice(redraw + 1);
+  return (shown.includes("\u001b") ? shown.replace(ANSI, "") : shown).trimEnd();
+}
+
+/**
+ * The outcomes a parser found, each (id, status) pair once: a suite that names every test twice
+ * (pytest -rA -v), or megabytes of one repeated line, keeps memory to what testResults can use.
+ */
+export class FoundCases {
+  readonly list: { id: string; status: TestStatus }[] = [];
+  readonly #seen = new Set<string>();
+
+  add(id: string, status: TestStatus): void {
+    // Three statuses per id at most: beyond this, testResults would drop the ids anyway.
+    if (this.list.length >= 3 * MAX_TEST_CASES) return;
+    const key = `${status} ${id}`;
+    if (this.#seen.has(key)) return;
+    this.#seen.add(key);
+    const clean = testId(id);
+    if (clean !== "") this.list.push({ id: clean, status });
+  }
+}

@@ -1,0 +1,90 @@
+import { CUT, eachLine, FoundCases, type OutputLine } from "./native-lines.ts";
+import { joinTestId, testResults, type TestResults, type TestStatus } from "./test-results.ts";
+
+/*
+ * pytest's console output: `-v` lines (`tests/test_x.py::test_a PASSED [ 50%]`, or xdist's
+ * `[gw0] [ 50%] PASSED tests/...`) and the "short test summary info" lines that `-rA` fills with
+ * every outcome and the default output with failures and errors only. An expected failure (XFAIL)
+ * counts as skipped, an unexpected pass (XPASS) as passed, an ERROR (in a fixture, at collection)
+ * as failed.
+ */
+
+const OUTCOME: Record<string, TestStatus> = { PASSED: "passed", XPASS: "passed", FAILED: "failed", ERROR: "failed", SKIPPED: "skipped", XFAIL: "skipped" };
+const OUTCOMES = "PASSED|FAILED|ERROR|SKIPPED|XFAIL|XPASS";
+
+// A node id names a file and, after `::`, its classes and function; a module-level outcome names the file alone.
+const NODE_ID = String.raw`\S+?::\S.*?|\S+\.py`;
+const VERBOSE = new RegExp(String.raw`^(${NODE_ID}) (${OUTCOMES})(?: \(.*\))?(?:\s+\[[\d\s/%]+\])?$`);
+const XDIST_VERBOSE = new RegExp(String.raw`^\[gw\d+\] \[[\d\s/%]+\] (${OUTCOMES}) (${NODE_ID})$`);
+const SUMMARY = new RegExp(String.raw`^(${OUTCOMES}) (.+)$`);
+// `-rA` names no skipped test, only where the skip was raised: `SKIPPED [2] tests/test_x.py:9: reason`.
+const SKIP_LOCATION = /^\[\d+\] (\S+?:\d+)(?::|$)/;
+const SUMMARY_START = /^=+ short test summary info =+$/;
+const SECTION = /^=+ .* =+$/;
+// pytest's banner, printed unless -q; with -q, the summary header is the sign.
+const BANNER = /^=+ test session starts =+$/;
+
+/** The per-test outcomes in pytest's output, or undefined when it is not pytest's or names no test. */
+export function parsePytest(output: string): TestResults | undefined {
+  // Cheap first: output without pytest's banner or summary header is not read line by line.
+  if (!output.includes("test session starts") && !output.includes("short test summary info")) return undefined;
+  const reader = new PytestReader();
+  eachLine(output, (line) => reader.read(line));
+  const named = reader.named();
+  return reader.isPytest && named.length > 0 ? testResults("pytest", named) : undefined;
+}
+
+class PytestReader {
+  isPytest = false;
+  readonly #named = new FoundCases();
+  readonly #skipLocations = new FoundCases();
+  #inSummary = false;
+  #namedByVerbose = false;
+
+  read(line: OutputLine): void {
+    if (line === CUT) return;
+    if (BANNER.test(line)) this.isPytest = true;
+    if (SUMMARY_START.test(line)) {
+      this.isPytest = this.#inSummary = true;
+      return;
+    }
+    if (SECTION.test(line)) this.#inSummary = false;
+    const verbose = VERBOSE.exec(line) ?? swapped(XDIST_VERBOSE.exec(line));
+    if (verbose) {
+      this.#named.add(pytestId(verbose[1]!), OUTCOME[verbose[2]!]!);
+      this.#namedByVerbose = true;
+      return;
+    }
+    const summary = this.#inSummary ? SUMMARY.exec(line) : null;
+    if (!summary) return;
+    const skipped = summary[1] === "SKIPPED" ? SKIP_LOCATION.exec(summary[2]!) : null;
+    if (skipped) this.#skipLocations.add(skipped[1]!, "skipped");
+    else this.#named.add(pytestId(nodeIdOf(summary[2]!)), OUTCOME[summary[1]!]!);
+  }
+
+  named(): { id: string; status: TestStatus }[] {
+    // With -v the skipped tests are named already; their skip locations would count them twice.
+    if (this.#namedByVerbose) return this.#named.list;
+    return [...this.#named.list, ...this.#skipLocations.list];
+  }
+}
+
+/** xdist puts the outcome before the node id; the node id first, like plain -v. */
+const swapped = (match: RegExpExecArray | null): string[] | null => (match ? [match[0], match[2]!, match[1]!] : null);
+
+/**
+ * The node id at the start of a summary line, before ` - reason` (or, in pytest 7, an XPASS's bare
+ * reason). Only a parameter id (`[...]`) may hold spaces; it ends at a `]` before ` - ` or the end.
+ */
+const SUMMARY_NODE_ID = /^[^\s[]+(?:\[.*?\](?= - |$)|\[.*?\](?=\s|$))?/;
+const nodeIdOf = (rest: string): string => SUMMARY_NODE_ID.exec(rest)?.[0] ?? rest;
+
+/** `tests/test_x.py::TestA::test_b[1]` → `tests/test_x.py › TestA › test_b[1]`; `::` inside the parameter stays. */
+export function pytestId(nodeId: string): string {
+  const bracket = nodeId.indexOf("[");
+  const path = bracket === -1 ? nodeId : nodeId.slice(0, bracket);
+  const param = bracket === -1 ? "" : nodeId.slice(bracket);
+  const parts = path.split("::");
+  parts[parts.length - 1] += param;
+  return joinTestId(...parts);
+}
