@@ -1,4 +1,5 @@
 import type { Logger } from "pino";
+import { BaselineCache } from "./verification/baseline-cache.ts";
 import { join } from "node:path";
 import { Probot } from "probot";
 import { webhookHandlers } from "./intake/app.ts";
@@ -119,6 +120,7 @@ export async function startFerry(env: Env, app: AppCredentials, log: Logger, opt
       author: FERRY_GIT_IDENTITY,
       links,
       account,
+      baselines: new BaselineCache(),
       ...(shared.trajectoryLines && { trajectoryLines: shared.trajectoryLines }),
     });
   const status = createStatusReporter({

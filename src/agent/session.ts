@@ -16,6 +16,9 @@ import type { TrustedCommit } from "./prompt/instructions.ts";
 import { AGENT_TOOLS, toolSpecs } from "./tools/tools.ts";
 import type { Trajectory } from "./trajectory/trajectory.ts";
 import type { ChangedFile } from "../workspace/numstat.ts";
+import type { Baseline } from "../verification/judge.ts";
+import { readTestRun } from "../verification/read-test-run.ts";
+import { baselineBrief } from "../verification/evidence-text.ts";
 
 export type SessionInput = {
   sandbox: Sandbox;
@@ -40,6 +43,11 @@ export type SessionInput = {
   compactAt: number;
   /** Called once setup has passed, just before the agent starts (the task moves to `running`). */
   beforeAgent?(): Promise<void>;
+  /**
+   * The tests on the untouched base: `measure` runs them; a caller may hand back a run it kept for
+   * the same base, setup and test command (follow-ups of one task). Default: always measure.
+   */
+  baselines?(measure: () => Promise<Baseline>): Promise<Baseline>;
   now?: () => number;
 };
 
@@ -59,6 +67,7 @@ export async function runAgentSession(input: SessionInput): Promise<AgentOutcome
     workDir: input.spec.workDir,
     policy: { commands: config.commands, paths: config.paths },
     testCommand: config.test,
+    testReport: config.testReport,
     commandTimeoutMs: config.limits.commandSeconds * 1000,
     pauses: input.pauses,
     trajectory,
@@ -72,6 +81,8 @@ export async function runAgentSession(input: SessionInput): Promise<AgentOutcome
     takeInbox: input.takeInbox,
     diff: input.diff,
     testRetries: config.limits.testRetries,
+    verify: config.verify,
+    baseline: undefined as Baseline | undefined,
     compactAt: input.compactAt,
     toolOutputTokens: TOOL_OUTPUT_TOKENS,
   };
@@ -83,6 +94,8 @@ export async function runAgentSession(input: SessionInput): Promise<AgentOutcome
     const setup = await runSetup({ command: config.setup, timeoutMs: toolContext.commandTimeoutMs, sandbox, trajectory, signal, spend: () => budgets.spend() });
     if (setup) return setup;
     await sandbox.setNetwork(false);
+    // On the base as setup left it, before anything the agent wrote is in: what was red before the agent.
+    if (config.verify === "per-test") run.baseline = await measureBaseline(input, toolContext);
     // Only now, with the network cut, may anything the agent wrote reach the workspace.
     if (input.startFrom) await startFromDelivery({ commit: input.startFrom, sandbox, timeoutMs: toolContext.commandTimeoutMs, trajectory, signal });
     await input.beforeAgent?.();
@@ -94,10 +107,23 @@ export async function runAgentSession(input: SessionInput): Promise<AgentOutcome
       tools: toolSpecs(AGENT_TOOLS),
       trajectory,
     });
+    const failing = run.baseline?.results?.cases.filter((test) => test.status === "failed").map((test) => test.id);
+    if (run.baseline?.results && failing) {
+      const passingCount = run.baseline.results.cases.filter((test) => test.status === "passed").length;
+      conversation.add({ role: "user", content: baselineBrief(config.test, { failing, failingCount: failing.length, passingCount }) });
+    }
     return await runAgentLoop({ ...run, conversation });
   } catch (error) {
     return endOnError(error, run);
   } finally {
     await sandbox.stop();
   }
+}
+
+async function measureBaseline(input: SessionInput, context: Parameters<typeof readTestRun>[0]): Promise<Baseline> {
+  const measure = () => readTestRun(context);
+  const baseline = await (input.baselines ? input.baselines(measure) : measure());
+  const { run, results } = baseline;
+  input.trajectory.record("test-run", { by: "baseline", command: run.command, passed: run.passed, exitCode: run.exitCode, timedOut: run.timedOut, durationMs: run.durationMs, tests: results?.cases.length ?? null, source: results?.source ?? null });
+  return baseline;
 }

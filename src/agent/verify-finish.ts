@@ -1,7 +1,9 @@
 import type { AgentRun } from "./agent-run.ts";
 import { checkFinalDiff } from "./final-checks.ts";
 import type { AgentOutcome, TestRun } from "../tasks/agent-outcome.ts";
-import { runTestCommand } from "./tools/run-tests.ts";
+import { judgedTestRun } from "../verification/judge.ts";
+import { readTestRun } from "../verification/read-test-run.ts";
+import { evidenceLines } from "../verification/evidence-text.ts";
 
 export type Verdict = { done: true; outcome: AgentOutcome } | { done: false };
 
@@ -21,7 +23,7 @@ export async function verifyFinish(run: AgentRun, summary: string, failedTestRun
     trajectory.record("run-ended", { outcome: "no-changes", summary });
     return { done: true, outcome: { outcome: "no-changes", summary, spend: budgets.spend() } };
   }
-  const tests = await runTestCommand(toolContext);
+  const tests = await judgedTestRun(() => readTestRun(toolContext), run.baseline, { scope: "whole", mode: run.verify });
   trajectory.record("test-run", { by: "harness", ...tests });
   if (!tests.passed) {
     if (failedTestRuns >= run.testRetries) {
@@ -40,9 +42,13 @@ export async function verifyFinish(run: AgentRun, summary: string, failedTestRun
 
 function failureTurn(tests: TestRun, triesLeft: number): string {
   const how = tests.timedOut ? "timed out" : `exited with code ${tests.exitCode}`;
+  const perTest = tests.evidence?.mode === "per-test";
   return [
-    `Ferry ran the test command \`${tests.command}\` on your change and it ${how}, so the work is not done yet.`,
-    `Fix the failure, run the tests, and call \`finish\` again (${triesLeft} more ${triesLeft === 1 ? "try" : "tries"}).`,
+    perTest
+      ? `Ferry ran the test command \`${tests.command}\` on your change (it ${how}) and compared each test with the base, so the work is not done yet:`
+      : `Ferry ran the test command \`${tests.command}\` on your change and it ${how}, so the work is not done yet.`,
+    ...(perTest && tests.evidence ? evidenceLines(tests.evidence).map((line) => `- ${line}`) : []),
+    `Fix this, run the tests, and call \`finish\` again (${triesLeft} more ${triesLeft === 1 ? "try" : "tries"}).`,
     "",
     "```",
     tests.output,

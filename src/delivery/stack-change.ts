@@ -13,6 +13,7 @@ import { buildStack } from "./stack/build-stack.ts";
 import { sandboxCheck } from "./stack/sandbox-check.ts";
 import { treeReader } from "./stack/tree-reader.ts";
 import type { CheckPrefix } from "./stack/verify-stack.ts";
+import type { Baseline } from "../verification/judge.ts";
 
 type ChangesReady = Extract<AgentOutcome, { outcome: "changes-ready" }>;
 
@@ -21,7 +22,9 @@ export type StackChangeRequest = {
   /** The frozen change, as checked: its tree, its files, and Ferry's checkout of it. */
   change: { tree: string; files: readonly ChangedFile[]; verify: VerifyCheckout };
   issue: { number: number; title: string };
-  config: Pick<RepoConfig, "pr" | "test" | "limits">;
+  config: Pick<RepoConfig, "pr" | "test" | "limits" | "verify" | "testReport">;
+  /** The tests on the untouched base: each prefix must not break one that passed there. */
+  baseline?: Baseline;
   /** The verdict on the frozen change; its test run was on `change.tree`. */
   outcome: ChangesReady;
   /** The task's sandbox, started afresh without network for each check. */
@@ -77,6 +80,8 @@ function checkWithSandbox(request: StackChangeRequest): CheckPrefix {
     command: request.config.pr.checkCommand ?? request.config.test,
     timeoutMs: request.config.limits.commandSeconds * 1000,
     signal: request.signal,
+    // pr.checkCommand (a typecheck, say) has no tests to compare with the base: its exit code decides.
+    ...(request.config.pr.checkCommand === undefined && { baseline: request.baseline, mode: request.config.verify, testReport: request.config.testReport }),
   });
 }
 

@@ -39,8 +39,10 @@ export function judgeRun(base: Baseline | undefined, now: ReadRun, options: Judg
   const commandFailed = now.run.exitCode !== 0 || now.run.timedOut;
   // A command that fails with no failing test (a lint step, a crashed suite) broke something the base did not.
   const commandRegressed = commandFailed && stillFailing.length === 0 && flaky.length === 0 && base.run.passed;
+  // In a prefix of the stack, a new test may still fail: a later part is what makes it pass.
+  const broken = (id: string) => before.get(id) === "passed" || before.get(id) === "skipped" || (options.scope === "whole" && !before.has(id));
   const regressions = [
-    ...stillFailing.filter((id) => before.get(id) !== "failed"),
+    ...stillFailing.filter(broken),
     // A failing command may have died before running them: a vanished test then counts as broken.
     ...(commandFailed ? disappeared : []),
   ];

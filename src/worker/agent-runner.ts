@@ -26,6 +26,8 @@ import { changesInSandbox } from "../workspace/sandbox-changes.ts";
 import { answerReview } from "./answer-review.ts";
 import { foreignStackProblem } from "./foreign-stack.ts";
 import { deliverOutcome } from "./deliver-outcome.ts";
+import type { BaselineCache } from "../verification/baseline-cache.ts";
+import type { Baseline } from "../verification/judge.ts";
 import { type DiskLimit, watchDiskLimit } from "./disk-limit.ts";
 import { planRun } from "./run-plan.ts";
 import { startPoints } from "./start-points.ts";
@@ -50,6 +52,8 @@ export type AgentRunnerDeps = {
   account: AccountOf;
   /** PostgreSQL mode: a copy of each run's trajectory lines in the database, for a signed link on any server. */
   trajectoryLines?: (ref: TrajectoryRef) => TrajectoryLineStream;
+  /** Test runs on untouched bases kept for follow-ups on the same base; none, each run measures its own. */
+  baselines?: BaselineCache;
 };
 
 /**
@@ -92,6 +96,7 @@ export function createAgentRunner(deps: AgentRunnerDeps): TaskRunner {
     let trajectory: JsonlTrajectory | undefined;
     let lines: TrajectoryLineStream | undefined;
     let disk: DiskLimit | undefined;
+    let baseline: Baseline | undefined;
     try {
       const refused = await foreign;
       if (refused) return { outcome: "error", message: refused };
@@ -134,11 +139,16 @@ export function createAgentRunner(deps: AgentRunnerDeps): TaskRunner {
         beforeAgent: async () => {
           await moveTo("running");
         },
+        baselines: async (measure) => {
+          const key = { repo: `${task.repo.owner}/${task.repo.name}`, baseSha: checkout.baseSha, image, setup: config.setup, test: config.test, testReport: config.testReport };
+          baseline = await (deps.baselines ? deps.baselines.get(key, measure) : measure());
+          return baseline;
+        },
       }));
       deps.log.info({ task: task.id, outcome: outcome.outcome, trajectory: trajectory.path }, "Agent run ended");
       const delivery = { ...deps, client, token: () => deps.tokenFor(task.repo.installationId) };
       const location = trajectoryLocation(deps.env.dataDir, deps.links, task.id, run.number);
-      const delivered = await deliverOutcome(delivery, { outcome, checkout, config, base, issue: { number: task.issueNumber, title: issue.title }, spec, trajectory, trajectoryLink: location }, { ...context, signal: disk.signal });
+      const delivered = await deliverOutcome(delivery, { outcome, checkout, config, base, issue: { number: task.issueNumber, title: issue.title }, spec, trajectory, trajectoryLink: location, baseline }, { ...context, signal: disk.signal });
       if (plan.kind === "follow-up" && plan.followUp.kind === "review" && !signal.aborted) {
         await answerReview({ client, log: deps.log, account: deps.account }, task, plan.followUp, delivered, previousShas);
       }

@@ -14,6 +14,7 @@ import type { Store } from "../tasks/store.ts";
 import type { Checkout } from "../workspace/checkout.ts";
 import type { Identity } from "../workspace/identity.ts";
 import type { Workspaces } from "../workspace/workspaces.ts";
+import type { Baseline } from "../verification/judge.ts";
 
 export type DeliverDeps = {
   workspaces: Workspaces;
@@ -37,6 +38,8 @@ export type DeliverInput = {
   trajectory: Trajectory;
   /** The trajectory's link for the pull requests. */
   trajectoryLink: TrajectoryLocation;
+  /** The tests on the untouched base, which every check of the change is judged against. */
+  baseline?: Baseline;
 };
 
 /** A part as delivered: its pull request, commit and the files it holds. */
@@ -56,7 +59,7 @@ export async function deliverOutcome(deps: DeliverDeps, input: DeliverInput, con
   if (input.outcome.outcome !== "changes-ready") return { result: input.outcome, parts: [] };
   const { task, signal } = context;
   const verdict = await verifyFrozenChange(deps, {
-    checkout, config, outcome: input.outcome, spec: input.spec, trajectory: input.trajectory, signal,
+    checkout, config, outcome: input.outcome, spec: input.spec, trajectory: input.trajectory, baseline: input.baseline, signal,
     beforeChecks: async () => {
       await context.moveTo("verifying");
     },
@@ -67,7 +70,7 @@ export async function deliverOutcome(deps: DeliverDeps, input: DeliverInput, con
   const coAuthor = task.trigger === "sweep" ? undefined : { name: task.requester, email: `${task.requester}@users.noreply.github.com` };
   const previous = (await deps.store.partsOf(task.id)).map((part) => part.headSha);
   const stack = await stackChange({
-    checkout, change, issue: input.issue, config, outcome, sandboxes: deps.sandboxes, spec: input.spec, author: deps.author, ...(coAuthor && { coAuthor }), previous, signal,
+    checkout, change, issue: input.issue, config, outcome, baseline: input.baseline, sandboxes: deps.sandboxes, spec: input.spec, author: deps.author, ...(coAuthor && { coAuthor }), previous, signal,
   });
   if (stack.outcome === "whole-change-failed") deps.log?.warn({ task: task.id, check: stack.parts.at(-1)?.check?.command }, "The whole change fails pr.checkCommand; delivering it with the failure shown");
   await context.moveTo("delivering");

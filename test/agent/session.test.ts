@@ -29,7 +29,7 @@ test("the agent fixes the bug, the harness's own test run passes, and the change
   expect(outcome).toMatchObject({ outcome: "changes-ready", summary: "add() adds now.", tests: { passed: true, command: "node test.js" } });
   expect(outcome.outcome === "changes-ready" && outcome.files).toEqual([{ path: "src/add.js", added: 1, deleted: 1, binary: false }]);
   expect(await readFile(join(fixture.checkout.workDir, "src/add.js"), "utf8")).toBe(FIXED_ADD);
-  expect(trajectory.ofType("test-run")).toEqual([expect.objectContaining({ by: "harness", passed: true })]);
+  expect(trajectory.ofType("test-run")).toEqual([expect.objectContaining({ by: "baseline", passed: false }), expect.objectContaining({ by: "harness", passed: true })]);
   expect(outcome.spend.steps).toBe(4);
 });
 

@@ -54,6 +54,13 @@ describe("a change judged test by test against the base", () => {
     expect(judged.evidence?.preExisting).toEqual(["guard"]);
   });
 
+  test("a new test may still fail in a prefix (a later part makes it pass); in the whole change it may not", () => {
+    const base = baseOf({ a: "passed" });
+    const now = read({ a: "passed", guard: "failed" });
+    expect(judgeRun(base, now, prefix).passed).toBe(true);
+    expect(judgeRun(base, now, whole).passed).toBe(false);
+  });
+
   test("a prefix that breaks a passing test does not pass", () => {
     expect(judgeRun(baseOf({ a: "passed", guard: "failed" }), read({ a: "failed", guard: "failed" }), prefix).passed).toBe(false);
   });

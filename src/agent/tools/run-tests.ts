@@ -1,30 +1,17 @@
 import { z } from "zod";
 import type { TestRun } from "../../tasks/agent-outcome.ts";
-import { execOutput, execStatus, seconds } from "./exec-report.ts";
+import { seconds } from "../../sandbox/exec-report.ts";
+import { readTestRun } from "../../verification/read-test-run.ts";
 import type { Tool, ToolContext } from "./tool.ts";
 
-export type TestContext = Pick<ToolContext, "sandbox" | "testCommand" | "commandTimeoutMs" | "signal">;
+export type TestContext = Pick<ToolContext, "sandbox" | "testCommand" | "commandTimeoutMs" | "signal" | "testReport">;
 
 /**
  * Runs the repository's test command in the sandbox with the per-command time limit. The
  * harness uses it to verify the agent's work; `run_tests` shows the agent the same run.
  */
 export async function runTestCommand(context: TestContext): Promise<TestRun> {
-  const command = context.testCommand;
-  if (command.trim() === "") {
-    return { command, passed: false, exitCode: null, timedOut: false, durationMs: 0, output: "No test command is configured: set `test:` in .github/agent.yml." };
-  }
-  const result = await context.sandbox.exec(command, { timeoutMs: context.commandTimeoutMs, signal: context.signal });
-  // An OOM kill or a lost shell is not visible in the output alone.
-  const note = result.oomKilled || (result.exitCode === null && !result.timedOut) ? `\n[${execStatus(result, context.commandTimeoutMs)}]` : "";
-  return {
-    command,
-    passed: result.exitCode === 0 && !result.timedOut,
-    exitCode: result.exitCode,
-    timedOut: result.timedOut,
-    durationMs: result.durationMs,
-    output: execOutput(result) + note,
-  };
+  return (await readTestRun(context)).run;
 }
 
 const runTestsArguments = z.strictObject({});

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { execOutput, seconds } from "./exec-report.ts";
+import { execOutput, seconds } from "../../sandbox/exec-report.ts";
 import { fileProblemResult } from "./file-problems.ts";
 import { guardPath } from "./guard-path.ts";
 import type { Tool } from "./tool.ts";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { gateCommand } from "./command-gate.ts";
-import { execDetails, execOutput, execStatus, seconds } from "./exec-report.ts";
+import { execDetails, execOutput, execStatus, seconds } from "../../sandbox/exec-report.ts";
 import type { Tool } from "./tool.ts";
 
 const shellArguments = z.strictObject({

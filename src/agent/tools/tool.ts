@@ -18,6 +18,8 @@ export type ToolContext = {
   policy: ToolPolicy;
   /** `test:` from the repository config. */
   testCommand: string;
+  /** `testReport:`: where the test command writes JUnit XML, if it does. */
+  testReport?: string;
   /** `limits.commandSeconds`, in milliseconds: the most a command may take. */
   commandTimeoutMs: number;
   pauses: Pauses;

@@ -3,6 +3,7 @@ import { defuseReferences } from "../../github/defuse-references.ts";
 import { inlineCode } from "../../github/markdown.ts";
 import { keptOnServer } from "../status/public-trajectory.ts";
 import { count, oneLine } from "./markdown.ts";
+import { evidenceMarkdown } from "../status/evidence-markdown.ts";
 import type { PartToPublish, PublishRequest } from "./publish-request.ts";
 
 /* The evidence sections of a part's body: its test check, its flags, what the run spent. */
@@ -19,7 +20,10 @@ export function testLines(check: PrefixCheck | undefined, index: number, total: 
   const seconds = `${(check.durationMs / 1000).toFixed(1)} s`;
   const exit = check.exitCode === null ? "no exit code" : `exit code ${check.exitCode}`;
   const verdict = check.timedOut ? "⏱️ timed out" : check.passed ? "✅ passed" : "❌ failed";
-  return ["### Tests", "", `${inlineCode(check.command)} on ${tree}: ${verdict} (${exit}, ${seconds}).`];
+  const lines = ["### Tests", "", `${inlineCode(check.command)} on ${tree}: ${verdict} (${exit}, ${seconds}).`];
+  // Judged against the base; a later part's list includes what the parts below it turned green.
+  if (check.evidence?.mode === "per-test") lines.push("", evidenceMarkdown(check.evidence));
+  return lines;
 }
 
 export function flagLines(request: PublishRequest, part: PartToPublish): string[] {

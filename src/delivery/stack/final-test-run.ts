@@ -8,12 +8,15 @@ import { DEFAULT_GIT_TIMEOUTS } from "../../workspace/git.ts";
 import type { VerifyCheckout } from "../../workspace/verify-checkout.ts";
 import { sandboxCheck } from "./sandbox-check.ts";
 import { showTree } from "./show-tree.ts";
+import type { Baseline } from "../../verification/judge.ts";
 
 export type FinalTestRunOptions = {
   sandboxes: SandboxFactory;
   /** The task's sandbox spec; the checks mount the verify checkout instead of the agent's tree. */
   spec: Omit<SandboxSpec, "network">;
-  config: Pick<RepoConfig, "setup" | "test" | "limits">;
+  config: Pick<RepoConfig, "setup" | "test" | "limits" | "verify" | "testReport">;
+  /** The tests on the untouched base: the final run is judged against them. */
+  baseline?: Baseline;
   trajectory: Trajectory;
   signal: AbortSignal;
   spend: () => Spend;
@@ -43,6 +46,7 @@ export async function finalTestRun(verify: VerifyCheckout, tree: string, options
     }
   }
   await showTree(verify, tree, { timeoutMs: DEFAULT_GIT_TIMEOUTS.localMs, signal });
-  const tests = await sandboxCheck({ sandboxes: options.sandboxes, spec, command: config.test, timeoutMs, signal })({ index: 0, tree });
+  const check = sandboxCheck({ sandboxes: options.sandboxes, spec, command: config.test, timeoutMs, signal, baseline: options.baseline, mode: config.verify, testReport: config.testReport });
+  const tests = await check({ index: 0, tree, whole: true });
   return { kind: "tested", tests };
 }

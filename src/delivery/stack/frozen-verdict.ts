@@ -12,6 +12,7 @@ import type { VerifyCheckout } from "../../workspace/verify-checkout.ts";
 import { createVerifyCheckout } from "../../workspace/verify-checkout.ts";
 import type { Workspaces } from "../../workspace/workspaces.ts";
 import { finalTestRun } from "./final-test-run.ts";
+import type { Baseline } from "../../verification/judge.ts";
 
 type ChangesReady = Extract<AgentOutcome, { outcome: "changes-ready" }>;
 
@@ -22,7 +23,9 @@ export type FrozenVerdict = { kind: "ready"; outcome: ChangesReady; change: Froz
 
 export type FrozenVerdictInput = {
   checkout: Checkout;
-  config: Pick<RepoConfig, "paths" | "setup" | "test" | "limits">;
+  config: Pick<RepoConfig, "paths" | "setup" | "test" | "limits" | "verify" | "testReport">;
+  /** The tests on the untouched base, measured before the agent ran. */
+  baseline?: Baseline;
   /** The agent loop's verdict, taken while its sandbox ran: only a claim from here on. */
   outcome: ChangesReady;
   spec: Omit<SandboxSpec, "network">;
@@ -56,7 +59,7 @@ export async function verifyFrozenChange(deps: { workspaces: Workspaces; sandbox
   trajectory.record("check", { check: "frozen-change", tree, findings });
   if (findings.length > 0) return ended(trajectory, { outcome: "blocked", findings, spend });
   const verify = await createVerifyCheckout(checkout, deadline);
-  const run = await finalTestRun(verify, tree, { sandboxes: deps.sandboxes, spec: input.spec, config, trajectory, signal, spend: () => spend });
+  const run = await finalTestRun(verify, tree, { sandboxes: deps.sandboxes, spec: input.spec, config, baseline: input.baseline, trajectory, signal, spend: () => spend });
   if (run.kind === "setup-failed") return { kind: "ended", outcome: { ...settled(run.outcome), ...(run.outcome.outcome === "setup-failed" && { stage: "final-test" as const }) } };
   const { tests } = run;
   trajectory.record("test-run", { by: "ferry", tree, ...tests });

@@ -7,8 +7,12 @@ import type { StackLayout, StackMerge } from "./stack-merge.ts";
 import { mergeWithNext } from "./stack-merge.ts";
 import type { PrefixCheck } from "./stack-part.ts";
 
-/** Checks the verify checkout while it holds the base plus parts 1..`index` (whose tree is `tree`). */
-export type CheckPrefix = (prefix: { index: number; tree: string }) => Promise<PrefixCheck>;
+/**
+ * Checks the verify checkout while it holds the base plus parts 1..`index` (whose tree is `tree`).
+ * `whole`: this is the whole change, which must also make the tests it is about pass; a prefix
+ * before it only must not break what passed on the base.
+ */
+export type CheckPrefix = (prefix: { index: number; tree: string; whole: boolean }) => Promise<PrefixCheck>;
 
 export type VerifyStackOptions = {
   /** Where the checks run: Ferry's checkout, never the agent's tree. */
@@ -51,7 +55,7 @@ export async function verifyStack(options: VerifyStackOptions): Promise<StackVer
 
 async function verifyParts(options: VerifyStackOptions): Promise<StackVerification> {
   const count = options.slices.length;
-  const whole = await checkPrefix(options, count, options.trees.final);
+  const whole = await checkPrefix(options, count, options.trees.final, true);
   let layout: StackLayout = {
     slices: [...options.slices],
     prefixes: [...options.trees.prefixes],
@@ -66,7 +70,7 @@ async function verifyParts(options: VerifyStackOptions): Promise<StackVerificati
   while (part < layout.slices.length) {
     const tree = layout.prefixes[part - 1];
     if (tree === undefined) throw new Error(`No prefix tree for part ${part}`);
-    const check = await checkPrefix(options, part, tree);
+    const check = await checkPrefix(options, part, tree, false);
     if (check.passed) {
       layout = { ...layout, checks: layout.checks.with(part - 1, check) };
       part++;
@@ -78,11 +82,11 @@ async function verifyParts(options: VerifyStackOptions): Promise<StackVerificati
   return result("passed", layout, merges);
 }
 
-async function checkPrefix(options: VerifyStackOptions, index: number, tree: string): Promise<PrefixCheck> {
+async function checkPrefix(options: VerifyStackOptions, index: number, tree: string, whole: boolean): Promise<PrefixCheck> {
   options.signal?.throwIfAborted();
   const deadline: GitDeadline = { timeoutMs: options.timeoutMs, signal: options.signal };
   await showTree(options.verify, tree, deadline);
-  return options.check({ index, tree });
+  return options.check({ index, tree, whole });
 }
 
 function result(outcome: StackVerification["outcome"], layout: StackLayout, merges: StackMerge[]): StackVerification {

@@ -4,6 +4,8 @@ import { explainEnding } from "./explain-ending.ts";
 import { linkReference, pullRequestList } from "./pull-request-list.ts";
 import { spendLine } from "./spend-line.ts";
 import type { StatusView } from "./status-view.ts";
+import { evidenceMarkdown } from "./evidence-markdown.ts";
+import { MAX_NAMES } from "../../tasks/test-evidence.ts";
 
 const CONCLUSIONS: Partial<Record<TaskState, CheckConclusion>> = { done: "success", failed: "failure", cancelled: "cancelled" };
 
@@ -31,7 +33,7 @@ export function endingCheck(view: StatusView): CompletedCheck | undefined {
   const last = view.parts.at(-1);
   const conclusion = CONCLUSIONS[task.state];
   if (!last || !conclusion) return undefined;
-  const summary = [pullRequestList(view.parts, linkReference), explainEnding(view), spendLine(task.result)];
+  const summary = [pullRequestList(view.parts, linkReference), explainEnding(view), fullTestList(task.result), spendLine(task.result)];
   return {
     owner: task.repo.owner,
     repo: task.repo.name,
@@ -41,4 +43,10 @@ export function endingCheck(view: StatusView): CompletedCheck | undefined {
     title: task.result ? TITLES[task.result.outcome] : "Ended",
     summary: summary.filter((section) => section !== undefined).join("\n\n"),
   };
+}
+
+/** The check run's summary lists every test name kept (the status comment shows the first few). */
+function fullTestList(result: TaskResult | null | undefined): string | undefined {
+  const evidence = result && "tests" in result ? result.tests.evidence : undefined;
+  return evidence?.mode === "per-test" ? `### Every test named\n\n${evidenceMarkdown(evidence, MAX_NAMES)}` : undefined;
 }

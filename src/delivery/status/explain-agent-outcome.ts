@@ -3,6 +3,7 @@ import { redactSecrets } from "../../policy/redact-secrets.ts";
 import { codeBlock, inlineCode, quoteBlock } from "../../github/markdown.ts";
 import { renderAgentText } from "../../github/agent-text.ts";
 import { tailOfOutput } from "./cut-output.ts";
+import { evidenceMarkdown } from "./evidence-markdown.ts";
 
 const BUDGET_LIMITS: Record<BudgetName, (limit: number) => string> = {
   steps: (limit) => `${limit} steps`,
@@ -18,13 +19,16 @@ export function explainAgentOutcome(outcome: Explained): string {
   switch (outcome.outcome) {
     case "changes-ready": {
       const summary = outcome.summary.trim() ? `\n\n${quoteBlock(renderAgentText(outcome.summary.trim()))}` : "";
+      const { evidence } = outcome.tests;
+      if (evidence?.mode === "per-test") return `**changes-ready**: ${inlineCode(outcome.tests.command)} judged test by test against the base:\n\n${evidenceMarkdown(evidence)}${summary}`;
       return `**changes-ready**: the tests pass (${inlineCode(outcome.tests.command)}).${summary}`;
     }
-    case "tests-failing":
-      return [
-        `**tests-failing**: the tests still fail after the agent's last try: ${inlineCode(outcome.tests.command)} ${how(outcome.tests)}. The last failure:`,
-        codeBlock(tailOfOutput(outcome.tests.output)),
-      ].join("\n\n");
+    case "tests-failing": {
+      const { evidence } = outcome.tests;
+      const headline = `**tests-failing**: the tests still fail after the agent's last try: ${inlineCode(outcome.tests.command)} ${how(outcome.tests)}.`;
+      const judged = evidence?.mode === "per-test" ? [headline, evidenceMarkdown(evidence), "The last failure:"] : [`${headline} The last failure:`];
+      return [...judged, codeBlock(tailOfOutput(outcome.tests.output))].join("\n\n");
+    }
     case "no-changes":
       return `**no-changes**: the agent changed nothing. ${renderAgentText(outcome.summary)}`.trim();
     case "budget-exhausted":

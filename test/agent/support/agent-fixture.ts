@@ -7,7 +7,7 @@ import type { Model } from "../../../src/agent/models/model.ts";
 import type { AgentOutcome } from "../../../src/tasks/agent-outcome.ts";
 import type { Pauses } from "../../../src/agent/pauses.ts";
 import type { IssueContext } from "../../../src/agent/prompt/issue-context.ts";
-import { runAgentSession } from "../../../src/agent/session.ts";
+import { runAgentSession, type SessionInput } from "../../../src/agent/session.ts";
 import { MemoryTrajectory } from "../../../src/agent/trajectory/memory-trajectory.ts";
 import { RepoConfig } from "../../../src/config/repo-config.ts";
 import { LocalSandbox } from "../../../src/sandbox/local/local-sandbox.ts";
@@ -33,6 +33,8 @@ export type SessionOverrides = {
   compactAt?: number;
   /** A commit whose tree the workspace takes after setup (a follow-up's earlier delivery). */
   startFrom?: string;
+  /** Hands the base's test run to the session (a cache); default: it measures its own. */
+  baselines?: SessionInput["baselines"];
 };
 
 export type AgentFixture = {
@@ -72,6 +74,7 @@ export async function agentFixture(extraFiles: Record<string, string> = {}): Pro
         ...(overrides.startFrom && { startFrom: overrides.startFrom }),
         compactAt: overrides.compactAt ?? 0.6,
         now: overrides.now,
+        ...(overrides.baselines && { baselines: overrides.baselines }),
       });
       return { outcome, trajectory };
     },

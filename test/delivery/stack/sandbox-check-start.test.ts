@@ -11,7 +11,7 @@ test("a part's check whose sandbox cannot start says so, naming the engine", asy
     command: "node test.js",
     timeoutMs: 10_000,
   });
-  const checked = check({ index: 0, tree: "0".repeat(40) });
+  const checked = check({ index: 0, tree: "0".repeat(40), whole: true });
   await expect(checked).rejects.toThrow(SandboxStartError);
   await expect(checked).rejects.toThrow("The sandbox could not start: no Docker engine answers at unix:///nonexistent/docker.sock");
 });

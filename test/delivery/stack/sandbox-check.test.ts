@@ -42,13 +42,13 @@ const options = (workDir: string, sandboxes: SandboxFactory, command: string): S
   command,
   timeoutMs: 10_000,
 });
-const prefix = { index: 1, tree: "unused" };
+const prefix = { index: 1, tree: "unused", whole: true };
 
 test("a command that exits 0 is a passing check", () =>
   withWorkDir(async (workDir) => {
     const { sandboxes } = recordingSandboxes();
     const run = await sandboxCheck(options(workDir, sandboxes, "echo all good"))(prefix);
-    expect(run).toEqual({ command: "echo all good", passed: true, exitCode: 0, timedOut: false, durationMs: expect.any(Number), output: "all good\n" });
+    expect(run).toEqual({ command: "echo all good", passed: true, exitCode: 0, timedOut: false, durationMs: expect.any(Number), output: "all good\n", evidence: expect.objectContaining({ mode: "exit-code" }) });
   }));
 
 test("a command that exits non-zero is a failing check with its output", () =>
@@ -77,7 +77,7 @@ test("each prefix gets a fresh sandbox without network, stopped after its check"
     const { sandboxes, events } = recordingSandboxes();
     const check = sandboxCheck(options(workDir, sandboxes, "true"));
     await check(prefix);
-    await check({ index: 2, tree: "unused" });
+    await check({ index: 2, tree: "unused", whole: true });
     expect(events).toEqual(["1 start network=false", "1 exec", "1 stop", "2 start network=false", "2 exec", "2 stop"]);
   }));
 

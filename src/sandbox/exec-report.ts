@@ -1,4 +1,4 @@
-import type { ExecResult } from "../../sandbox/sandbox.ts";
+import type { ExecResult } from "./sandbox.ts";
 
 /** One line on how a command ended, in words the model can act on. */
 export function execStatus(result: ExecResult, timeoutMs: number): string {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "@jest/globals";
-import { execDetails, execOutput, execStatus } from "../../../src/agent/tools/exec-report.ts";
-import type { ExecResult } from "../../../src/sandbox/sandbox.ts";
+import { execDetails, execOutput, execStatus } from "../../src/sandbox/exec-report.ts";
+import type { ExecResult } from "../../src/sandbox/sandbox.ts";
 
 const ended = (overrides: Partial<ExecResult>): ExecResult => ({ exitCode: 0, output: "", truncated: false, timedOut: false, oomKilled: false, durationMs: 1234, ...overrides });
 
