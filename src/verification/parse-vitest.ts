@@ -7,7 +7,8 @@ import { joinTestId, testResults, type TestResults, type TestStatus } from "./te
  * nested by indentation; every reporter lists each failure as `FAIL  file > describe > name`.
  * The `default` reporter prints the tests of failed files only, without their suites: its tree
  * is not read (which tests it shows depends on which files failed, so two runs would not agree
- * on them), and the result lists its failed tests only. The id is the file, describes and name.
+ * on them, and a test's suites are not shown), and the result lists its failed tests only. The
+ * id is the file, the describe blocks and the name.
  */
 
 const SUMMARY = /^\s*Test Files\s+\d+ (?:passed|failed|skipped)/;
@@ -47,20 +48,14 @@ export function parseVitest(output: string): TestResults | undefined {
     if (!result) continue;
     const [indent, status, title] = [result[1]!.length, STATUS[result[2]!], result[3]!.replace(DURATION, "")];
     const path = title.split(" > ");
-    // A full path: the verbose reporter's line, or (older Vitest) a failed test under its file.
-    if (path.length > 1 && (indent === 1 || path[0] === file)) {
+    // The verbose reporter's line names the whole path.
+    if (path.length > 1 && indent === 1) {
       if (status) cases.push({ id: joinTestId(...path), status });
       continue;
     }
     if (!readTree || indent < 3 || file === undefined) continue;
-    const parents = suites.at(indent);
-    if (isSuiteLine(text, index)) {
-      suites.enter(indent, title.replace(SUITE_COUNT, ""));
-      continue;
-    }
-    // Only a test whose every suite was shown has a known id.
-    const parentShown = indent === 3 || suites.innermostAt(indent - 2) !== undefined;
-    if (status && parentShown) cases.push({ id: joinTestId(file, ...parents, title), status });
+    if (isSuiteLine(text, index)) suites.enter(indent, title.replace(SUITE_COUNT, ""));
+    else if (status) cases.push({ id: joinTestId(file, ...suites.at(indent), title), status });
   }
   return cases.length === 0 ? undefined : testResults("vitest", cases);
 }

@@ -36,6 +36,7 @@ describe("parseJest", () => {
       { id: "src/a.test.js › math › inner › flaky", status: "passed" },
       { id: "src/a.test.js › math › multiplies", status: "skipped" },
       { id: "src/a.test.js › math › subtracts wrongly", status: "failed" },
+      { id: "src/a.test.js › runs at the top level", status: "passed" },
       { id: "src/b.test.js › math › adds", status: "passed" },
       { id: "src/b.test.js › stands alone", status: "passed" },
     ]);

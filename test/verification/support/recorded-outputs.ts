@@ -46,6 +46,20 @@ AssertionError: expected 1 to be 3 // Object.is equality
       Tests  1 failed | 1 passed | 1 skipped (3)
 `;
 
+/** Vitest 4, --reporter=tree, a file with no describe block (so no suite line). */
+export const VITEST_TREE_WITHOUT_SUITES_OUTPUT = `
+ RUN  v4.1.12 /tmp/fx/vc
+
+ ✓ src/flat.test.js (2 tests | 1 skipped) 6ms
+   ✓ works 3ms
+   ↓ later
+
+ Test Files  1 passed (1)
+      Tests  1 passed | 1 skipped (2)
+   Start at  14:34:38
+   Duration  283ms (transform 30ms, setup 0ms, import 61ms, tests 6ms, environment 0ms)
+`;
+
 /** Jest 30, --verbose, no colour (the failure block trimmed). */
 export const JEST_VERBOSE_OUTPUT = `FAIL src/a.test.js
   math

@@ -1,7 +1,7 @@
 /*
  * The same small suite written for each runner: in a.test, a describe block with a passing, a
  * failing, a skipped and a todo (or pending) test, and a nested describe with a flaky test that
- * fails when FLAKY=fail; in b.test, a test named like one in a.test (math › adds) and one at the
+ * fails when FLAKY=fail (Jest's and Vitest's also a test outside the describe); in b.test, a test named like one in a.test (math › adds) and one at the
  * top level, which logs a line that looks like a result. Runners that name the test file keep the
  * two `math › adds` apart.
  */
@@ -17,6 +17,7 @@ const jestLike = (file: "a" | "b"): string =>
     test("flaky", () => expect(process.env.FLAKY).not.toBe("fail"));
   });
 });
+test("runs at the top level", () => {});
 `
     : `describe("math", () => {
   test("adds", () => expect(2 + 2).toBe(4));
