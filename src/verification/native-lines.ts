@@ -18,8 +18,10 @@ export type OutputLine = string | typeof CUT;
 
 // The marker HeadTailBuffer (src/sandbox/shell/head-tail-buffer.ts) writes where it cut the middle.
 const SANDBOX_CUT = /^\[… \d+ bytes of output cut;/;
+// Colours and cursor moves (CSI), links (OSC 8, ended by BEL or ST), and two-byte escapes such as
+// the `ESC ( B` libtest writes after each coloured word.
 // eslint-disable-next-line no-control-regex
-const ANSI = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b[@-_]/g;
+const ANSI = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b[ -/]*[0-~]/g;
 
 /**
  * Calls `visit` with each of the output's lines, cleaned, and with CUT where the sandbox (or the
