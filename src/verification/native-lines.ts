@@ -34,15 +34,15 @@ export function eachLine(output: string, visit: (line: OutputLine) => void): voi
     return;
   }
   const half = MAX_OUTPUT_CHARS / 2;
-  eachCleanLine(output.slice(0, half), visit);
+  eachCleanLine(output.slice(0, half), visit, { cutAfter: true });
   visit(CUT);
-  eachCleanLine(output.slice(-half), visit);
+  eachCleanLine(output.slice(-half), visit, { cutBefore: true });
 }
 
 /** Drops the partial line on each side of a cut, so half a test name never becomes an id. */
-function eachCleanLine(text: string, visit: (line: OutputLine) => void): void {
+function eachCleanLine(text: string, visit: (line: OutputLine) => void, cut: { cutBefore?: boolean; cutAfter?: boolean } = {}): void {
   let held: string | undefined;
-  let afterCut = false;
+  let afterCut = cut.cutBefore === true;
   let start = 0;
   while (start <= text.length) {
     const newline = text.indexOf("\n", start);
@@ -59,7 +59,7 @@ function eachCleanLine(text: string, visit: (line: OutputLine) => void): void {
       held = line;
     }
   }
-  if (held !== undefined) visit(held);
+  if (held !== undefined && !cut.cutAfter) visit(held);
 }
 
 /** What a terminal would show: colours gone, and only the last redraw after a carriage return. */
