@@ -50,7 +50,6 @@ function parseDocument(document: string): Node | undefined {
     const parsed: unknown = parser.parse(document);
     if (!isNode(parsed)) return undefined;
     if (isNode(parsed.testsuites)) return parsed.testsuites;
-    if (parsed.testsuites === "") return {};
     if (Array.isArray(parsed.testsuite)) return { testsuite: parsed.testsuite };
     return undefined;
   } catch {
