@@ -68,6 +68,7 @@ export async function runAgentSession(input: SessionInput): Promise<AgentOutcome
     policy: { commands: config.commands, paths: config.paths },
     testCommand: config.test,
     testReport: config.testReport,
+    baseline: undefined as Baseline | undefined,
     commandTimeoutMs: config.limits.commandSeconds * 1000,
     pauses: input.pauses,
     trajectory,
@@ -95,7 +96,10 @@ export async function runAgentSession(input: SessionInput): Promise<AgentOutcome
     if (setup) return setup;
     await sandbox.setNetwork(false);
     // On the base as setup left it, before anything the agent wrote is in: what was red before the agent.
-    if (config.verify === "per-test") run.baseline = await measureBaseline(input, toolContext);
+    if (config.verify === "per-test") {
+      run.baseline = await measureBaseline(input, toolContext);
+      toolContext.baseline = run.baseline;
+    }
     // Only now, with the network cut, may anything the agent wrote reach the workspace.
     if (input.startFrom) await startFromDelivery({ commit: input.startFrom, sandbox, timeoutMs: toolContext.commandTimeoutMs, trajectory, signal });
     await input.beforeAgent?.();

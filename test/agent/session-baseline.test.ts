@@ -67,6 +67,15 @@ describe("the tests on the base, before the agent", () => {
     expect(outcome).toMatchObject({ outcome: "tests-failing", tests: { passed: false, evidence: { counts: { regressions: 1 } } } });
   });
 
+  test("run_tests shows the agent the verdict Ferry will take: ready, with the pre-existing failure not counted", async () => {
+    const model = new ScriptedModel([call("run_tests", {}), fix, call("run_tests", {}), finish]);
+    await fixture.run({ model, config: config() });
+    const tools = (request: ModelRequest | undefined) => (request?.messages ?? []).filter((message) => message.role === "tool").map((message) => message.content);
+    const [before, , after] = tools(model.requests[3]);
+    expect(before).toMatch(/^NOT ready by Ferry's per-test verdict: .*\nRegressions: none\.\nPre-existing failures \(failed on the base too, not blocking\): 2 tests/);
+    expect(after).toMatch(/^Ready by Ferry's per-test verdict: .*\nNewly passing \(failed on the base\): 1 test: .*add adds/);
+  });
+
   test("verify: exit-code runs no baseline, and a red test anywhere fails the change", async () => {
     const { outcome, trajectory } = await fixture.run({ model: new ScriptedModel([fix, finish]), config: config({ verify: "exit-code", limits: { testRetries: 0 } }) });
     expect(trajectory.ofType("test-run").map((run) => run.by)).toEqual(["harness"]);

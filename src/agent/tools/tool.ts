@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { Baseline } from "../../verification/judge.ts";
 import type { Sandbox } from "../../sandbox/sandbox.ts";
 import type { Pauses } from "../pauses.ts";
 import type { Trajectory } from "../trajectory/trajectory.ts";
@@ -20,6 +21,8 @@ export type ToolContext = {
   testCommand: string;
   /** `testReport:`: where the test command writes JUnit XML, if it does. */
   testReport?: string;
+  /** The tests on the untouched base (`verify: per-test`), once measured: `run_tests` judges against it. */
+  baseline?: Baseline;
   /** `limits.commandSeconds`, in milliseconds: the most a command may take. */
   commandTimeoutMs: number;
   pauses: Pauses;
