@@ -9,8 +9,11 @@ import { MAX_TEST_CASES, testId, type TestStatus } from "./test-results.ts";
 
 /** Beyond this, only the first and last halves are read: the outcomes that matter sit at the ends. */
 export const MAX_OUTPUT_CHARS = 16 * 1024 * 1024;
-/** A runner's result line is short; longer lines are noise, never matched (nor scanned by a regex). */
-export const MAX_LINE_CHARS = 8 * 1024;
+/**
+ * A runner's result line is short (ids are cut at 500 characters anyway); longer lines are noise,
+ * never matched. It also bounds what one regex match can cost.
+ */
+export const MAX_LINE_CHARS = 4 * 1024;
 
 /** Stands where output was cut: the lines on either side of it are not whole. */
 export const CUT: unique symbol = Symbol("output cut");

@@ -13,7 +13,8 @@ import { joinTestId, testResults, type TestResults, type TestStatus } from "./te
 
 const STATUS: Record<string, TestStatus> = { ok: "passed", FAILED: "failed", ignored: "skipped" };
 
-const RUNNING = /^\s*Running (?:unittests )?(\S.*?) \((.+)\)$/;
+// `Running unittests src/lib.rs (target/debug/deps/name-<hash>)`, `Running tests/it.rs (…)`.
+const RUNNING = /^\s*Running (?:unittests )?(\S.*)\)$/;
 // Cargo before 1.54: `Running target/debug/deps/name-<hash>`.
 const RUNNING_OLD = /^\s*Running (\S+)$/;
 const DOC_TESTS = /^\s*Doc-tests (\S+)$/;
@@ -110,8 +111,10 @@ const withoutAttributes = (name: string): string => name.replace(/ - should pani
 
 /** The section a cargo header opens, or undefined when the line is not one. */
 function headerOf(line: string, targets: TargetNames): Section | undefined {
+  // Split at the first ` (` by hand: a regex with two open-ended parts backtracks on a crafted line.
   const running = RUNNING.exec(line);
-  if (running) return { target: targets.name(running[2]!, running[1]) };
+  const paren = running ? running[1]!.indexOf(" (") : -1;
+  if (running && paren !== -1) return { target: targets.name(running[1]!.slice(paren + 2), running[1]!.slice(0, paren)) };
   const old = RUNNING_OLD.exec(line);
   if (old) return { target: targets.name(old[1]!, undefined) };
   const doc = DOC_TESTS.exec(line);

@@ -13,9 +13,11 @@ const OUTCOME: Record<string, TestStatus> = { PASSED: "passed", XPASS: "passed",
 const OUTCOMES = "PASSED|FAILED|ERROR|SKIPPED|XFAIL|XPASS";
 
 // A node id names a file and, after `::`, its classes and function; a module-level outcome names the file alone.
-const NODE_ID = String.raw`\S+?::\S.*?|\S+\.py`;
-const VERBOSE = new RegExp(String.raw`^(${NODE_ID}) (${OUTCOMES})(?: \(.*\))?(?:\s+\[[\d\s/%]+\])?$`);
-const XDIST_VERBOSE = new RegExp(String.raw`^\[gw\d+\] \[[\d\s/%]+\] (${OUTCOMES}) (${NODE_ID})$`);
+const NODE_ID = /^(?:\S+?::\S.*|\S+\.py)$/;
+// `tests/a.py::test_b SKIPPED (reason)`: the first outcome word followed by its reason or the line's end.
+const VERBOSE_OUTCOME = new RegExp(String.raw` (${OUTCOMES})(?: \(|$)`);
+const PROGRESS = /^\[[\d\s/%]+\]$/;
+const XDIST_VERBOSE = new RegExp(String.raw`^\[gw\d+\] \[[\d\s/%]+\] (${OUTCOMES}) (\S.*)$`);
 const SUMMARY = new RegExp(String.raw`^(${OUTCOMES}) (.+)$`);
 // `-rA` names no skipped test, only where the skip was raised: `SKIPPED [2] tests/test_x.py:9: reason`.
 const SKIP_LOCATION = /^\[\d+\] (\S+?:\d+)(?::|$)/;
@@ -49,9 +51,9 @@ class PytestReader {
       return;
     }
     if (SECTION.test(line)) this.#inSummary = false;
-    const verbose = VERBOSE.exec(line) ?? swapped(XDIST_VERBOSE.exec(line));
+    const verbose = verboseLine(line);
     if (verbose) {
-      this.#named.add(pytestId(verbose[1]!), OUTCOME[verbose[2]!]!);
+      this.#named.add(pytestId(verbose.nodeId), OUTCOME[verbose.outcome]!);
       this.#namedByVerbose = true;
       return;
     }
@@ -69,8 +71,23 @@ class PytestReader {
   }
 }
 
-/** xdist puts the outcome before the node id; the node id first, like plain -v. */
-const swapped = (match: RegExpExecArray | null): string[] | null => (match ? [match[0], match[2]!, match[1]!] : null);
+/**
+ * A -v line: `node-id OUTCOME`, then maybe ` (reason)` and the progress (`[ 50%]`), or xdist's
+ * `[gw0] [ 50%] OUTCOME node-id`. Taken apart step by step, not by one regex: a regex with a
+ * reason and a node id that may both hold spaces backtracks for seconds on a crafted line.
+ */
+function verboseLine(line: string): { nodeId: string; outcome: string } | undefined {
+  const xdist = XDIST_VERBOSE.exec(line);
+  if (xdist) return NODE_ID.test(xdist[2]!) ? { nodeId: xdist[2]!, outcome: xdist[1]! } : undefined;
+  const bracket = line.endsWith("]") ? line.lastIndexOf(" [") : -1;
+  const text = bracket !== -1 && PROGRESS.test(line.slice(bracket + 1)) ? line.slice(0, bracket).trimEnd() : line;
+  const outcome = VERBOSE_OUTCOME.exec(text);
+  if (!outcome) return undefined;
+  const reason = text.slice(outcome.index + outcome[0].length);
+  if (outcome[0].endsWith("(") && !reason.endsWith(")")) return undefined;
+  const nodeId = text.slice(0, outcome.index);
+  return NODE_ID.test(nodeId) ? { nodeId, outcome: outcome[1]! } : undefined;
+}
 
 /**
  * The node id at the start of a summary line, before ` - reason` (or, in pytest 7, an XPASS's bare

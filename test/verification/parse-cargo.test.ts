@@ -78,6 +78,13 @@ describe("cargo test's output read test by test (recorded outputs)", () => {
     expect(performance.now() - started).toBeLessThan(2_000);
   });
 
+  test("a crafted header line (many ` (` and no closing one) is read in linear time", () => {
+    const crafted = `     Running x${" (a)".repeat(990)}z\n`;
+    const started = performance.now();
+    expect(parseCargoTest(`${crafted.repeat(1_000)}test result: ok. 0 passed; 0 failed;\n`)).toBeUndefined();
+    expect(performance.now() - started).toBeLessThan(1_000);
+  });
+
   test("never throws, whatever the output", () => {
     const fragment = fc.constantFrom("test ", " ... ", "ok", "FAILED", "ignored, ", "running 1 test", "test result: ok. 1 passed; 0 failed;", "     Running ", "unittests src/lib.rs (target/debug/deps/x-0123456789abcdef)", "   Doc-tests x", " (line 3)", " - ", "failures:", "\n    ", "\n", "error: test failed", "\u001b[32m", "\u001b(B");
     fc.assert(

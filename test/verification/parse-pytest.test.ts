@@ -85,6 +85,13 @@ describe("pytest's output read test by test (recorded outputs)", () => {
     expect(performance.now() - started).toBeLessThan(2_000);
   });
 
+  test("a crafted verbose line (outcome words and open reasons repeated) is read in linear time", () => {
+    const crafted = `a::b${" PASSED (".repeat(440)}\n`;
+    const started = performance.now();
+    expect(parsePytest(`============================= test session starts ==============================\n${crafted.repeat(1_000)}`)).toBeUndefined();
+    expect(performance.now() - started).toBeLessThan(1_000);
+  });
+
   test("never throws, whatever the output", () => {
     const fragment = fc.constantFrom("PASSED ", "FAILED ", "SKIPPED [1] ", "::", "[", "]", " - ", "\n", "=== short test summary info ===", "=== 1 passed in 0.1s ===", "\u001b[31m", "\r", "tests/a.py");
     fc.assert(
