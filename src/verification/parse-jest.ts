@@ -21,6 +21,8 @@ const STATUS: Record<string, TestStatus> = { "✓": "passed", "√": "passed", "
 type Region = "outside" | "tests" | "failures" | "console";
 
 export function parseJest(output: string): TestResults | undefined {
+  // Cheap first: output without the summary's words is not split into lines.
+  if (!output.includes("Test Suites:") || !output.includes("Tests:")) return undefined;
   const text = plainLines(output);
   if (!text.some((line) => SUMMARY.test(line)) || !text.some((line) => SUITES_SUMMARY.test(line))) return undefined;
   const cases: { id: string; status: TestStatus }[] = [];

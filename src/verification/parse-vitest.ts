@@ -23,6 +23,8 @@ const STATUS: Record<string, TestStatus> = { "✓": "passed", "×": "failed", "�
 type Case = { id: string; status: TestStatus };
 
 export function parseVitest(output: string): TestResults | undefined {
+  // Cheap first: output without the summary's words is not split into lines.
+  if (!output.includes("Test Files")) return undefined;
   const text = plainLines(output);
   if (!text.some((line) => SUMMARY.test(line))) return undefined;
   const cases: Case[] = [];

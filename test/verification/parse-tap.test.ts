@@ -55,6 +55,7 @@ describe("parseTap", () => {
       { id: "math inner flaky", status: "passed" },
       { id: "math multiplies", status: "skipped" },
       { id: "math subtracts wrongly", status: "failed" },
+      { id: 'setup "before all" hook for "needs the database"', status: "failed" },
       { id: "stands alone", status: "passed" },
     ]);
   });
