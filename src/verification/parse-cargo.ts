@@ -24,8 +24,6 @@ const TEST = /^test (\S.*?) \.\.\. (ok|FAILED|ignored)(?:, .*)?$/;
 // libtest's own list of the failed tests: with `cargo test -q` the only place they are named.
 const FAILURES = /^failures:$/;
 const FAILURE_NAME = /^ {4}(\S.*)$/;
-// What cargo prints after a test binary that failed, whether libtest finished or not.
-const BINARY_FAILED = /^error: (?:test|doctest) failed\b/;
 // A test path has no spaces: a name like this is a doc-test's, also where `cargo -q` printed no header.
 const DOC_TEST = /^(\S+ - .*) \(line (\d+)\)(?: - .*)?$/;
 
@@ -74,7 +72,6 @@ class CargoReader {
     else if (SECTION_START.test(line)) [this.#running, this.#namedAll] = [true, false];
     else if (SECTION_END.test(line)) [this.#running, this.isCargo] = [false, true];
     else if (FAILURES.test(line)) this.#listingFailures = true;
-    else if (BINARY_FAILED.test(line)) this.#died();
   }
 
   finish(): FoundCases {
@@ -99,7 +96,11 @@ class CargoReader {
     return failed !== null;
   }
 
-  /** The binary ended without libtest's closing line: it crashed or was killed. */
+  /**
+   * At the next header or the output's end: a section libtest never closed means the binary
+   * crashed or was killed. Not at cargo's `error: test failed`: that is stderr, which a reader of
+   * two pipes may see before the binary's last stdout line.
+   */
   #died(): void {
     if (this.#running && this.#section?.target) this.#cases.add(this.#section.target, "failed");
     this.#running = false;

@@ -45,6 +45,13 @@ describe("cargo test's output read test by test (recorded outputs)", () => {
     expect(statuses(parseCargoTest(CARGO_CRASH_OUTPUT))).toEqual({ "crashes › src/lib.rs › fine": "passed", "crashes › src/lib.rs": "failed" });
   });
 
+  test("cargo's stderr line read before libtest's closing line (two pipes side by side) blames no binary", () => {
+    const closing = "test result: FAILED. 3 passed; 1 failed; 1 ignored; 0 measured; 0 filtered out; finished in 0.01s\n\n";
+    const error = "error: test failed, to rerun pass `--lib`\n";
+    expect(CARGO_VERBOSE_OUTPUT).toContain(closing + error);
+    expect(statuses(parseCargoTest(CARGO_VERBOSE_OUTPUT.replace(closing + error, error + closing)))).toEqual(sampleOutcomes("passed"));
+  });
+
   test("a binary still running when the output ends (killed at the time limit) counts as failed", () => {
     const output = "     Running unittests src/lib.rs (target/debug/deps/slow-0123456789abcdef)\n\nrunning 2 tests\ntest quick ... ok\n";
     expect(statuses(parseCargoTest(output))).toEqual({ "slow › src/lib.rs › quick": "passed", "slow › src/lib.rs": "failed" });

@@ -43,8 +43,11 @@ export function writeProject(prefix: string, files: Record<string, string>): { d
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** Runs the toolchain in the project with stdout and stderr interleaved, as the sandbox reports them. */
+/**
+ * Runs the toolchain in the project with stderr merged into stdout by the shell (`2>&1`, one
+ * pipe), as the sandbox runs a command: two pipes read side by side could swap their lines.
+ */
 export async function runToolchain(toolchain: Toolchain, dir: string, args: string[], env: Record<string, string>): Promise<string> {
-  const result = await execa(toolchain.command, [...toolchain.args, ...args], { cwd: dir, env, all: true, reject: false, timeout: 60_000 });
-  return result.all ?? "";
+  const result = await execa("sh", ["-c", '"$@" 2>&1', "sh", toolchain.command, ...toolchain.args, ...args], { cwd: dir, env, reject: false, timeout: 60_000 });
+  return result.stdout;
 }
