@@ -42,8 +42,8 @@ export function parseJest(output: string): TestResults | undefined {
     const block = FAILURE_BLOCK.exec(line);
     if (block) {
       const title = block[1]!.trim();
-      // Console output is framed as a block too; its text is the tests' own, not results.
-      region = title === "Console" ? "console" : "failures";
+      region = "failures";
+      // Without --verbose, a file's console output is framed as a block too; it is not a failure.
       if (title !== "Console") cases.push({ id: title === "Test suite failed to run" ? file : joinTestId(file, title), status: "failed" });
       continue;
     }

@@ -35,19 +35,18 @@ export function parseTap(output: string): TestResults | undefined {
   return cases.length === 0 ? undefined : testResults("tap", cases);
 }
 
-type Tally = { points: number; failures: number };
+type Tally = { failures: number };
 
 /** Adds the test points of one (sub)test to `cases`; its tally tells the enclosing test point whether a test inside failed. */
 function collect(parser: Parser, path: string[], cases: Case[]): Tally {
-  const tally: Tally = { points: 0, failures: 0 };
+  const tally: Tally = { failures: 0 };
   let subtest: Tally | undefined;
   parser.on("child", (child: Parser) => {
     subtest = collect(child, [...path, child.name], cases);
   });
   parser.on("assert", (result: Result) => {
-    tally.points += 1;
-    // The test point right after a subtest with test points is that subtest's own result.
-    const closed = subtest !== undefined && subtest.points > 0 ? subtest : undefined;
+    // The test point right after a subtest's indented block is that subtest's own result.
+    const closed = subtest;
     subtest = undefined;
     const status = statusOf(result);
     if (closed) {

@@ -47,6 +47,11 @@ describe("parseJest", () => {
     expect(parseJest(output.plain)?.cases).toEqual([{ id: "src/a.test.js › math › subtracts wrongly", status: "failed" }]);
   });
 
+  test("without --verbose, the `● Console` block that frames a file's logged lines is not a failure", () => {
+    expect(output.plain).toMatch(/^ {2}● Console$/m);
+    expect(parseJest(output.plain)?.cases.filter((test) => test.id.endsWith("Console"))).toEqual([]);
+  });
+
   test("the `● describe › name` blocks name every failure, also one the tree above them did not show", () => {
     const blocksOnly = output.flaky.replace(/^ {4}✕ flaky.*$/m, "");
     expect(parseJest(blocksOnly)?.cases).toContainEqual({ id: "src/a.test.js › math › inner › flaky", status: "failed" });
@@ -63,8 +68,9 @@ describe("parseJest", () => {
   });
 
   test("a line a test logged, printed between the previous file's tests and its own file's header, is not a result", () => {
-    const [previous, logged, own] = ["    ✓ one of its many tests", "✓ logged by the test", "PASS src/b.test.js"].map((text) => output.logged.indexOf(text));
-    expect(previous < logged && logged < own).toBe(true);
+    const at = (text: string) => output.logged.indexOf(text);
+    expect(at("    ✓ one of its many tests")).toBeLessThan(at("✓ logged by the test"));
+    expect(at("✓ logged by the test")).toBeLessThan(at("PASS src/b.test.js"));
     expect(parseJest(output.logged)?.cases.filter((test) => test.id.includes("logged"))).toEqual([]);
   });
 

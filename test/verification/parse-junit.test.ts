@@ -76,6 +76,7 @@ describe("parseJUnitXml, real reports", () => {
         { id: `${file("a.test.js")} › math inner › flaky`, status: "passed" },
         { id: `${file("b.test.js")} › math › adds`, status: "passed" },
         { id: `${file("b.test.js")} › stands alone`, status: "passed" },
+        { id: `${file("b.test.js")} › waits a little`, status: "passed" },
         { id: `${file("c.test.js")} › setup › "before all" hook for "needs the database"`, status: "failed" },
       ].toSorted((a, b) => a.id.localeCompare(b.id)),
     );

@@ -13,7 +13,7 @@ beforeAll(async () => {
   [output.plain, output.flaky, output.colour] = await Promise.all([
     runNode(repo, [MOCHA, "test/*.test.js"]),
     runNode(repo, [MOCHA, "test/*.test.js"], { env: { FLAKY: "fail" } }),
-    runNode(repo, [MOCHA, "--color", "test/*.test.js"], { colour: true }),
+    runNode(repo, [MOCHA, "--color", "--slow", "10", "test/*.test.js"], { colour: true }),
   ]);
 });
 afterAll(() => removeRepo(repo));
@@ -31,6 +31,7 @@ describe("parseMocha", () => {
       { id: "math › subtracts wrongly", status: "failed" },
       { id: HOOK, status: "failed" },
       { id: "stands alone", status: "passed" },
+      { id: "waits a little", status: "passed" },
     ]);
     expect(parseMocha(output.plain)?.source).toBe("mocha");
   });
@@ -57,8 +58,9 @@ describe("parseMocha", () => {
     expect(parseMocha(output.flaky)?.cases).toContainEqual({ id: "math › inner › flaky", status: "failed" });
   });
 
-  test("colours do not change an id", () => {
+  test("colours and a slow test's time do not change an id", () => {
     expect(output.colour).toContain("\u001b[");
+    expect(output.colour).toMatch(/waits a little.*\(\d+ms\)/);
     expect(sorted(output.colour)).toEqual(sorted(output.plain));
   });
 
@@ -71,6 +73,10 @@ describe("parseMocha", () => {
       { id: "math › adds", status: "passed" },
       { id: "math › subtracts wrongly", status: "failed" },
     ]);
+  });
+
+  test("a numbered line in the failure list that never ends a title with `:` is not a failure", () => {
+    expect(parseMocha("  0 passing (3ms)\n  1 failing\n\n  1) printed by a test\n\n      Error: boom:\n")).toBeUndefined();
   });
 
   test("output without mocha's `N passing (…)` line is not read", () => {

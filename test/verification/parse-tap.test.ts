@@ -57,6 +57,7 @@ describe("parseTap", () => {
       { id: "math subtracts wrongly", status: "failed" },
       { id: 'setup "before all" hook for "needs the database"', status: "failed" },
       { id: "stands alone", status: "passed" },
+      { id: "waits a little", status: "passed" },
     ]);
   });
 

@@ -46,7 +46,7 @@ export const VITEST_SUITE = {
   "src/broken.test.js": 'import "./missing.js";\ntest("never runs", () => {});\n',
 };
 
-/** Mocha; b.test.js's test logs a line, and c.test.js has a `before` hook that throws. */
+/** Mocha; in b.test.js a test logs a line and one takes 30 ms (slow under --slow 10), and c.test.js has a `before` hook that throws. */
 export const MOCHA_SUITE = {
   "package.json": JSON.stringify({ name: "fixture", private: true }),
   "test/a.test.js": `const assert = require("node:assert");
@@ -65,6 +65,7 @@ describe("math", () => {
   it("adds", () => assert.equal(2 + 2, 4));
 });
 it("stands alone", () => console.log("logged by the test"));
+it("waits a little", (done) => setTimeout(done, 30));
 `,
   "test/c.test.js": `describe("setup", () => {
   before(() => { throw new Error("no database"); });
