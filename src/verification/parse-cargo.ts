@@ -1,5 +1,5 @@
 import { CUT, eachLine, FoundCases, type OutputLine } from "./native-lines.ts";
-import { joinTestId, testResults, type TestResults, type TestStatus } from "./test-results.ts";
+import { joinTestId, MAX_TEST_CASES, testResults, type TestResults, type TestStatus } from "./test-results.ts";
 
 /*
  * `cargo test` output: one section per test binary, opened by cargo's header (`Running unittests
@@ -84,8 +84,9 @@ class CargoReader {
     this.#namedAll = true;
     if (!this.#section) return;
     const doc = DOC_TEST.exec(name);
-    if (doc) this.#docCases.push({ target: this.#section.target, item: doc[1]!, line: Number(doc[2]), status });
-    else this.#cases.add(joinTestId(this.#section.target, withoutAttributes(name)), status);
+    if (!doc) this.#cases.add(joinTestId(this.#section.target, withoutAttributes(name)), status);
+    // Numbered once all are known, so kept until then: no more than FoundCases would keep.
+    else if (this.#docCases.length < 3 * MAX_TEST_CASES) this.#docCases.push({ target: this.#section.target, item: doc[1]!, line: Number(doc[2]), status });
   }
 
   /** A name in libtest's closing list of failures. Only failures are listed, so a doc-test keeps its line there. */

@@ -97,7 +97,7 @@ const SUMMARY_NODE_ID = /^[^\s[]+(?:\[.*?\](?= - |$)|\[.*?\](?=\s|$))?/;
 const nodeIdOf = (rest: string): string => SUMMARY_NODE_ID.exec(rest)?.[0] ?? rest;
 
 /** `tests/test_x.py::TestA::test_b[1]` → `tests/test_x.py › TestA › test_b[1]`; `::` inside the parameter stays. */
-export function pytestId(nodeId: string): string {
+function pytestId(nodeId: string): string {
   const bracket = nodeId.indexOf("[");
   const path = bracket === -1 ? nodeId : nodeId.slice(0, bracket);
   const param = bracket === -1 ? "" : nodeId.slice(bracket);
