@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
 import { parseJest } from "../../src/verification/parse-jest.ts";
-import { JEST, removeRepo, runNode, tempRepo, type RunOptions } from "./support/run-runner.ts";
+import { JEST, removeRepo, runNode, type RunOptions, RUNS_TIMEOUT_MS, tempRepo } from "./support/run-runner.ts";
 import { JEST_VERBOSE_OUTPUT, MOCHA_SPEC_OUTPUT, VITEST_VERBOSE_OUTPUT } from "./support/recorded-outputs.ts";
 import { JEST_SUITE } from "./support/suites.ts";
 
@@ -23,7 +23,7 @@ beforeAll(async () => {
     jest(["src/broken.test.js"]),
     jest(["--verbose", "src/passing.test.js", "src/b.test.js"]),
   ]);
-});
+}, RUNS_TIMEOUT_MS);
 afterAll(() => removeRepo(repo));
 
 const sorted = (output: string) => parseJest(output)?.cases.toSorted((a, b) => a.id.localeCompare(b.id));

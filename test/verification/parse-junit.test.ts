@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
 import { parseJUnitXml } from "../../src/verification/parse-junit.ts";
-import { MOCHA, removeRepo, runNode, tempRepo, VITEST } from "./support/run-runner.ts";
+import { MOCHA, removeRepo, runNode, RUNS_TIMEOUT_MS, tempRepo, VITEST } from "./support/run-runner.ts";
 import { CARGO2JUNIT_XML, GO_JUNIT_REPORT_XML, JEST_JUNIT_XML, MOCHA_JUNIT_REPORTER_XML, PYTEST_JUNIT_XML } from "./support/recorded-outputs.ts";
 import { MOCHA_SUITE, NODE_SUITE, VITEST_SUITE } from "./support/suites.ts";
 
@@ -24,7 +24,7 @@ beforeAll(async () => {
     report(repos.vitest, [VITEST, "run", "--globals", "--reporter=junit", "--outputFile=report.xml", "src/a.test.js", "src/b.test.js"], "report.xml"),
     report(repos.mocha, [MOCHA, "--reporter=xunit", "--reporter-options", "output=report.xml", "test/*.test.js"], "report.xml"),
   ]);
-}, 30_000);
+}, RUNS_TIMEOUT_MS);
 afterAll(() => Promise.all(Object.values(repos).map(removeRepo)));
 
 const sorted = (...documents: string[]) => parseJUnitXml(documents)?.cases.toSorted((a, b) => a.id.localeCompare(b.id));

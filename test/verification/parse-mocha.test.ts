@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
 import { parseMocha } from "../../src/verification/parse-mocha.ts";
-import { MOCHA, removeRepo, runNode, tempRepo } from "./support/run-runner.ts";
+import { MOCHA, removeRepo, runNode, RUNS_TIMEOUT_MS, tempRepo } from "./support/run-runner.ts";
 import { JEST_VERBOSE_OUTPUT, MOCHA_SPEC_OUTPUT } from "./support/recorded-outputs.ts";
 import { MOCHA_SUITE } from "./support/suites.ts";
 
@@ -15,7 +15,7 @@ beforeAll(async () => {
     runNode(repo, [MOCHA, "test/*.test.js"], { env: { FLAKY: "fail" } }),
     runNode(repo, [MOCHA, "--color", "--slow", "10", "test/*.test.js"], { colour: true }),
   ]);
-});
+}, RUNS_TIMEOUT_MS);
 afterAll(() => removeRepo(repo));
 
 const sorted = (output: string) => parseMocha(output)?.cases.toSorted((a, b) => a.id.localeCompare(b.id));

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
 import { parseNodeSpec } from "../../src/verification/parse-node-spec.ts";
-import { removeRepo, runNode, tempRepo } from "./support/run-runner.ts";
+import { removeRepo, runNode, RUNS_TIMEOUT_MS, tempRepo } from "./support/run-runner.ts";
 import { MOCHA_SPEC_OUTPUT } from "./support/recorded-outputs.ts";
 import { NODE_SUITE } from "./support/suites.ts";
 
@@ -15,7 +15,7 @@ beforeAll(async () => {
     runNode(repo, ["--test"], { env: { FLAKY: "fail" } }),
     runNode(repo, ["--test"], { colour: true }),
   ]);
-});
+}, RUNS_TIMEOUT_MS);
 afterAll(() => removeRepo(repo));
 
 const sorted = (output: string) => parseNodeSpec(output)?.cases.toSorted((a, b) => a.id.localeCompare(b.id));

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
 import { parseTap } from "../../src/verification/parse-tap.ts";
-import { MOCHA, removeRepo, runNode, tempRepo } from "./support/run-runner.ts";
+import { MOCHA, removeRepo, runNode, RUNS_TIMEOUT_MS, tempRepo } from "./support/run-runner.ts";
 import { NODE_TAP_OUTPUT } from "./support/recorded-outputs.ts";
 import { MOCHA_SUITE, NODE_SUITE } from "./support/suites.ts";
 
@@ -16,7 +16,7 @@ beforeAll(async () => {
     runNode(node, ["--test", "--test-reporter=tap"], { env: { FLAKY: "fail" } }),
     runNode(mocha, [MOCHA, "--reporter=tap", "test/*.test.js"]),
   ]);
-});
+}, RUNS_TIMEOUT_MS);
 afterAll(() => Promise.all(repos.map(removeRepo)));
 
 const sorted = (output: string) => parseTap(output)?.cases.toSorted((a, b) => a.id.localeCompare(b.id));

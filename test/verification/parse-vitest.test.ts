@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
 import { parseVitest } from "../../src/verification/parse-vitest.ts";
-import { removeRepo, runNode, tempRepo, VITEST, type RunOptions } from "./support/run-runner.ts";
+import { removeRepo, runNode, type RunOptions, RUNS_TIMEOUT_MS, tempRepo, VITEST } from "./support/run-runner.ts";
 import { JEST_VERBOSE_OUTPUT, MOCHA_SPEC_OUTPUT, VITEST_TREE_WITHOUT_SUITES_OUTPUT, VITEST_VERBOSE_OUTPUT } from "./support/recorded-outputs.ts";
 import { VITEST_SUITE } from "./support/suites.ts";
 
@@ -23,7 +23,7 @@ beforeAll(async () => {
     vitest(["--reporter=verbose", ...files], { colour: true }),
     vitest(["src/broken.test.js", "src/b.test.js"]),
   ]);
-}, 30_000);
+}, RUNS_TIMEOUT_MS);
 afterAll(() => removeRepo(repo));
 
 const sorted = (output: string) => parseVitest(output)?.cases.toSorted((a, b) => a.id.localeCompare(b.id));

@@ -1,10 +1,11 @@
 /*
- * Outputs and reports recorded from real runs (trimmed where marked), for the cases the fixture
- * runs do not cover: reporters not installed here (jest-junit, mocha-junit-reporter,
- * go-junit-report, cargo2junit) and pytest's JUnit XML, and small outputs for the dispatcher.
+ * Small outputs for edge cases and the dispatcher, recorded from real runs (trimmed where marked),
+ * and JUnit reports from tools not installed here: pytest's recorded from a real run; jest-junit's,
+ * mocha-junit-reporter's and go-junit-report's written in the shape their documentation and test
+ * data show; cargo2junit's cut from its test data (one test renamed).
  */
 
-/** mocha 12, spec reporter, no colour. */
+/** mocha 12, spec reporter, no colour (trimmed to fewer tests, its counts adjusted to match). */
 export const MOCHA_SPEC_OUTPUT = `
 
   ✔ top level same
@@ -28,7 +29,7 @@ export const MOCHA_SPEC_OUTPUT = `
 
 `;
 
-/** Vitest 4, --reporter=verbose, no colour. */
+/** Vitest 4, --reporter=verbose, no colour (trimmed to fewer tests, its counts adjusted to match). */
 export const VITEST_VERBOSE_OUTPUT = `
  RUN  v4.1.12 /tmp/fx/vitest
 
@@ -60,7 +61,7 @@ export const VITEST_TREE_WITHOUT_SUITES_OUTPUT = `
    Duration  283ms (transform 30ms, setup 0ms, import 61ms, tests 6ms, environment 0ms)
 `;
 
-/** Jest 30, --verbose, no colour (the failure block trimmed). */
+/** Jest 30, --verbose, no colour (trimmed to fewer tests, its counts adjusted to match). */
 export const JEST_VERBOSE_OUTPUT = `FAIL src/a.test.js
   math
     ✓ adds (4 ms)
@@ -78,7 +79,7 @@ Time:        0.223 s
 Ran all test suites.
 `;
 
-/** node 24 --test (spec), no colour, the recap trimmed. */
+/** node 24 --test (spec), no colour (trimmed to fewer tests, its counts adjusted to match; the recap left out). */
 export const NODE_SPEC_OUTPUT = `▶ math
   ✔ adds (1.322506ms)
   ✖ subtracts wrongly (1.16336ms)
@@ -94,7 +95,7 @@ export const NODE_SPEC_OUTPUT = `▶ math
 ℹ duration_ms 276.82752
 `;
 
-/** node 24 --test --test-reporter=tap (the YAML blocks trimmed). */
+/** node 24 --test --test-reporter=tap (trimmed to fewer tests and most YAML blocks). */
 export const NODE_TAP_OUTPUT = `TAP version 13
 # Subtest: math
     # Subtest: adds

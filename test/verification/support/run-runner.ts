@@ -22,6 +22,9 @@ export async function tempRepo(files: Record<string, string>): Promise<string> {
 
 export const removeRepo = (dir: string): Promise<void> => rm(dir, { recursive: true, force: true });
 
+/** For a file's beforeAll that starts its runs together: each takes a second or two, but CI machines are shared. */
+export const RUNS_TIMEOUT_MS = 60_000;
+
 export type RunOptions = { env?: Record<string, string>; colour?: boolean };
 
 /**
