@@ -30,30 +30,36 @@ export function judgeRun(base: Baseline | undefined, now: ReadRun, options: Judg
   if (!base?.results || !now.results) throw new Error("judgeRun: per-test outcomes missing");
   const before = statuses(base.results);
   const after = statuses(now.results);
-  const passedOnRerun = new Set(reruns.flatMap((results) => (results?.cases ?? []).filter((test) => test.status === "passed").map((test) => test.id)));
+  // A quiet run names only its failures: a test it does not name passed.
+  const was = (id: string): TestStatus | undefined => before.get(id) ?? (base.results?.listing === "failures" ? "passed" : undefined);
+  const repeats = reruns.filter((results): results is TestResults => results !== undefined).map((results) => ({ listing: results.listing, statuses: statuses(results) }));
+  const passedOnRepeat = (id: string): boolean =>
+    repeats.some(({ listing, statuses: seen }) => seen.get(id) === "passed" || (listing === "failures" && !seen.has(id)));
   const failing = [...after].filter(([, status]) => status === "failed").map(([id]) => id);
-  const flaky = failing.filter((id) => passedOnRerun.has(id));
-  const stillFailing = failing.filter((id) => !passedOnRerun.has(id));
+  const flaky = failing.filter(passedOnRepeat);
+  const stillFailing = failing.filter((id) => !passedOnRepeat(id));
   const passing = [...after].filter(([, status]) => status === "passed").map(([id]) => id);
-  const disappeared = [...before].filter(([id, status]) => status === "passed" && (after.get(id) ?? "skipped") === "skipped").map(([id]) => id);
+  const assumedPassing = now.results.listing === "failures" ? [...before].filter(([id, status]) => status === "failed" && !after.has(id)).map(([id]) => id) : [];
+  const disappeared =
+    now.results.listing === "failures" ? [] : [...before].filter(([id, status]) => status === "passed" && (after.get(id) ?? "skipped") === "skipped").map(([id]) => id);
   const commandFailed = now.run.exitCode !== 0 || now.run.timedOut;
   // A command that fails with no failing test (a lint step, a crashed suite) broke something the base did not.
   const commandRegressed = commandFailed && stillFailing.length === 0 && flaky.length === 0 && base.run.passed;
   // In a prefix of the stack, a new test may still fail: a later part is what makes it pass.
-  const broken = (id: string) => before.get(id) === "passed" || before.get(id) === "skipped" || (options.scope === "whole" && !before.has(id));
+  const broken = (id: string) => was(id) === "passed" || was(id) === "skipped" || (options.scope === "whole" && was(id) === undefined);
   const regressions = [
     ...stillFailing.filter(broken),
     // A failing command may have died before running them: a vanished test then counts as broken.
     ...(commandFailed ? disappeared : []),
   ];
   const evidence = evidenceOf({
-    newlyPassing: passing.filter((id) => before.get(id) === "failed"),
+    newlyPassing: [...passing.filter((id) => was(id) === "failed"), ...assumedPassing],
     regressions,
-    preExisting: stillFailing.filter((id) => before.get(id) === "failed"),
+    preExisting: stillFailing.filter((id) => was(id) === "failed"),
     flaky,
-    added: passing.filter((id) => !before.has(id)),
+    added: passing.filter((id) => was(id) === undefined),
     disappeared,
-    passing: passing.length,
+    passing: passing.length + assumedPassing.length,
     commandRegressed,
   });
   const clean = regressions.length === 0 && !commandRegressed;

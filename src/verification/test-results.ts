@@ -21,10 +21,19 @@ export type TestSource = z.infer<typeof TestSource>;
 export const TestCase = z.object({ id: z.string().min(1).max(500), status: TestStatus });
 export type TestCase = z.infer<typeof TestCase>;
 
+/**
+ * `all`: every test that ran is named. `failures`: the output names only the tests that failed
+ * (Jest, pytest, go and cargo in their quiet modes), so a test not named is taken to have passed.
+ */
+export const TestListing = z.enum(["all", "failures"]);
+export type TestListing = z.infer<typeof TestListing>;
+
 export const TestResults = z.object({
   source: TestSource,
   /** One entry per id; a test reported twice counts as failed if either report failed. */
   cases: z.array(TestCase).max(100_000),
+  /** Absent: `all`. */
+  listing: TestListing.optional(),
 });
 export type TestResults = z.infer<typeof TestResults>;
 
@@ -36,7 +45,7 @@ export const MAX_TEST_CASES = 100_000;
 const RANK: Record<TestStatus, number> = { skipped: 0, passed: 1, failed: 2 };
 
 /** Cases with their ids normalised, one per id (failed over passed over skipped), in first-seen order. */
-export function testResults(source: TestSource, cases: Iterable<{ id: string; status: TestStatus }>): TestResults {
+export function testResults(source: TestSource, cases: Iterable<{ id: string; status: TestStatus }>, listing: TestListing = "all"): TestResults {
   const byId = new Map<string, TestStatus>();
   for (const { id, status } of cases) {
     const key = testId(id);
@@ -45,7 +54,8 @@ export function testResults(source: TestSource, cases: Iterable<{ id: string; st
     if (before === undefined && byId.size >= MAX_TEST_CASES) continue;
     if (before === undefined || RANK[status] > RANK[before]) byId.set(key, status);
   }
-  return { source, cases: [...byId].map(([id, status]) => ({ id, status })) };
+  const kept = [...byId].map(([id, status]) => ({ id, status }));
+  return listing === "all" ? { source, cases: kept } : { source, cases: kept, listing };
 }
 
 /** Whitespace collapsed, control characters dropped, cut at MAX_TEST_ID_CHARS. */

@@ -98,6 +98,37 @@ describe("a change judged test by test against the base", () => {
   });
 });
 
+describe("runs that name only their failures (quiet Jest, pytest, go, cargo)", () => {
+  const quiet = (failed: string[], exitCode = failed.length > 0 ? 1 : 0): ReadRun => ({
+    run: run(exitCode),
+    results: testResults("pytest", failed.map((id) => ({ id, status: "failed" as const })), "failures"),
+  });
+
+  test("a test red on the base and not named now is taken to pass: the fix is credited", () => {
+    const judged = judgeRun(quiet(["bug", "old"]), quiet(["old"]), whole);
+    expect(judged.passed).toBe(true);
+    expect(judged.evidence).toMatchObject({ newlyPassing: ["bug"], preExisting: ["old"], regressions: [] });
+  });
+
+  test("a test not named on the base (so it passed) that fails now is a regression", () => {
+    const judged = judgeRun(quiet(["bug"]), quiet(["a"]), whole);
+    expect(judged.passed).toBe(false);
+    expect(judged.evidence?.regressions).toEqual(["a"]);
+  });
+
+  test("a failure that a quiet re-run does not name is flaky", () => {
+    const rerun = testResults("pytest", [], "failures");
+    const judged = judgeRun(quiet(["bug"]), quiet(["a"]), whole, [rerun]);
+    expect(judged.evidence).toMatchObject({ flaky: ["a"], regressions: [], newlyPassing: ["bug"] });
+  });
+
+  test("a full listing on the base and a quiet one now: nothing is called gone", () => {
+    const judged = judgeRun(baseOf({ a: "passed", bug: "failed" }), quiet([], 0), whole);
+    expect(judged.evidence).toMatchObject({ disappeared: [], newlyPassing: ["bug"] });
+    expect(judged.passed).toBe(true);
+  });
+});
+
 describe("falling back to the exit code", () => {
   test.each([
     ["verify: exit-code", baseOf({ a: "failed" }), read({ a: "failed" }), { scope: "whole", mode: "exit-code" } as const, /verify: exit-code/],
