@@ -103,7 +103,9 @@ describe("pytest's output read test by test (recorded outputs)", () => {
   });
 });
 
-const pytest = await findToolchain("pytest", "python3", ["-m", "pytest"], ["--version"]);
+// The first python3 on PATH (a pyenv one, say), or Debian's, where CI installs python3-pytest.
+const onPath = await findToolchain("pytest", "python3", ["-m", "pytest"], ["--version"]);
+const pytest = onPath.found ? onPath : await findToolchain("pytest", "/usr/bin/python3", ["-m", "pytest"], ["--version"]);
 // No cache, no bytecode, no plugins from the machine: the same outcomes on every machine.
 const PYTEST_ENV = { PYTHONDONTWRITEBYTECODE: "1", PYTEST_DISABLE_PLUGIN_AUTOLOAD: "1", PYTEST_ADDOPTS: "" };
 const PYTEST_ARGS = ["-p", "no:cacheprovider"];
