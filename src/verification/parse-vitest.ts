@@ -12,11 +12,12 @@ import { joinTestId, testResults, type TestResults, type TestStatus } from "./te
  */
 
 const SUMMARY = /^\s*Test Files\s+\d+ (?:passed|failed|skipped)/;
-const FILE_HEADER = /^ ([✓❯×✗↓]) (.+?) \(\d+ tests?(?: \|[^)]*)?\)(?:\s+[\d.]+m?s)?\s*$/u;
+const FILE_MARKER = /^ ([✓❯×✗↓]) /u;
+const FILE_COUNTS = /^\(\d+ tests?(?: \|[^)]*)?\)(?: [\d.]+m?s)?$/;
 const RESULT = /^(\s+)([✓×✗↓□❯]) (.+)$/u;
 const FAILURE_LIST = /⎯ Failed (?:Tests|Suites) \d+ ⎯/;
 const FAILURE = /^ FAIL\s+(.+)$/;
-const DURATION = /\s+\d+(?:\.\d+)?m?s$/;
+const DURATION = / \d+(?:\.\d+)?m?s$/;
 const SUITE_COUNT = /\s\(\d+\)$/;
 const STATUS: Record<string, TestStatus> = { "✓": "passed", "×": "failed", "✗": "failed", "↓": "skipped", "□": "skipped" };
 
@@ -37,18 +38,18 @@ export function parseVitest(output: string): TestResults | undefined {
     if (/^\s*Test Files\s/.test(line)) inFailureList = false;
     const failure = FAILURE.exec(line);
     // ` FAIL  src/c.test.ts [ src/c.test.ts ]`: a file that failed to load, or whose hook threw.
-    if (failure) cases.push({ id: joinTestId(...failure[1]!.replace(/\s\[ .* \]$/, "").split(" > ")), status: "failed" });
+    if (failure) cases.push({ id: joinTestId(...withoutFileNote(failure[1]!.trimEnd()).split(" > ")), status: "failed" });
     if (inFailureList) continue;
-    const header = FILE_HEADER.exec(line);
+    const header = fileHeader(line);
     if (header || line === CUT_LINE) {
       // Past a cut in the output, the file and suites of a line are unknown until the next header.
-      file = header?.[2];
+      file = header?.file;
       suites.clear();
       continue;
     }
     const result = RESULT.exec(line);
     if (!result) continue;
-    const [indent, status, title] = [result[1]!.length, STATUS[result[2]!], result[3]!.replace(DURATION, "")];
+    const [indent, status, title] = [result[1]!.length, STATUS[result[2]!], result[3]!.trimEnd().replace(DURATION, "")];
     const path = title.split(" > ");
     // The verbose reporter's line names the whole path.
     if (path.length > 1 && indent === 1) {
@@ -65,15 +66,33 @@ export function parseVitest(output: string): TestResults | undefined {
 /** The tree reporter: some suite line is shown, or a passed file lists its tests (the default reporter lists only failed files'). */
 function showsWholeTree(text: string[]): boolean {
   return text.some((line, index) => {
-    const header = FILE_HEADER.exec(line);
-    if (header) return (header[1] === "✓" || header[1] === "↓") && indentOf(nextResult(text, index)) > 1;
+    const header = fileHeader(line);
+    if (header) return (header.marker === "✓" || header.marker === "↓") && indentOf(nextResult(text, index)) > 1;
     return RESULT.test(line) && indentOf(line) >= 3 && isSuiteLine(text, index);
   });
 }
 
+/**
+ * ` ❯ src/a.test.js (6 tests | 1 failed) 15ms`: a file's marker, path and counts. Taken apart by
+ * hand: a regex with a lazy path and optional spaces costs quadratic time on a crafted line.
+ */
+function fileHeader(line: string): { marker: string; file: string } | undefined {
+  const marker = FILE_MARKER.exec(line)?.[1];
+  const rest = line.slice(3).trimEnd();
+  const counts = rest.lastIndexOf(" (");
+  if (marker === undefined || counts <= 0 || !FILE_COUNTS.test(rest.slice(counts + 1))) return undefined;
+  return { marker, file: rest.slice(0, counts) };
+}
+
+/** ` FAIL  src/c.test.ts [ src/c.test.ts ]` names the file again in brackets. */
+function withoutFileNote(failure: string): string {
+  const note = failure.indexOf(" [ ");
+  return note > 0 && failure.endsWith(" ]") ? failure.slice(0, note) : failure;
+}
+
 /** `❯ math (5)`: a count and no duration, and followed by deeper lines. */
 function isSuiteLine(text: string[], index: number): boolean {
-  const line = text[index]!;
+  const line = text[index]!.trimEnd();
   return SUITE_COUNT.test(line) && !DURATION.test(line) && indentOf(nextResult(text, index)) > indentOf(line);
 }
 

@@ -49,4 +49,23 @@ describe("parseTestOutput", () => {
     expect(parseTestOutput(noise)).toBeUndefined();
     expect(performance.now() - started).toBeLessThan(5000);
   });
+
+  test("lines crafted to make a regex backtrack cost no more than plain ones", () => {
+    const long = 8000;
+    const crafted = [
+      `PASS a${" (1".repeat(long / 3)}`,
+      `  ✓ ${" ".repeat(long)}(1 ms`,
+      ` ✓ ${" ".repeat(long)}x (1 tests`,
+      ` ✓ a (1 tests |${" ".repeat(long)}x`,
+      `   ✓ a${" 1".repeat(long / 2)}x`,
+      ` FAIL  a${" [ ".repeat(long / 3)}x`,
+      `  ✔ ${"(1".repeat(long / 2)}`,
+      `  ✔ a${" # SKIP".repeat(long / 7)}x`,
+    ];
+    const summaries = "\nTests:       1 passed, 1 total\nTest Suites: 1 passed, 1 total\n Test Files  1 passed (1)\n  0 passing (2ms)\nℹ tests 1\nℹ pass 1\n";
+    const output = crafted.map((line) => `${line}\n`.repeat(50)).join("") + summaries;
+    const started = performance.now();
+    parseTestOutput(output);
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
 });
