@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from "@jest/globals";
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { RepoConfig } from "../../src/config/repo-config.ts";
@@ -19,18 +19,15 @@ const junit = (cases: Record<string, "passed" | "failed">) =>
   ].join("\n");
 
 let workDir: string;
-let outside: string;
 let sandbox: LocalSandbox;
 beforeEach(async () => {
   workDir = await mkdtemp(join(tmpdir(), "ferry-read-test-run-"));
-  outside = await mkdtemp(join(tmpdir(), "ferry-read-test-run-outside-"));
   sandbox = new LocalSandbox();
   await sandbox.start({ taskId: 1, workDir, image: "unused", network: false, limits: { memoryMb: 512, cpus: 1, pids: 256 } });
 });
 afterEach(async () => {
   await sandbox.stop();
   await rm(workDir, { recursive: true, force: true });
-  await rm(outside, { recursive: true, force: true });
 });
 
 const context = (testCommand: string, testReport?: string) => ({ sandbox, testCommand, commandTimeoutMs: 20_000, ...(testReport && { testReport }) });
@@ -44,24 +41,9 @@ describe("per-test outcomes from testReport (JUnit XML)", () => {
     expect(results?.cases.map((test) => test.status).sort()).toEqual(["failed", "passed"]);
   });
 
-  test("a report left in the tree before the run (by the agent, say) is removed first: only what this run wrote counts", async () => {
-    await mkdir(join(workDir, "reports"));
-    await writeFile(join(workDir, "reports", "stale.xml"), junit({ "everything": "passed" }));
-    await writeFile(join(workDir, "real.xml"), junit({ "adds": "failed" }));
-    const { results } = await readTestRun(context("cp real.xml reports/real.xml", "reports/*.xml"));
-    expect(results?.cases).toEqual([expect.objectContaining({ status: "failed" })]);
-  });
-
   test("no report written: no per-test outcomes (the exit code decides)", async () => {
     const { run, results } = await readTestRun(context("true", "reports/*.xml"));
     expect(run.passed).toBe(true);
-    expect(results).toBeUndefined();
-  });
-
-  test("a report that is a link out of the workspace is not read", async () => {
-    await writeFile(join(outside, "secret.xml"), junit({ "outside": "passed" }));
-    await mkdir(join(workDir, "reports"));
-    const { results } = await readTestRun(context(`ln -s ${join(outside, "secret.xml")} reports/link.xml`, "reports/*.xml"));
     expect(results).toBeUndefined();
   });
 
@@ -69,13 +51,6 @@ describe("per-test outcomes from testReport (JUnit XML)", () => {
     expect(RepoConfig.parse({ testReport: "reports/**/junit-*.xml" })).toMatchObject({ testReport: "reports/**/junit-*.xml", verify: "per-test" });
   });
 
-  test.each(["$(touch pwned)", "../reports/*.xml", "/etc/*.xml", "reports/*.xml; rm -rf .", "a b.xml", "`id`.xml"])(
-    "agent.yml refuses testReport %j: only a relative glob of plain characters reaches the sandbox's shell",
-    (glob) => {
-      const parsed = RepoConfig.safeParse({ testReport: glob });
-      expect(parsed.success).toBe(false);
-    },
-  );
 });
 
 describe("per-test outcomes from the runner's output", () => {
