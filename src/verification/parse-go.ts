@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CUT, eachLine, FoundCases } from "./native-lines.ts";
+import { CUT, eachLine, FoundCases } from "./parse-lines.ts";
 import { joinTestId, testResults, type TestResults, type TestStatus } from "./test-results.ts";
 
 /*

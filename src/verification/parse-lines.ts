@@ -1,43 +1,86 @@
-import { stripVTControlCharacters } from "node:util";
+import { MAX_TEST_CASES, testId, type TestStatus } from "./test-results.ts";
 
 /*
- * Shared by the parsers of the JavaScript runners' console output: the text as plain lines, and
- * the suite nesting those runners show by indentation.
+ * The lines of a test runner's console output, made safe to match against: ANSI colours and
+ * carriage-return redraws removed, absurdly long lines dropped, and the place where the sandbox
+ * cut the middle of a long output marked, so a parser never glues the two halves together.
+ * Every parser reads its output through here; the JavaScript runners' parsers also use the
+ * suite nesting those runners show by indentation, the native ones the list of outcomes.
  */
 
-/** Past this the output is not parsed at all (the verdict falls back to the exit code). */
-export const MAX_OUTPUT_CHARS = 20 * 1024 * 1024;
-/** A runner's result line is short; a longer line is noise, never matched (nor scanned by a regex). */
-export const MAX_LINE_CHARS = 8 * 1024;
-/** Stands for the place where the sandbox cut the middle of a long output. */
+/** Beyond this, only the first and last halves are read: the outcomes that matter sit at the ends. */
+export const MAX_OUTPUT_CHARS = 16 * 1024 * 1024;
+/**
+ * A runner's result line is short (ids are cut at 500 characters anyway); longer lines are noise,
+ * never matched. It also bounds what one regex match can cost.
+ */
+export const MAX_LINE_CHARS = 4 * 1024;
+
+/** Stands where output was cut: the lines on either side of it are not whole. */
+export const CUT: unique symbol = Symbol("output cut");
+export type OutputLine = string | typeof CUT;
+/** CUT in the string lines of plainLines. */
 export const CUT_LINE = "[output cut]";
 
 // The marker HeadTailBuffer (src/sandbox/shell/head-tail-buffer.ts) writes where it cut the middle.
 const SANDBOX_CUT = /^\[… \d+ bytes of output cut;/;
+// Colours and cursor moves (CSI), links (OSC 8, ended by BEL or ST), and two-byte escapes such as
+// the `ESC ( B` libtest writes after each coloured word.
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b[ -/]*[0-~]/g;
 
 /**
- * The output without colour codes, one entry per line; a line redrawn with `\r` keeps its last
- * drawing. Where the sandbox cut the output, the partial line on each side is dropped and
- * CUT_LINE stands instead, so the parsers know that what follows lost its context.
+ * Calls `visit` with each of the output's lines, cleaned, and with CUT where the sandbox (or the
+ * size cap) dropped the middle. A callback, not a generator: ten million empty lines must cost
+ * milliseconds, not seconds.
  */
+export function eachLine(output: string, visit: (line: OutputLine) => void): void {
+  if (output.length <= MAX_OUTPUT_CHARS) {
+    eachCleanLine(output, visit);
+    return;
+  }
+  const half = MAX_OUTPUT_CHARS / 2;
+  eachCleanLine(output.slice(0, half), visit, { cutAfter: true });
+  visit(CUT);
+  eachCleanLine(output.slice(-half), visit, { cutBefore: true });
+}
+
+/** The cleaned lines as an array, CUT_LINE standing for CUT: for parsers that look ahead or back. */
 export function plainLines(output: string): string[] {
-  if (output.length > MAX_OUTPUT_CHARS) return [];
   const lines: string[] = [];
-  let afterCut = false;
-  for (const raw of stripVTControlCharacters(output).split("\n")) {
-    const drawn = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
-    const line = drawn.length > MAX_LINE_CHARS ? "" : drawn.slice(drawn.lastIndexOf("\r") + 1);
-    if (SANDBOX_CUT.test(line)) {
-      lines.pop();
-      lines.push(CUT_LINE);
+  eachLine(output, (line) => lines.push(line === CUT ? CUT_LINE : line));
+  return lines;
+}
+
+/** Drops the partial line on each side of a cut, so half a test name never becomes an id. */
+function eachCleanLine(text: string, visit: (line: OutputLine) => void, cut: { cutBefore?: boolean; cutAfter?: boolean } = {}): void {
+  let held: string | undefined;
+  let afterCut = cut.cutBefore === true;
+  let start = 0;
+  while (start <= text.length) {
+    const newline = text.indexOf("\n", start);
+    const end = newline === -1 ? text.length : newline;
+    const line = end - start > MAX_LINE_CHARS ? "" : clean(text.slice(start, end));
+    start = end + 1;
+    if (line.startsWith("[… ") && SANDBOX_CUT.test(line)) {
+      held = undefined;
       afterCut = true;
-    } else if (afterCut) {
-      afterCut = false;
-    } else {
-      lines.push(line);
+      visit(CUT);
+    } else if (afterCut) afterCut = false;
+    else {
+      if (held !== undefined) visit(held);
+      held = line;
     }
   }
-  return lines;
+  if (held !== undefined && !cut.cutAfter) visit(held);
+}
+
+/** What a terminal would show: colours gone, and only the last redraw after a carriage return. */
+function clean(raw: string): string {
+  if (raw === "") return raw;
+  const redraw = raw.lastIndexOf("\r", raw.length - 2);
+  const shown = redraw === -1 ? raw : raw.slice(redraw + 1);
+  return (shown.includes("\u001b") ? shown.replace(ANSI, "") : shown).trimEnd();
 }
 
 export const indentOf = (line: string): number => line.length - line.trimStart().length;
@@ -74,5 +117,24 @@ export class SuiteStack {
 
   clear(): void {
     this.#suites.length = 0;
+  }
+}
+
+/**
+ * The outcomes a parser found, each (id, status) pair once: a suite that names every test twice
+ * (pytest -rA -v), or megabytes of one repeated line, keeps memory to what testResults can use.
+ */
+export class FoundCases {
+  readonly list: { id: string; status: TestStatus }[] = [];
+  readonly #seen = new Set<string>();
+
+  add(id: string, status: TestStatus): void {
+    // Three statuses per id at most: beyond this, testResults would drop the ids anyway.
+    if (this.list.length >= 3 * MAX_TEST_CASES) return;
+    const key = `${status} ${id}`;
+    if (this.#seen.has(key)) return;
+    this.#seen.add(key);
+    const clean = testId(id);
+    if (clean !== "") this.list.push({ id: clean, status });
   }
 }

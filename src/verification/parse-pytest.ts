@@ -1,4 +1,4 @@
-import { CUT, eachLine, FoundCases, type OutputLine } from "./native-lines.ts";
+import { CUT, eachLine, FoundCases, type OutputLine } from "./parse-lines.ts";
 import { joinTestId, testResults, type TestResults, type TestStatus } from "./test-results.ts";
 
 /*
