@@ -5,8 +5,14 @@ import { joinTestId, testResults, type TestResults, type TestStatus } from "./te
  * Jest's default reporter. `PASS file` / `FAIL file` heads each test file (` FAIL ` in colour); with --verbose (or a
  * single file) the tests follow as `✓ name (5 ms)`, `✕ name`, `○ skipped name`, `✎ todo name`
  * under their describe blocks, nested by indentation; every failure then gets a block headed
- * `● describe › name`. Without --verbose those blocks are all Jest prints per test, so the
- * result lists the failed tests only. The id is the file, the describe blocks and the name.
+ * `● describe › name`. The id is the file, the describe blocks and the name.
+ *
+ * Listing: a run that shows any test line names them all (`all`: --verbose, or a single file).
+ * Without one (Jest without --verbose) the `●` blocks are all Jest prints per test, so the result
+ * names the failures only (`failures`), also none when every test passed. It is given only when
+ * every failure is known to be named: no cut in the output (the cut part may have held a block),
+ * and as many blocks as the `Tests:` lines count failures; otherwise undefined, so a failure Jest
+ * did not show is never taken to pass.
  */
 
 const SUMMARY = /^Tests:\s+.*\d+ total\s*$/;
@@ -26,6 +32,7 @@ export function parseJest(output: string): TestResults | undefined {
   const text = plainLines(output);
   if (!text.some((line) => SUMMARY.test(line)) || !text.some((line) => SUITES_SUMMARY.test(line))) return undefined;
   const cases: { id: string; status: TestStatus }[] = [];
+  const quiet = { testLines: 0, failureBlocks: 0, cut: false };
   const suites = new SuiteStack();
   let file: string | undefined;
   let region: Region = "outside";
@@ -38,13 +45,16 @@ export function parseJest(output: string): TestResults | undefined {
     }
     // Past a cut in the output, which file and describe a line is under is unknown until the next header.
     if (/^(Summary of all failing tests|Test Suites:)/.test(line) || line === CUT_LINE) region = "outside";
+    if (line === CUT_LINE) quiet.cut = true;
     if (region === "outside" || file === undefined) continue;
     const block = FAILURE_BLOCK.exec(line);
     if (block) {
       const title = block[1]!.trim();
       region = "failures";
       // Without --verbose, a file's console output is framed as a block too; it is not a failure.
-      if (title !== "Console") cases.push({ id: title === "Test suite failed to run" ? file : joinTestId(file, title), status: "failed" });
+      if (title === "Console") continue;
+      cases.push({ id: title === "Test suite failed to run" ? file : joinTestId(file, title), status: "failed" });
+      if (title !== "Test suite failed to run") quiet.failureBlocks += 1;
       continue;
     }
     if (region !== "tests") continue;
@@ -55,11 +65,18 @@ export function parseJest(output: string): TestResults | undefined {
     }
     const test = TEST.exec(line);
     if (test) {
+      quiet.testLines += 1;
       const title = test[2]!.replace(/^(skipped|todo) /, "").replace(DURATION, "");
       cases.push({ id: joinTestId(file, ...suites.at(indentOf(line)), title), status: STATUS[test[1]!]! });
     } else if (line.trim() !== "" && indentOf(line) >= 2) {
       suites.enter(indentOf(line), line.trim());
     }
   }
-  return cases.length === 0 ? undefined : testResults("jest", cases);
+  if (quiet.testLines > 0) return cases.length === 0 ? undefined : testResults("jest", cases);
+  const everyFailureNamed = !quiet.cut && quiet.failureBlocks >= failedCount(text);
+  return everyFailureNamed ? testResults("jest", cases, "failures") : undefined;
 }
+
+/** The failed tests the `Tests:` lines count (one per run of Jest in the output). */
+const failedCount = (text: string[]): number =>
+  text.filter((line) => SUMMARY.test(line)).reduce((sum, line) => sum + Number(/(\d+) failed/.exec(line)?.[1] ?? 0), 0);

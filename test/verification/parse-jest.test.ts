@@ -7,7 +7,7 @@ import { JEST_SUITE } from "./support/suites.ts";
 
 // Jest's default reporter, run for real on the fixture suite (in band with no cache: larger files first).
 let repo: string;
-const output = { verbose: "", flaky: "", plain: "", colour: "", broken: "", logged: "" };
+const output = { verbose: "", flaky: "", plain: "", colour: "", broken: "", logged: "", quietPass: "" };
 
 let runs = 0;
 const jest = (args: string[], options?: RunOptions) => runNode(repo, [JEST, "--ci", "-i", "--cacheDirectory", join(repo, `.jest-cache-${(runs += 1)}`), ...args], options);
@@ -15,13 +15,14 @@ const jest = (args: string[], options?: RunOptions) => runNode(repo, [JEST, "--c
 beforeAll(async () => {
   repo = await tempRepo(JEST_SUITE);
   const files = ["src/a.test.js", "src/b.test.js"];
-  [output.verbose, output.flaky, output.plain, output.colour, output.broken, output.logged] = await Promise.all([
+  [output.verbose, output.flaky, output.plain, output.colour, output.broken, output.logged, output.quietPass] = await Promise.all([
     jest(["--verbose", ...files]),
     jest(["--verbose", ...files], { env: { FLAKY: "fail" } }),
     jest(files),
     jest(["--verbose", "--colors", ...files], { colour: true }),
     jest(["src/broken.test.js"]),
     jest(["--verbose", "src/passing.test.js", "src/b.test.js"]),
+    jest(["src/passing.test.js", "src/b.test.js"]),
   ]);
 }, RUNS_TIMEOUT_MS);
 afterAll(() => removeRepo(repo));
@@ -45,6 +46,30 @@ describe("parseJest", () => {
 
   test("without --verbose only the failures are listed, under the same ids as with it", () => {
     expect(parseJest(output.plain)?.cases).toEqual([{ id: "src/a.test.js › math › subtracts wrongly", status: "failed" }]);
+  });
+
+  test("--verbose names every test: the listing is whole", () => {
+    expect(parseJest(output.verbose)?.listing).toBeUndefined();
+  });
+
+  test("without --verbose the listing says it names the failures only", () => {
+    expect(output.plain).not.toMatch(/✓ adds/);
+    expect(parseJest(output.plain)?.listing).toBe("failures");
+  });
+
+  test("without --verbose and every test passing: no test named, a result all the same (the summary is Jest's)", () => {
+    expect(output.quietPass).toMatch(/^Tests: +5 passed, 5 total$/m);
+    expect(parseJest(output.quietPass)).toEqual({ source: "jest", cases: [], listing: "failures" });
+  });
+
+  test("without --verbose, a cut in the output may have hidden a failure: undefined", () => {
+    const cut = output.plain.replace("PASS src/b.test.js", "[… 4096 bytes of output cut; the first and last 8 bytes are kept …]\n(partial)");
+    expect(parseJest(cut)).toBeUndefined();
+  });
+
+  test("without --verbose, fewer `●` blocks than the `Tests:` line counts failed (a reporter that hides them): undefined", () => {
+    const hidden = output.plain.replace(/^ {2}● math › subtracts wrongly$/m, "");
+    expect(parseJest(hidden)).toBeUndefined();
   });
 
   test("without --verbose, the `● Console` block that frames a file's logged lines is not a failure", () => {
