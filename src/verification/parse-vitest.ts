@@ -7,15 +7,21 @@ import { joinTestId, testResults, type TestResults, type TestStatus } from "./te
  * nested by indentation; every reporter lists each failure as `FAIL  file > describe > name`.
  * The `default` reporter prints the tests of failed files only, without their suites: its tree
  * is not read (which tests it shows depends on which files failed, so two runs would not agree
- * on them, and a test's suites are not shown), and the result lists its failed tests only. The
- * id is the file, the describe blocks and the name.
+ * on them, and a test's suites are not shown). The id is the file, the describe blocks and the name.
+ *
+ * Listing: `all` when the verbose lines or a whole tree were read. Otherwise (the default
+ * reporter, or `dot`) only the failure list is read, so the result names the failures only
+ * (`failures`), none when every test passed. It is given only when every failure is known to be
+ * named: no cut in the output, and as many `FAIL` lines under "Failed Tests" as the `Tests` lines
+ * count failed; otherwise undefined, so a failure Vitest did not list is never taken to pass.
  */
 
 const SUMMARY = /^\s*Test Files\s+\d+ (?:passed|failed|skipped)/;
 const FILE_MARKER = /^ ([✓❯×✗↓]) /u;
 const FILE_COUNTS = /^\(\d+ tests?(?: \|[^)]*)?\)(?: [\d.]+m?s)?$/;
 const RESULT = /^(\s+)([✓×✗↓□❯]) (.+)$/u;
-const FAILURE_LIST = /⎯ Failed (?:Tests|Suites) \d+ ⎯/;
+const FAILURE_LIST = /⎯ Failed (Tests|Suites) \d+ ⎯/;
+const TESTS_FAILED = /^\s*Tests\s+(\d+) failed/;
 const FAILURE = /^ FAIL\s+(.+)$/;
 const DURATION = / \d+(?:\.\d+)?m?s$/;
 const SUITE_COUNT = /\s\(\d+\)$/;
@@ -33,12 +39,17 @@ export function parseVitest(output: string): TestResults | undefined {
   const readTree = showsWholeTree(text);
   let file: string | undefined;
   let inFailureList = false;
+  const quiet = { listedAll: readTree, failedTestsNamed: 0, failedTestsCounted: 0, cut: false, inFailedTests: false };
   for (const [index, line] of text.entries()) {
-    if (FAILURE_LIST.test(line)) inFailureList = true;
-    if (/^\s*Test Files\s/.test(line)) inFailureList = false;
+    const list = FAILURE_LIST.exec(line);
+    if (list) [inFailureList, quiet.inFailedTests] = [true, list[1] === "Tests"];
+    if (/^\s*Test Files\s/.test(line)) inFailureList = quiet.inFailedTests = false;
+    if (line === CUT_LINE) quiet.cut = true;
+    quiet.failedTestsCounted += Number(TESTS_FAILED.exec(line)?.[1] ?? 0);
     const failure = FAILURE.exec(line);
     // ` FAIL  src/c.test.ts [ src/c.test.ts ]`: a file that failed to load, or whose hook threw.
     if (failure) cases.push({ id: joinTestId(...withoutFileNote(failure[1]!.trimEnd()).split(" > ")), status: "failed" });
+    if (failure && quiet.inFailedTests) quiet.failedTestsNamed += 1;
     if (inFailureList) continue;
     const header = fileHeader(line);
     if (header || line === CUT_LINE) {
@@ -54,13 +65,16 @@ export function parseVitest(output: string): TestResults | undefined {
     // The verbose reporter's line names the whole path.
     if (path.length > 1 && indent === 1) {
       if (status) cases.push({ id: joinTestId(...path), status });
+      quiet.listedAll ||= status !== undefined;
       continue;
     }
     if (!readTree || indent < 3 || file === undefined) continue;
     if (isSuiteLine(text, index)) suites.enter(indent, title.replace(SUITE_COUNT, ""));
     else if (status) cases.push({ id: joinTestId(file, ...suites.at(indent), title), status });
   }
-  return cases.length === 0 ? undefined : testResults("vitest", cases);
+  if (quiet.listedAll) return cases.length === 0 ? undefined : testResults("vitest", cases);
+  const everyFailureNamed = !quiet.cut && quiet.failedTestsNamed >= quiet.failedTestsCounted;
+  return everyFailureNamed ? testResults("vitest", cases, "failures") : undefined;
 }
 
 /** The tree reporter: some suite line is shown, or a passed file lists its tests (the default reporter lists only failed files'). */

@@ -6,7 +6,7 @@ import { VITEST_SUITE } from "./support/suites.ts";
 
 // Vitest 4's reporters, run for real on the fixture suite.
 let repo: string;
-const output = { verbose: "", flaky: "", tree: "", plain: "", colour: "", broken: "" };
+const output = { verbose: "", flaky: "", tree: "", plain: "", colour: "", broken: "", quietPass: "" };
 const files = ["src/a.test.js", "src/b.test.js"];
 
 const vitest = (args: string[], options?: RunOptions) => runNode(repo, [VITEST, "run", "--globals", ...args], options);
@@ -18,10 +18,11 @@ beforeAll(async () => {
     vitest(["--reporter=verbose", ...files], { env: { FLAKY: "fail" } }),
     vitest(["--reporter=tree", ...files]),
   ]);
-  [output.plain, output.colour, output.broken] = await Promise.all([
+  [output.plain, output.colour, output.broken, output.quietPass] = await Promise.all([
     vitest(files, { env: { FLAKY: "fail" } }),
     vitest(["--reporter=verbose", ...files], { colour: true }),
     vitest(["src/broken.test.js", "src/b.test.js"]),
+    vitest(["src/passing.test.js", "src/b.test.js"]),
   ]);
 }, RUNS_TIMEOUT_MS);
 afterAll(() => removeRepo(repo));
@@ -62,6 +63,30 @@ describe("parseVitest", () => {
       { id: "src/a.test.js › math › inner › flaky", status: "failed" },
       { id: "src/a.test.js › math › subtracts wrongly", status: "failed" },
     ]);
+  });
+
+  test("verbose and tree reporters name every test: the listing is whole", () => {
+    expect(parseVitest(output.verbose)?.listing).toBeUndefined();
+    expect(parseVitest(output.tree)?.listing).toBeUndefined();
+  });
+
+  test("default reporter: the listing says it names the failures only", () => {
+    expect(parseVitest(output.plain)?.listing).toBe("failures");
+  });
+
+  test("default reporter with every test passing: no test named, a result all the same (the summary is Vitest's)", () => {
+    expect(output.quietPass).toMatch(/^ +Tests +5 passed \(5\)$/m);
+    expect(parseVitest(output.quietPass)).toEqual({ source: "vitest", cases: [], listing: "failures" });
+  });
+
+  test("default reporter: a cut in the output may have hidden a failure, so undefined", () => {
+    const cut = output.plain.replace(/^ Test Files/m, "[… 4096 bytes of output cut; the first and last 8 bytes are kept …]\n(partial)\n Test Files");
+    expect(parseVitest(cut)).toBeUndefined();
+  });
+
+  test("default reporter: fewer `FAIL` lines than the `Tests` line counts failed (one not listed), so undefined", () => {
+    const hidden = output.plain.replace(/^ FAIL .*subtracts wrongly.*$/m, "");
+    expect(parseVitest(hidden)).toBeUndefined();
   });
 
   test("the flaky test keeps its id from run to run and its outcome follows the run", () => {

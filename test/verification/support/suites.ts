@@ -38,12 +38,13 @@ export const JEST_SUITE = {
   "src/passing.test.js": `describe("a suite that passes", () => {\n${"  test(\"one of its many tests\", () => expect(true).toBe(true));\n".repeat(3)}});\n`,
 };
 
-/** Vitest with --globals (the files import nothing, so no vitest package is needed beside them); broken.test.js imports a missing file. */
+/** Vitest with --globals (the files import nothing, so no vitest package is needed beside them); broken.test.js imports a missing file, passing.test.js passes. */
 export const VITEST_SUITE = {
   "package.json": JSON.stringify({ name: "fixture", private: true, type: "module" }),
   "src/a.test.js": jestLike("a"),
   "src/b.test.js": jestLike("b"),
   "src/broken.test.js": 'import "./missing.js";\ntest("never runs", () => {});\n',
+  "src/passing.test.js": JEST_SUITE["src/passing.test.js"],
 };
 
 /** Mocha; in b.test.js a test logs a line and one takes 30 ms (slow under --slow 10), and c.test.js has a `before` hook that throws. */
