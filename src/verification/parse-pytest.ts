@@ -7,6 +7,14 @@ import { joinTestId, testResults, type TestResults, type TestStatus } from "./te
  * every outcome and the default output with failures and errors only. An expected failure (XFAIL)
  * counts as skipped, an unexpected pass (XPASS) as passed, an ERROR (in a fixture, at collection)
  * as failed.
+ *
+ * Listing: `all` when -v lines were read or the short summary names a PASSED test (`-rA`, which
+ * names every outcome: a skipped test only by where it was skipped, `file.py:14`, an id of its own
+ * that a -v run would not share). Otherwise (the default output, -q) the summary names the failures
+ * only (`failures`), none when every test passed. It is given only when every failure is known to
+ * be named: pytest's closing line (`1 failed, 3 passed in 0.81s`) was read, no cut in the output,
+ * and the summary names as many FAILED and ERROR lines as that line counts (an `-r` without `fE`
+ * names none); otherwise undefined, so a failure pytest did not name is never taken to pass.
  */
 
 const OUTCOME: Record<string, TestStatus> = { PASSED: "passed", XPASS: "passed", FAILED: "failed", ERROR: "failed", SKIPPED: "skipped", XFAIL: "skipped" };
@@ -25,29 +33,47 @@ const SUMMARY_START = /^=+ short test summary info =+$/;
 const SECTION = /^=+ .* =+$/;
 // pytest's banner, printed unless -q; with -q, the summary header is the sign.
 const BANNER = /^=+ test session starts =+$/;
+// pytest's closing line, `=== 1 failed, 3 passed, 1 error in 0.81s ===` (bare with -q).
+const STATS = /^(?:=+ )?((?:\d+ [a-z]+)(?:, \d+ [a-z]+)*|no tests ran) in \d+(?:\.\d+)?s(?: \(\d+:\d\d:\d\d\))?(?: =+)?$/;
+const STATS_HINT = /\d+ (?:passed|failed|errors?|skipped|deselected|xfailed|xpassed|warnings?) in \d/;
+// The progress line of the default output and -q: `tests/test_a.py .F.s   [ 50%]`, `....   [100%]`.
+const PROGRESS_LINE = /^(?:\S+ )?[.sFEXxfp]+ +\[ *\d+%\]$/;
 
 /** The per-test outcomes in pytest's output, or undefined when it is not pytest's or names no test. */
 export function parsePytest(output: string): TestResults | undefined {
   // Cheap first: output without pytest's banner or summary header is not read line by line.
-  if (!output.includes("test session starts") && !output.includes("short test summary info")) return undefined;
+  if (!output.includes("test session starts") && !output.includes("short test summary info") && !STATS_HINT.test(output)) return undefined;
   const reader = new PytestReader();
   eachLine(output, (line) => reader.read(line));
   const named = reader.named();
-  return reader.isPytest && named.length > 0 ? testResults("pytest", named) : undefined;
+  if (!reader.isPytest) return undefined;
+  if (reader.namesEveryTest) return named.length > 0 ? testResults("pytest", named) : undefined;
+  return reader.namesEveryFailure ? testResults("pytest", named, "failures") : undefined;
 }
 
 class PytestReader {
-  isPytest = false;
+  #sure = false;
   readonly #named = new FoundCases();
   readonly #skipLocations = new FoundCases();
   #inSummary = false;
   #namedByVerbose = false;
+  #summaryPassed = false;
+  #failuresNamed = 0;
+  #failuresCounted: number | undefined;
+  #progress = false;
+  #cut = false;
 
   read(line: OutputLine): void {
-    if (line === CUT) return;
-    if (BANNER.test(line)) this.isPytest = true;
+    if (line === CUT) {
+      this.#cut = true;
+      return;
+    }
+    if (BANNER.test(line)) this.#sure = true;
+    this.#progress ||= PROGRESS_LINE.test(line);
+    const stats = STATS.exec(line);
+    if (stats) this.#failuresCounted = (this.#failuresCounted ?? 0) + count(stats[1]!, /(\d+) failed/) + count(stats[1]!, /(\d+) errors?/);
     if (SUMMARY_START.test(line)) {
-      this.isPytest = this.#inSummary = true;
+      this.#sure = this.#inSummary = true;
       return;
     }
     if (SECTION.test(line)) this.#inSummary = false;
@@ -59,9 +85,24 @@ class PytestReader {
     }
     const summary = this.#inSummary ? SUMMARY.exec(line) : null;
     if (!summary) return;
+    this.#summaryPassed ||= summary[1] === "PASSED";
+    if (summary[1] === "FAILED" || summary[1] === "ERROR") this.#failuresNamed += 1;
     const skipped = summary[1] === "SKIPPED" ? SKIP_LOCATION.exec(summary[2]!) : null;
     if (skipped) this.#skipLocations.add(skipped[1]!, "skipped");
     else this.#named.add(pytestId(nodeIdOf(summary[2]!)), OUTCOME[summary[1]!]!);
+  }
+
+  /** pytest's banner or summary header, or (with -q) its closing line after a progress line. */
+  get isPytest(): boolean {
+    return this.#sure || (this.#progress && this.#failuresCounted !== undefined);
+  }
+
+  get namesEveryTest(): boolean {
+    return this.#namedByVerbose || this.#summaryPassed;
+  }
+
+  get namesEveryFailure(): boolean {
+    return !this.#cut && this.#failuresCounted !== undefined && this.#failuresNamed >= this.#failuresCounted;
   }
 
   named(): { id: string; status: TestStatus }[] {
@@ -70,6 +111,8 @@ class PytestReader {
     return [...this.#named.list, ...this.#skipLocations.list];
   }
 }
+
+const count = (stats: string, word: RegExp): number => Number(word.exec(stats)?.[1] ?? 0);
 
 /**
  * A -v line: `node-id OUTCOME`, then maybe ` (reason)` and the progress (`[ 50%]`), or xdist's

@@ -71,8 +71,22 @@ describe("pytest's output read test by test (recorded outputs)", () => {
     expect(statuses(parsePytest(output))).toEqual({ "tests/test_a.py › test_one": "passed", "tests/test_a.py › test_four": "failed" });
   });
 
-  test("all passed with the default output: no test is named, so undefined (the exit code decides)", () => {
-    expect(parsePytest("============================= test session starts ==============================\ntests/test_a.py ....   [100%]\n\n============================== 4 passed in 0.02s ===============================\n")).toBeUndefined();
+  test("all passed with the default output: no test named, a result all the same (its closing line is pytest's)", () => {
+    const output = "============================= test session starts ==============================\ntests/test_a.py ....   [100%]\n\n============================== 4 passed in 0.02s ===============================\n";
+    expect(parsePytest(output)).toEqual({ source: "pytest", cases: [], listing: "failures" });
+  });
+
+  test("all passed with -q: no banner, the progress line and the bare closing line are pytest's", () => {
+    expect(parsePytest("....                                                                     [100%]\n4 passed in 0.02s\n")).toEqual({ source: "pytest", cases: [], listing: "failures" });
+  });
+
+  test("a closing line alone (any program can print one) is not pytest's", () => {
+    expect(parsePytest("4 passed in 0.02s\n")).toBeUndefined();
+  });
+
+  test("the default output: a cut in it may have hidden a failure, so undefined", () => {
+    const output = ["============================= test session starts ==============================", "tests/test_a.py .F", "[… 5000 bytes of output cut; the first and last 16384 bytes are kept …]", "", "=========================== short test summary info ============================", "FAILED tests/test_a.py::test_bad - assert 1 == 2", "==== 1 failed, 3 passed in 0.81s ====="].join("\n");
+    expect(parsePytest(output)).toBeUndefined();
   });
 
   test("outcome lines without pytest's banner or summary header are not pytest's", () => {
@@ -131,7 +145,28 @@ describe("pytest's output read test by test (a real pytest run)", () => {
     expect(statuses(parsePytest(await run("pass", ["-rA"])))).toEqual(withSkipLocation(sampleOutcomes("passed")));
   });
 
-  testWithToolchain(pytest, CI_PACKAGE, "the default output: the failures and errors only", async () => {
-    expect(statuses(parsePytest(await run("fail", [])))).toEqual(failuresOnly(sampleOutcomes("failed")));
+  testWithToolchain(pytest, CI_PACKAGE, "the default output: the failures and errors only, and the listing says so", async () => {
+    const results = parsePytest(await run("fail", []));
+    expect(statuses(results)).toEqual(failuresOnly(sampleOutcomes("failed")));
+    expect(results?.listing).toBe("failures");
+  });
+
+  testWithToolchain(pytest, CI_PACKAGE, "-q: the same failures, listed as failures only", async () => {
+    const results = parsePytest(await run("fail", ["-q"]));
+    expect(statuses(results)).toEqual(failuresOnly(sampleOutcomes("failed")));
+    expect(results?.listing).toBe("failures");
+  });
+
+  testWithToolchain(pytest, CI_PACKAGE, "-q with every selected test passing: no test named, listed as failures only", async () => {
+    expect(parsePytest(await run("pass", ["-q", "-k", "test_passes or test_flaky"]))).toEqual({ source: "pytest", cases: [], listing: "failures" });
+  });
+
+  testWithToolchain(pytest, CI_PACKAGE, "-rs names the skips but not the failures its closing line counts: undefined", async () => {
+    expect(parsePytest(await run("fail", ["-rs"]))).toBeUndefined();
+  });
+
+  testWithToolchain(pytest, CI_PACKAGE, "-v and -rA name every test: the listing is whole", async () => {
+    expect(parsePytest(await run("fail", ["-v"]))?.listing).toBeUndefined();
+    expect(parsePytest(await run("fail", ["-rA"]))?.listing).toBeUndefined();
   });
 });
