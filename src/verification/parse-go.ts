@@ -8,6 +8,11 @@ import { joinTestId, testResults, type TestResults, type TestStatus } from "./te
  * ones. Ids are `package › TestX/sub`. A package that failed with no failing test (it did not
  * build, TestMain exited, a test hung until the timeout) counts as one failed test named after the
  * package, and a test it started but never finished counts as failed.
+ *
+ * Listing: `all` for -json and for text with `=== RUN` lines (-v). Text without them names only
+ * the failing tests (`failures`), none when every package printed `ok`. go prints no count of its
+ * failures to check against, but a failed package with no failing test named counts as failed
+ * itself; a cut in the output may have hidden a `--- FAIL` line, so there the result is undefined.
  */
 
 const STATUS: Record<string, TestStatus> = { pass: "passed", PASS: "passed", fail: "failed", FAIL: "failed", skip: "skipped", SKIP: "skipped" };
@@ -15,8 +20,12 @@ const STATUS: Record<string, TestStatus> = { pass: "passed", PASS: "passed", fai
 /** The per-test outcomes in `go test` output (-json or text), or undefined when it is not go's or names no test. */
 export function parseGoTest(output: string): TestResults | undefined {
   // Cheap first: output without a sign of either form is not read line by line.
-  const found = (output.includes('"Action"') ? goJsonCases(output) : undefined) ?? (GO_TEXT_SIGN.test(output) ? goTextCases(output) : undefined);
-  return found && found.list.length > 0 ? testResults("go", found.list) : undefined;
+  const json = output.includes('"Action"') ? goJsonCases(output) : undefined;
+  if (json) return json.list.length > 0 ? testResults("go", json.list) : undefined;
+  const text = GO_TEXT_SIGN.test(output) ? goTextCases(output) : undefined;
+  if (!text) return undefined;
+  if (text.verbose) return text.found.list.length > 0 ? testResults("go", text.found.list) : undefined;
+  return text.cut ? undefined : testResults("go", text.found.list, "failures");
 }
 
 /** The outcomes of one package's tests, named once the package's own result is known. */
@@ -93,13 +102,14 @@ const RESULT = /^\s*--- (PASS|FAIL|SKIP): (\S+) \([\d.]+s\)$/;
 // `ok  \tpkg\t0.01s`, `ok  \tpkg\t(cached)`, `FAIL\tpkg\t0.01s`, `FAIL\tpkg [build failed]`: go prints the tabs.
 const PACKAGE = /^(ok|FAIL)\s*\t(\S+)(?:\t| \[(?:build|setup) failed\]$)/;
 
-/** Cases from go test's text output, the tests of each package listed before its `ok`/`FAIL` line. */
-function goTextCases(output: string): FoundCases | undefined {
+/** Cases from go test's text output, the tests of each package listed before its `ok`/`FAIL` line; whether it was -v's, and cut. */
+function goTextCases(output: string): { found: FoundCases; verbose: boolean; cut: boolean } | undefined {
   const found = new FoundCases();
   let pkg = new GoPackage();
-  let isGo = false;
+  let [isGo, verbose, cut] = [false, false, false];
   eachLine(output, (line) => {
     if (line === CUT) {
+      cut = true;
       // The package line of the tests before the cut may be lost: they cannot be named.
       pkg = new GoPackage();
       return;
@@ -107,6 +117,7 @@ function goTextCases(output: string): FoundCases | undefined {
     const run = RUN.exec(line);
     const result = run ? null : RESULT.exec(line);
     const done = run || result ? null : PACKAGE.exec(line);
+    verbose ||= run !== null;
     if (run) pkg.started(run[1]!);
     else if (result) pkg.ended(result[2]!, STATUS[result[1]!]!);
     else if (done) {
@@ -117,5 +128,5 @@ function goTextCases(output: string): FoundCases | undefined {
   });
   // A test binary run alone (`./pkg.test -test.v`) prints no package line.
   pkg.close(undefined, false, found);
-  return isGo ? found : undefined;
+  return isGo ? { found, verbose, cut } : undefined;
 }

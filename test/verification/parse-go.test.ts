@@ -75,8 +75,19 @@ describe("go test's output read test by test (transcribed outputs)", () => {
     expect(statuses(parseGoTest(output))).toEqual({ "example.com/after › TestAfter": "passed" });
   });
 
-  test("package lines alone (every package passed, no -v) name no test: undefined", () => {
-    expect(parseGoTest("ok  \texample.com/a\t0.01s\nok  \texample.com/b\t(cached)\n")).toBeUndefined();
+  test("the default output: the listing says it names the failures only; -v and -json name every test", () => {
+    expect(parseGoTest(GO_DEFAULT_OUTPUT)?.listing).toBe("failures");
+    expect(parseGoTest(GO_VERBOSE_OUTPUT)?.listing).toBeUndefined();
+    expect(parseGoTest(GO_JSON_OUTPUT)?.listing).toBeUndefined();
+  });
+
+  test("package lines alone (every package passed, no -v): no test named, a result all the same", () => {
+    expect(parseGoTest("ok  \texample.com/a\t0.01s\nok  \texample.com/b\t(cached)\n")).toEqual({ source: "go", cases: [], listing: "failures" });
+  });
+
+  test("the default output with a cut in it (a --- FAIL line may be lost): undefined", () => {
+    const output = ["--- FAIL: TestA (0.00s)", "FAIL", "FAIL\texample.com/a\t0.01s", "--- FAIL: TestP", "[… 5000 bytes of output cut; the first and last 16384 bytes are kept …]", "", "ok  \texample.com/b\t0.01s"].join("\n");
+    expect(parseGoTest(output)).toBeUndefined();
   });
 
   test("another runner's PASS/FAIL lines are not go's", () => {
