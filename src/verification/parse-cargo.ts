@@ -9,6 +9,13 @@ import { joinTestId, MAX_TEST_CASES, testResults, type TestResults, type TestSta
  * no doc-test line number (a line added above an example must not rename it; a second example of
  * the same item is `item (example 2)`). A binary that died mid-run (abort, timeout) counts as one
  * failed test named after it.
+ *
+ * Listing: `all` when every section that ran tests named them (`test x ... ok`). A section that
+ * ran tests and named none (`cargo test -q`: dots, and only libtest's closing list of failures)
+ * makes it `failures`, none named when every test passed. That is given only when every failure is
+ * known to be named: no cut in the output, every section closed by `test result:` (-q prints no
+ * header, so a binary that died could not be named), and each quiet section's list of failures as
+ * long as its `N failed`; otherwise undefined, so a failure libtest did not name never counts as passed.
  */
 
 const STATUS: Record<string, TestStatus> = { ok: "passed", FAILED: "failed", ignored: "skipped" };
@@ -18,8 +25,8 @@ const RUNNING = /^\s*Running (?:unittests )?(\S.*)\)$/;
 // Cargo before 1.54: `Running target/debug/deps/name-<hash>`.
 const RUNNING_OLD = /^\s*Running (\S+)$/;
 const DOC_TESTS = /^\s*Doc-tests (\S+)$/;
-const SECTION_START = /^running \d+ tests?$/;
-const SECTION_END = /^test result: (?:ok|FAILED)\. \d+ passed; \d+ failed;/;
+const SECTION_START = /^running (\d+) tests?$/;
+const SECTION_END = /^test result: (?:ok|FAILED)\. \d+ passed; (\d+) failed;/;
 const TEST = /^test (\S.*?) \.\.\. (ok|FAILED|ignored)(?:, .*)?$/;
 // libtest's own list of the failed tests: with `cargo test -q` the only place they are named.
 const FAILURES = /^failures:$/;
@@ -37,7 +44,9 @@ export function parseCargoTest(output: string): TestResults | undefined {
   const reader = new CargoReader();
   eachLine(output, (line) => reader.read(line));
   const found = reader.finish();
-  return reader.isCargo && found.list.length > 0 ? testResults("cargo", found.list) : undefined;
+  if (!reader.isCargo) return undefined;
+  if (!reader.quiet) return found.list.length > 0 ? testResults("cargo", found.list) : undefined;
+  return reader.namesEveryFailure ? testResults("cargo", found.list, "failures") : undefined;
 }
 
 /** Reads the output line by line, keeping which binary's section it is in. */
@@ -51,9 +60,19 @@ class CargoReader {
   #running = false;
   #namedAll = false;
   #listingFailures = false;
+  // For a quiet listing: whether this section ran tests, how many failures its list named.
+  #ranTests = false;
+  #listedFailures = 0;
+  quiet = false;
+  #incomplete = false;
+
+  get namesEveryFailure(): boolean {
+    return !this.#incomplete;
+  }
 
   read(line: OutputLine): void {
     if (line === CUT) {
+      this.#incomplete = true;
       // The header of the tests after the cut may be lost: until the next one they cannot be named.
       this.#section = undefined;
       this.#running = this.#listingFailures = false;
@@ -68,10 +87,30 @@ class CargoReader {
     }
     if (this.#listingFailures && this.#listed(line)) return;
     const test = TEST.exec(line);
+    const start = test ? null : SECTION_START.exec(line);
+    const end = test || start ? null : SECTION_END.exec(line);
     if (test) this.#record(test[1]!, STATUS[test[2]!]!);
-    else if (SECTION_START.test(line)) [this.#running, this.#namedAll] = [true, false];
-    else if (SECTION_END.test(line)) [this.#running, this.isCargo] = [false, true];
+    else if (start) this.#start(Number(start[1]));
+    else if (end) this.#end(Number(end[1]));
     else if (FAILURES.test(line)) this.#listingFailures = true;
+  }
+
+  #start(tests: number): void {
+    // A section that never closed, with no header since: a binary died unnamed.
+    if (this.#running) this.#unclosed();
+    [this.#running, this.#namedAll, this.#ranTests, this.#listedFailures] = [true, false, tests > 0, 0];
+  }
+
+  #unclosed(): void {
+    this.#incomplete = true;
+    this.quiet ||= this.#ranTests && !this.#namedAll;
+  }
+
+  #end(failed: number): void {
+    [this.#running, this.isCargo] = [false, true];
+    if (!this.#ranTests || this.#namedAll) return;
+    this.quiet = true;
+    if (this.#listedFailures < failed) this.#incomplete = true;
   }
 
   finish(): FoundCases {
@@ -93,7 +132,10 @@ class CargoReader {
   #listed(line: string): boolean {
     const failed = FAILURE_NAME.exec(line);
     this.#listingFailures = failed !== null;
-    if (failed && this.#section && !this.#namedAll) this.#cases.add(joinTestId(this.#section.target, withoutAttributes(failed[1]!)), "failed");
+    if (failed && this.#section && !this.#namedAll) {
+      this.#cases.add(joinTestId(this.#section.target, withoutAttributes(failed[1]!)), "failed");
+      this.#listedFailures += 1;
+    }
     return failed !== null;
   }
 
@@ -104,6 +146,7 @@ class CargoReader {
    */
   #died(): void {
     if (this.#running && this.#section?.target) this.#cases.add(this.#section.target, "failed");
+    else if (this.#running) this.#unclosed();
     this.#running = false;
   }
 }

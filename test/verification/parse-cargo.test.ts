@@ -41,6 +41,26 @@ describe("cargo test's output read test by test (recorded outputs)", () => {
     expect(statuses(parseCargoTest(CARGO_QUIET_OUTPUT))).toEqual({ "tests::fails": "failed", "tests::flaky": "failed", "src/lib.rs - add (line 9)": "failed" });
   });
 
+  test("cargo test -q: the listing says it names the failures only; named lines make it whole", () => {
+    expect(parseCargoTest(CARGO_QUIET_OUTPUT)?.listing).toBe("failures");
+    expect(parseCargoTest(CARGO_VERBOSE_OUTPUT)?.listing).toBeUndefined();
+  });
+
+  test("cargo test -q with every test passing: no test named, a result all the same", () => {
+    const output = "\nrunning 5 tests\n.....\ntest result: ok. 5 passed; 0 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.00s\n\n";
+    expect(parseCargoTest(output)).toEqual({ source: "cargo", cases: [], listing: "failures" });
+  });
+
+  test("cargo test -q with a binary that died (-q names no binary to blame): undefined", () => {
+    expect(parseCargoTest("\nrunning 5 tests\n..\n")).toBeUndefined();
+  });
+
+  test("cargo test -q with a list of failures shorter than libtest's count (a cut, a lost line): undefined", () => {
+    expect(parseCargoTest(CARGO_QUIET_OUTPUT.replace("    tests::flaky\n", ""))).toBeUndefined();
+    const cut = CARGO_QUIET_OUTPUT.replace("running 1 test\n", "[… 5000 bytes of output cut; the first and last 16384 bytes are kept …]\n\nrunning 1 test\n");
+    expect(parseCargoTest(cut)).toBeUndefined();
+  });
+
   test("a test binary that died mid-run counts as one failed test named after it; the tests it finished keep theirs", () => {
     expect(statuses(parseCargoTest(CARGO_CRASH_OUTPUT))).toEqual({ "crashes › src/lib.rs › fine": "passed", "crashes › src/lib.rs": "failed" });
   });
@@ -122,6 +142,19 @@ describe("cargo test's output read test by test (a real cargo run)", () => {
   }, 60_000);
 
   testWithToolchain(cargo, undefined, "cargo test again with the flaky test failing: only it changes, every id stays", async () => {
-    expect(statuses(parseCargoTest(await run("fail")))).toEqual(sampleOutcomes("failed"));
+    const results = parseCargoTest(await run("fail"));
+    expect(statuses(results)).toEqual(sampleOutcomes("failed"));
+    expect(results?.listing).toBeUndefined();
+  }, 60_000);
+
+  testWithToolchain(cargo, undefined, "cargo test -q with the flaky test failing: the failures only, by path, listed as failures", async () => {
+    const results = parseCargoTest(await runToolchain(cargo, project.dir, ["test", "-q", "--offline", "--no-fail-fast"], env("fail")));
+    expect(statuses(results)).toEqual({ "tests::fails": "failed", "tests::flaky": "failed", "src/lib.rs - add (line 9)": "failed" });
+    expect(results?.listing).toBe("failures");
+  }, 60_000);
+
+  testWithToolchain(cargo, undefined, "cargo test -q with every selected test passing: no test named, listed as failures", async () => {
+    const output = await runToolchain(cargo, project.dir, ["test", "-q", "--offline", "--lib", "--", "tests::passes"], env("pass"));
+    expect(parseCargoTest(output)).toEqual({ source: "cargo", cases: [], listing: "failures" });
   }, 60_000);
 });
