@@ -39,10 +39,12 @@ export function judgeRun(base: Baseline | undefined, now: ReadRun, options: Judg
   const flaky = failing.filter(passedOnRepeat);
   const stillFailing = failing.filter((id) => !passedOnRepeat(id));
   const passing = [...after].filter(([, status]) => status === "passed").map(([id]) => id);
-  const assumedPassing = now.results.listing === "failures" ? [...before].filter(([id, status]) => status === "failed" && !after.has(id)).map(([id]) => id) : [];
+  const commandFailed = now.run.exitCode !== 0 || now.run.timedOut;
+  // A quiet run names only failures; but when it failed naming none, what it did not name is not shown to pass.
+  const quietPass = now.results.listing === "failures" && !(commandFailed && failing.length === 0);
+  const assumedPassing = quietPass ? [...before].filter(([id, status]) => status === "failed" && !after.has(id)).map(([id]) => id) : [];
   const disappeared =
     now.results.listing === "failures" ? [] : [...before].filter(([id, status]) => status === "passed" && (after.get(id) ?? "skipped") === "skipped").map(([id]) => id);
-  const commandFailed = now.run.exitCode !== 0 || now.run.timedOut;
   // A command that fails with no failing test (a lint step, a crashed suite) broke something the base did not.
   const commandRegressed = commandFailed && stillFailing.length === 0 && flaky.length === 0 && base.run.passed;
   // In a prefix of the stack, a new test may still fail: a later part is what makes it pass.

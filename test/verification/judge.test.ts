@@ -122,6 +122,12 @@ describe("runs that name only their failures (quiet Jest, pytest, go, cargo)", (
     expect(judged.evidence).toMatchObject({ flaky: ["a"], regressions: [], newlyPassing: ["bug"] });
   });
 
+  test("a quiet run that fails naming no failure credits nothing: a step after the tests may have failed", () => {
+    const judged = judgeRun(quiet(["bug"]), quiet([], 1), whole);
+    expect(judged.passed).toBe(false);
+    expect(judged.evidence?.newlyPassing).toEqual([]);
+  });
+
   test("a full listing on the base and a quiet one now: nothing is called gone", () => {
     const judged = judgeRun(baseOf({ a: "passed", bug: "failed" }), quiet([], 0), whole);
     expect(judged.evidence).toMatchObject({ disappeared: [], newlyPassing: ["bug"] });
