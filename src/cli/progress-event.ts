@@ -11,6 +11,7 @@ export type ProgressEvent =
   | { event: "step"; step: number; tool: string; subject?: string; result: string; failed: boolean; durationMs?: number }
   | { event: "model-retry"; step?: number; purpose?: string; attempt: number; delayMs: number; reason: string }
   | { event: "compaction"; step: number }
+  | { event: "baseline"; command: string; result: string; tests: number | null; durationMs: number }
   | { event: "verify"; command: string; result: string; failed: boolean; durationMs: number }
   | { event: "ended"; outcome: string };
 

@@ -26,6 +26,8 @@ export function progressLine(event: ProgressEvent): string {
       return `${event.step === undefined ? (event.purpose ?? "model") : `step ${event.step}`} · model call failed (${event.reason}), retry ${event.attempt} in ${seconds(event.delayMs)}`;
     case "compaction":
       return `step ${event.step} · summarised the conversation to fit the model's context`;
+    case "baseline":
+      return `baseline · ${event.command} on the untouched base · ${event.result} · ${event.tests === null ? "no per-test results (the exit code decides)" : `${event.tests} tests read`} · ${seconds(event.durationMs)}`;
     case "verify":
       return `verify · ${event.command} · ${event.result} · ${seconds(event.durationMs)}`;
     case "ended":

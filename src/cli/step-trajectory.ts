@@ -7,6 +7,8 @@ const ModelRequest = z.object({ step: z.number(), toolCalls: z.array(z.string())
 const ModelRetry = z.object({ step: z.number().optional(), purpose: z.string().optional(), attempt: z.number(), delayMs: z.number(), reason: z.string() });
 const Setup = z.object({ command: z.string(), exitCode: z.number().nullable(), timedOut: z.boolean(), durationMs: z.number() });
 const TestRun = z.object({ command: z.string(), passed: z.boolean(), exitCode: z.number().nullable(), timedOut: z.boolean(), durationMs: z.number() });
+/** The tests on the untouched base, before the agent (src/agent/session.ts). */
+const BaselineRun = TestRun.extend({ by: z.literal("baseline"), tests: z.number().nullable() });
 const RunEnded = z.object({ outcome: z.string() });
 
 /**
@@ -47,6 +49,11 @@ export function progressOf(type: TrajectoryEventType, data: Record<string, unkno
     case "compaction":
       return { event: "compaction", step };
     case "test-run": {
+      const baseline = BaselineRun.safeParse(data);
+      if (baseline.success) {
+        const { command, exitCode, timedOut, durationMs, tests } = baseline.data;
+        return { event: "baseline", command: printable(command), result: timedOut ? "timed out" : `exit ${exitCode ?? "?"}`, tests, durationMs };
+      }
       const run = TestRun.safeParse(data);
       if (!run.success) return undefined;
       const { command, passed, exitCode, timedOut, durationMs } = run.data;

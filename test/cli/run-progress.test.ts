@@ -9,7 +9,7 @@ beforeEach(async () => {
 });
 afterEach(() => rm(root, { recursive: true, force: true }));
 
-const progressLines = (stderr: string) => stderr.split("\n").filter((line) => /^(trajectory|step \d+|verify|ended) · /.test(line));
+const progressLines = (stderr: string) => stderr.split("\n").filter((line) => /^(trajectory|baseline|step \d+|verify|ended) · /.test(line));
 
 test("progress goes to stderr, the trajectory path first and then one line per step", async () => {
   const result = await ferryRun(root, exampleArgs(repo));
@@ -17,6 +17,8 @@ test("progress goes to stderr, the trajectory path first and then one line per s
   const path = /^trajectory · (.+)$/.exec(lines[0] ?? "")?.[1] ?? "no trajectory line";
   await access(path);
   expect(lines.slice(1).map((line) => line.replace(/ · \d+\.\d s$/, ""))).toEqual([
+    // The tests on the untouched base, before the agent: its verdict is judged against them.
+    "baseline · node test.js on the untouched base · exit 1 · 2 tests read",
     "step 1 · run_tests · failed (exit 1)",
     'step 2 · search "export const add" · 1 match',
     "step 3 · read_file src/add.js · ok",
@@ -42,7 +44,8 @@ test("--json prints progress and the report as JSON lines on stdout, and no prog
   const result = await ferryRun(root, [...exampleArgs(repo), "--json"]);
   const events = result.stdout.trim().split("\n").map((line) => JSON.parse(line) as { event: string; [key: string]: unknown });
   expect(events[0]).toMatchObject({ event: "trajectory" });
-  expect(events[1]).toMatchObject({ event: "step", step: 1, tool: "run_tests", result: "failed (exit 1)", failed: true });
+  expect(events[1]).toMatchObject({ event: "baseline", command: "node test.js", result: "exit 1", tests: 2 });
+  expect(events[2]).toMatchObject({ event: "step", step: 1, tool: "run_tests", result: "failed (exit 1)", failed: true });
   expect(events.at(-1)).toMatchObject({ event: "report", outcome: "changes-ready", branch: expect.stringMatching(/^ferry\/add-subtracts-[0-9a-f]{6}$/) });
   expect(progressLines(result.stderr)).toEqual([]);
   expect(result.exitCode).toBe(0);

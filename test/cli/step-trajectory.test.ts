@@ -71,6 +71,16 @@ test("setup and Ferry's own test run get lines of their own", () => {
   expect(lines()).toEqual(["setup · npm ci · passed · 12.3 s", "verify · npm test · passed · 0.4 s"]);
 });
 
+test("the tests on the untouched base get a line saying whether per-test results could be read", () => {
+  const { trajectory, lines } = watched();
+  trajectory.record("test-run", { by: "baseline", command: "npm test", passed: false, exitCode: 1, timedOut: false, durationMs: 900, tests: 41, source: "jest" });
+  trajectory.record("test-run", { by: "baseline", command: "make check", passed: true, exitCode: 0, timedOut: false, durationMs: 100, tests: null, source: null });
+  expect(lines()).toEqual([
+    "baseline · npm test on the untouched base · exit 1 · 41 tests read · 0.9 s",
+    "baseline · make check on the untouched base · exit 0 · no per-test results (the exit code decides) · 0.1 s",
+  ]);
+});
+
 test("a progress sink that throws does not stop the run", () => {
   const inner = new MemoryTrajectory();
   const trajectory = stepTrajectory(inner, () => {
