@@ -28,6 +28,10 @@ describe("every install verb is npm install", () => {
     expect(checkCommand("npm install left-pad", rules)).toMatchObject({ verdict: "approve", part: "npm install left-pad" });
   });
 
+  test("only a bare yarn installs: a bare npm, pnpm or bun does not", () => {
+    expect(checkCommand("npm; pnpm; bun", rules)).toEqual({ verdict: "allow" });
+  });
+
   test("other yarn and bun commands are no installs", () => {
     expect(checkCommand("yarn test && bun run build && pnpm test", rules)).toEqual({ verdict: "allow" });
   });
