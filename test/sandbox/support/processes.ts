@@ -1,11 +1,24 @@
 import { readdir, readFile, readlink } from "node:fs/promises";
 
-/** Whether `pid` is a live process on this machine; a zombie waiting to be reaped counts as gone. */
+/**
+ * Whether `pid` is a live process on this machine. A zombie waiting to be reaped counts as gone,
+ * and so does a process with SIGKILL pending: it runs no more code of its own, it only has not
+ * been scheduled to die yet (on a loaded machine that takes a moment after the kill returns).
+ */
 export async function isRunning(pid: number): Promise<boolean> {
   const stat = await readFile(`/proc/${pid}/stat`, "utf8").catch(() => "");
   // The state follows the command name, which is in parentheses and may itself hold spaces.
   const state = stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3);
-  return state !== "" && state !== "Z";
+  if (state === "" || state === "Z") return false;
+  return !(await killPending(pid));
+}
+
+const SIGKILL_BIT = 1n << 8n;
+
+/** SIGKILL queued for the thread (SigPnd) or its process (ShdPnd). */
+async function killPending(pid: number): Promise<boolean> {
+  const status = await readFile(`/proc/${pid}/status`, "utf8").catch(() => "");
+  return [...status.matchAll(/^(?:SigPnd|ShdPnd):\s*([0-9a-f]+)$/gm)].some((match) => (BigInt(`0x${match[1]}`) & SIGKILL_BIT) !== 0n);
 }
 
 /** Live processes on this machine whose command line is exactly `argv` and whose working directory is `cwd`. */
