@@ -32,6 +32,7 @@ describe("defaults", () => {
     expect(DEFAULT_REPO_CONFIG).toEqual({
       label: "agent",
       test: "npm test",
+      verify: "per-test",
       instructions: ["AGENTS.md"],
       limits: { steps: 60, minutes: 45, usd: 5, commandSeconds: 600, tokens: 4_000_000, testRetries: 3, waitMinutes: 60 },
       pr: { maxLines: 300, maxFiles: 20, draft: true, verifyEachPart: true },
