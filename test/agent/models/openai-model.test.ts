@@ -55,7 +55,8 @@ describe.each(["responses", "chat"] as const)("the %s model", (api) => {
 
   test("retries a request that outlives its timeout", async () => {
     server.reply({ hang: true }, { text: "done" });
-    const response = await model({ timeoutMs: 200 }).complete(STEP, { onRetry });
+    // Long enough that the retry's immediate reply is never itself cut off on a loaded machine (CI saw 200 ms do it).
+    const response = await model({ timeoutMs: 2_000 }).complete(STEP, { onRetry });
     expect(response.text).toBe("done");
     expect(notices).toEqual([{ attempt: 1, delayMs: 1000, reason: "request timed out" }]);
   });
