@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { mkdtemp, mkdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -9,6 +10,12 @@ const NODE_MODULES = fileURLToPath(new URL("../../../node_modules/", import.meta
 export const JEST = join(NODE_MODULES, "jest/bin/jest.js");
 export const VITEST = join(NODE_MODULES, "vitest/vitest.mjs");
 export const MOCHA = join(NODE_MODULES, "mocha/bin/mocha.js");
+/**
+ * The Node the runners run on: Ferry's bundled Node 24 (the runner image's too), not whichever Node
+ * runs Jest (CI runs the suite on the oldest promised one as well, whose reporters write other text).
+ */
+const BUNDLED_NODE = join(NODE_MODULES, `node-linux-${process.arch}/bin/node`);
+export const RUNNER_NODE = existsSync(BUNDLED_NODE) ? BUNDLED_NODE : process.execPath;
 
 /** A repository in a fresh temporary folder, with these files (paths relative to it). */
 export async function tempRepo(files: Record<string, string>): Promise<string> {
@@ -36,7 +43,7 @@ export type RunOptions = { env?: Record<string, string>; colour?: boolean };
 export async function runNode(dir: string, args: string[], options: RunOptions = {}): Promise<string> {
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(NODE_OPTIONS|JEST_|VITEST|FORCE_COLOR|NO_COLOR|CI$)/.test(name)));
   const colour = options.colour ? { FORCE_COLOR: "1" } : { NO_COLOR: "1", FORCE_COLOR: "0" };
-  const result = await execa(process.execPath, args, {
+  const result = await execa(RUNNER_NODE, args, {
     cwd: dir,
     env: { ...inherited, ...colour, ...options.env },
     extendEnv: false,
