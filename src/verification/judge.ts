@@ -72,7 +72,7 @@ export function judgeRun(base: Baseline | undefined, now: ReadRun, options: Judg
 }
 
 /** Whether the run has regressions a re-run might show to be flaky. */
-export const worthRerunning = (judged: TestRun): boolean => judged.evidence?.mode === "per-test" && judged.evidence.counts.regressions > 0;
+const worthRerunning = (judged: TestRun): boolean => judged.evidence?.mode === "per-test" && judged.evidence.counts.regressions > 0;
 
 /**
  * Runs the test command, and again (up to FLAKY_RERUNS times) while tests regress: a test that

@@ -48,7 +48,7 @@ export async function readTestRun(context: TestRunContext): Promise<ReadRun> {
 }
 
 /** The output as every other command's is kept: its head and tail. */
-export function headAndTail(text: string): string {
+function headAndTail(text: string): string {
   const buffer = new HeadTailBuffer(DEFAULT_OUTPUT_LIMIT_BYTES);
   buffer.push(Buffer.from(text));
   return buffer.text();

@@ -4,18 +4,7 @@ import { seconds } from "../../sandbox/exec-report.ts";
 import { readTestRun } from "../../verification/read-test-run.ts";
 import { judgeRun } from "../../verification/judge.ts";
 import { evidenceLines } from "../../verification/evidence-text.ts";
-import type { Tool, ToolContext } from "./tool.ts";
-
-export type TestContext = Pick<ToolContext, "sandbox" | "testCommand" | "commandTimeoutMs" | "signal" | "testReport">;
-
-/**
- * Runs the repository's test command in the sandbox with the per-command time limit. The
- * harness uses it to verify the agent's work; `run_tests` shows the agent the same run.
- */
-export async function runTestCommand(context: TestContext): Promise<TestRun> {
-  return (await readTestRun(context)).run;
-}
-
+import type { Tool } from "./tool.ts";
 const runTestsArguments = z.strictObject({});
 
 export const runTestsTool: Tool<typeof runTestsArguments> = {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "@jest/globals";
-import { runTestCommand } from "../../../src/agent/tools/run-tests.ts";
+import { readTestRun } from "../../../src/verification/read-test-run.ts";
 import { useToolWorkspaces } from "./support/tool-workspace.ts";
 
 describe("run_tests", () => {
@@ -21,12 +21,12 @@ describe("run_tests", () => {
 
   test("a test command that runs past the per-command limit fails as timed out", async () => {
     const { context } = await workspace({ testCommand: "echo running; sleep 30", commandTimeoutMs: 500 });
-    expect(await runTestCommand(context)).toMatchObject({ command: "echo running; sleep 30", passed: false, timedOut: true, output: "running\n" });
+    expect((await readTestRun(context)).run).toMatchObject({ command: "echo running; sleep 30", passed: false, timedOut: true, output: "running\n" });
   });
 
   test("the harness gets the same run as a value", async () => {
     const { context } = await workspace({ testCommand: "echo ok" });
-    expect(await runTestCommand(context)).toEqual({ command: "echo ok", passed: true, exitCode: 0, timedOut: false, durationMs: expect.any(Number), output: "ok\n" });
+    expect((await readTestRun(context)).run).toEqual({ command: "echo ok", passed: true, exitCode: 0, timedOut: false, durationMs: expect.any(Number), output: "ok\n" });
   });
 
   test("the test command is the maintainer's own: the command policy does not apply to it", async () => {
